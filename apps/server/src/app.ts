@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { newId } from './db/ids.ts';
+import type { Config } from './config.ts';
+import { registerAuthHook } from './http/auth-hook.ts';
+import { langFromHeader, t } from './http/messages.ts';
+import { handleError, sendProblem } from './http/problem.ts';
+import { auditPlugin } from './modules/audit/audit.routes.ts';
+import { healthPlugin } from './modules/health/health.routes.ts';
+import { identityPlugin } from './modules/identity/identity.routes.ts';
+import { orgPlugin } from './modules/org/org.routes.ts';
+import type { Services } from './services.ts';
+
+export interface AppDeps {
+  config: Config;
+  services: Services;
+  logger?: boolean | object;
+}
+
+/** Builds the HTTP app without listening: `npm start` listens, tests use `app.inject`. */
+export async function buildApp({ config, services, logger = false }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger === true ? { level: config.logLevel } : logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => newId(),
+    requestIdHeader: false,
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Pilotage API', version: '0.1.0', description: 'Monitoring and evaluation platform (Resolution 57)' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pilotage_session' }, apiKey: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+
+  registerAuthHook(app, services.auth);
+  await app.register(healthPlugin(services.database));
+  await app.register(identityPlugin(services.auth, services.users, { secure: config.secureCookies }));
+  await app.register(orgPlugin(services.org));
+  await app.register(auditPlugin(services.audit));
+
+  const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api/') && hasWeb && request.method === 'GET') {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const lang = langFromHeader(request.headers['accept-language']);
+    return sendProblem(reply, request, {
+      status: 404,
+      title: t(lang, 'not_found'),
+      detail: t(lang, 'route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' }),
+    });
+  });
+  return app;
+}

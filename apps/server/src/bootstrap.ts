@@ -1,0 +1,31 @@
+import type { Role } from '@pilotage/contracts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { inTransaction } from './db/transaction.ts';
+import { systemContext } from './http/context.ts';
+import { loadOrganisation } from './modules/org/org.loader.ts';
+import { createServices, type Services } from './services.ts';
+
+/** Opens the database, applies migrations and loads the organisation (reference data, always present). */
+export async function bootstrap(config: Config): Promise<{ database: Database; services: Services; rootId: string }> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database.db);
+  const services = createServices(database, config);
+  const rootId = await inTransaction(database.db, async (tx) => {
+    const before = await tx.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
+    const loaded = await loadOrganisation(tx);
+    if (!before) {
+      await services.audit.record(tx, systemContext(loaded.rootId), {
+        action: 'org.load',
+        entityType: 'org_unit',
+        entityId: loaded.rootId,
+        after: { units: loaded.units, source: 'vn-provinces-wards 1.0.2 + central.json' },
+      });
+    }
+    return loaded.rootId;
+  });
+  return { database, services, rootId };
+}
+
+export type { Role };

@@ -1,0 +1,49 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server; when absent, the embedded PGlite database is used. */
+  databaseUrl: string | undefined;
+  /** PGlite data directory, or ':memory:'. */
+  dataDir: string;
+  demo: boolean;
+  logLevel: string;
+  sessionTtlHours: number;
+  /** Cookies marked Secure (set when served over HTTPS). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  /** Directory of the built web app, served at `/` when it exists. */
+  webDist: string;
+  bodyLimitBytes: number;
+  login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+function int(value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === '' ? NaN : Number(value);
+  return Number.isInteger(n) ? n : fallback;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.PILOTAGE_DATA_DIR ?? path.join(repoRoot, 'data'),
+    demo: env.PILOTAGE_DEMO !== '0',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    sessionTtlHours: int(env.PILOTAGE_SESSION_TTL_HOURS, 12),
+    secureCookies: env.PILOTAGE_SECURE_COOKIES === '1',
+    trustProxy: env.PILOTAGE_TRUST_PROXY === '1',
+    webDist: env.PILOTAGE_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),
+    bodyLimitBytes: int(env.PILOTAGE_BODY_LIMIT, 1024 * 1024),
+    login: {
+      maxFailuresPerAccount: int(env.PILOTAGE_LOGIN_MAX_PER_ACCOUNT, 5),
+      maxFailuresPerIp: int(env.PILOTAGE_LOGIN_MAX_PER_IP, 30),
+      windowMinutes: int(env.PILOTAGE_LOGIN_WINDOW_MINUTES, 15),
+    },
+    ...overrides,
+  };
+}

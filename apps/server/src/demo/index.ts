@@ -1,0 +1,8 @@
+import type { Db } from '../db/database.ts';
+import type { Services } from '../services.ts';
+import { seedDemoAccounts } from './seed.ts';
+
+/** Everything the demo needs on top of the organisation. Later modules add their demo data here. */
+export async function seedDemo(db: Db, services: Services, rootId: string): Promise<void> {
+  await seedDemoAccounts(db, services, rootId);
+}

@@ -1,0 +1,41 @@
+import type { Lang, Role } from '@pilotage/contracts';
+
+/** Who is acting: a signed-in user or a unit's API key. */
+export interface Actor {
+  kind: 'user' | 'api_key';
+  /** User id, or API key id. */
+  id: string;
+  userId: string | null;
+  name: string;
+  unitId: string;
+  roles: readonly Role[];
+  /** Root of the org subtree this actor may see. */
+  scopeRootId: string;
+  /** Session CSRF token (cookie sessions only). */
+  csrfToken: string | null;
+}
+
+/** Everything a service needs to know about the call: who, in which language, which request. */
+export interface RequestContext {
+  actor: Actor;
+  lang: Lang;
+  requestId: string;
+}
+
+/** For jobs, the CLI and the demo loader: acts as the system, audited as such. */
+export function systemContext(unitId: string, name = 'system'): RequestContext {
+  return {
+    actor: {
+      kind: 'user',
+      id: '00000000-0000-0000-0000-000000000000',
+      userId: null,
+      name,
+      unitId,
+      roles: ['admin'],
+      scopeRootId: unitId,
+      csrfToken: null,
+    },
+    lang: 'vi',
+    requestId: `system-${Date.now()}`,
+  };
+}

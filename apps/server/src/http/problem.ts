@@ -1,0 +1,106 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Lang, Problem } from '@pilotage/contracts';
+import { AppError, type FieldError } from './errors.ts';
+import { langFromHeader, t, type MessageKey } from './messages.ts';
+
+const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
+
+type ZodIssueLike = Parameters<ReturnType<typeof z.locales.en>['localeError']>[0];
+
+function localizeZodIssue(issue: z.core.$ZodIssue, lang: Lang): string {
+  try {
+    return localizeOrThrow(issue, lang);
+  } catch {
+    return issue.message;
+  }
+}
+
+function localizeOrThrow(issue: z.core.$ZodIssue, lang: Lang): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `${t(lang, 'unrecognized_field')}: ${issue.keys.join(', ')}`;
+  }
+  const localeError = zodLocales[lang].localeError;
+  const out = localeError?.(issue as unknown as ZodIssueLike);
+  if (typeof out === 'string') return out;
+  if (out && typeof out === 'object' && 'message' in out) return String(out.message);
+  return issue.message;
+}
+
+const issuePath = (prefix: string, path: readonly PropertyKey[]) =>
+  [prefix, ...path.map(String)].filter(Boolean).join('.');
+
+export function zodIssuesToErrors(issues: readonly z.core.$ZodIssue[], lang: Lang, prefix = ''): Problem['errors'] {
+  return issues.map((issue) => ({ path: issuePath(prefix, issue.path), message: localizeZodIssue(issue, lang) }));
+}
+
+function renderFieldErrors(errors: FieldError[], lang: Lang): Problem['errors'] {
+  return errors.map((e) => ({ path: e.path, message: e.message ?? (e.key ? t(lang, e.key, e.params) : '') }));
+}
+
+const TITLES: Record<number, MessageKey> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_attempts',
+};
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'requestId'>) {
+  return reply
+    .code(problem.status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send({ ...problem, requestId: request.id });
+}
+
+/** One error handler for the whole API: every failure leaves as problem+json in the caller's language. */
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const lang = langFromHeader(request.headers['accept-language']);
+  if (error instanceof AppError) {
+    for (const [k, v] of Object.entries(error.headers)) void reply.header(k, v);
+    return sendProblem(reply, request, {
+      status: error.status,
+      title: t(lang, TITLES[error.status] ?? 'bad_request', error.params),
+      detail: t(lang, error.key, error.params),
+      ...(error.errors.length ? { errors: renderFieldErrors(error.errors, lang) } : {}),
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((v) => {
+      const path = v.instancePath.split('/').filter(Boolean);
+      const issue = { ...v.params, code: v.keyword, path, message: v.message ?? '' } as unknown as z.core.$ZodIssue;
+      return { path: issuePath(error.validationContext ?? '', path), message: localizeZodIssue(issue, lang) };
+    });
+    return sendProblem(reply, request, {
+      status: 400,
+      title: t(lang, 'bad_request'),
+      detail: t(lang, 'validation_failed'),
+      errors,
+    });
+  }
+  if (error instanceof z.ZodError) {
+    return sendProblem(reply, request, {
+      status: 400,
+      title: t(lang, 'bad_request'),
+      detail: t(lang, 'validation_failed'),
+      errors: zodIssuesToErrors(error.issues, lang),
+    });
+  }
+  const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+  if (status < 500) {
+    const code = 'code' in error ? error.code : undefined;
+    const key: MessageKey =
+      code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (code === undefined && error instanceof SyntaxError)
+        ? 'invalid_json'
+        : code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'invalid_json'
+          : (TITLES[status] ?? 'bad_request');
+    return sendProblem(reply, request, { status, title: t(lang, TITLES[status] ?? 'bad_request'), detail: t(lang, key) });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, request, { status: 500, title: t(lang, 'internal'), detail: t(lang, 'internal') });
+}

@@ -1,0 +1,36 @@
+import { buildApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { loadConfig } from './config.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.ts';
+import { seedDemo } from './demo/index.ts';
+
+async function main() {
+  const config = loadConfig();
+  const started = Date.now();
+  const { database, services, rootId } = await bootstrap(config);
+  if (config.demo) {
+    await seedDemo(database.db, services, rootId);
+    console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
+  }
+  const app = await buildApp({ config, services, logger: true });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(
+    `Pilotage ready on http://${config.host}:${config.port} (${database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { AuditService } from './modules/audit/audit.service.ts';
+import { AuthService } from './modules/identity/auth.service.ts';
+import { UsersService } from './modules/identity/users.service.ts';
+import { OrgService } from './modules/org/org.service.ts';
+
+/** The application's services, wired once over one database. Tests build the same object. */
+export function createServices(database: Database, config: Config) {
+  const db = database.db;
+  const audit = new AuditService(db);
+  return {
+    database,
+    audit,
+    org: new OrgService(db),
+    auth: new AuthService(db, audit, config),
+    users: new UsersService(db, audit),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
