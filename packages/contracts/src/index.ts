@@ -5,3 +5,4 @@ export * from './identity.ts';
 export * from './audit.ts';
 export * from './health.ts';
 export * from './search.ts';
+export * from './tasks/index.ts';

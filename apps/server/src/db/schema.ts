@@ -102,7 +102,192 @@ export interface SchemaMigrationTable {
   applied_at: CreatedAt;
 }
 
+export interface DirectiveDocumentTable {
+  id: string;
+  code: string;
+  title: string;
+  doc_type: string;
+  issuer: string;
+  issued_on: DateString;
+  search_key: string;
+  created_at: CreatedAt;
+}
+
+export interface ProgrammeTable {
+  id: string;
+  code: string;
+  title: string;
+  document_id: string | null;
+  owner_unit_id: string;
+  period_start: DateString;
+  period_end: DateString;
+  reporting_frequency: string;
+  at_risk_margin: ColumnType<number, number | undefined, number>;
+  report_due_days: ColumnType<number, number | undefined, number>;
+  escalation_days: ColumnType<number, number | undefined, number>;
+  search_key: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TaskTable {
+  id: string;
+  programme_id: string;
+  code: string;
+  title: string;
+  description: string | null;
+  source_clause: string | null;
+  category: string;
+  expected_product: string | null;
+  lead_unit_id: string;
+  start_date: DateString;
+  deadline: DateString | null;
+  is_continuous: boolean;
+  reporting_frequency: string | null;
+  priority: string;
+  parent_task_id: string | null;
+  search_key: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TaskCoordinatingUnitTable {
+  task_id: string;
+  unit_id: string;
+}
+
+export interface AssignmentTable {
+  id: string;
+  task_id: string;
+  unit_id: string;
+  assigned_by_unit_id: string;
+  parent_assignment_id: string | null;
+  deadline: DateString | null;
+  original_deadline: DateString | null;
+  responsible_leader: string | null;
+  progress: ColumnType<number, number | undefined, number>;
+  completed_on: DateString | null;
+  product: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DeadlineExtensionTable {
+  id: string;
+  assignment_id: string;
+  previous_deadline: DateString;
+  requested_deadline: DateString;
+  reason: string;
+  status: string;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  effective_on: DateString | null;
+  decision_note: string | null;
+}
+
+export interface ProgressReportTable {
+  id: string;
+  assignment_id: string;
+  period: string;
+  period_start: DateString;
+  period_end: DateString;
+  due_on: DateString;
+  progress: number;
+  narrative: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  product: string | null;
+  completed_on: DateString | null;
+  status: string;
+  approved_by: string | null;
+  approved_at: NullableTimestamp;
+  submitted_by: string | null;
+  submitted_at: NullableTimestamp;
+  reviewed_by: string | null;
+  reviewed_at: NullableTimestamp;
+  return_reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ReportEvidenceTable {
+  id: string;
+  report_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CommitmentTable {
+  id: string;
+  unit_id: string;
+  programme_id: string | null;
+  signer_user_id: string;
+  signer_name: string;
+  outcome: string;
+  due_on: DateString;
+  content_hash: string;
+  signed_at: Timestamp;
+}
+
+export interface CommitmentItemTable {
+  commitment_id: string;
+  assignment_id: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  unit_id: string;
+  user_id: string | null;
+  kind: string;
+  assignment_id: string | null;
+  report_id: string | null;
+  period: string | null;
+  params: Json;
+  dedupe_key: string;
+  created_at: CreatedAt;
+  read_at: NullableTimestamp;
+}
+
+export interface IdempotencyKeyTable {
+  actor_id: string;
+  key: string;
+  request_hash: string;
+  response_status: number;
+  response_body: Json;
+  created_at: CreatedAt;
+}
+
+export interface JobRunTable {
+  name: string;
+  run_key: string;
+  started_at: Timestamp;
+  finished_at: NullableTimestamp;
+  result: Json;
+}
+
 export interface DB {
+  directive_document: DirectiveDocumentTable;
+  programme: ProgrammeTable;
+  task: TaskTable;
+  task_coordinating_unit: TaskCoordinatingUnitTable;
+  assignment: AssignmentTable;
+  deadline_extension: DeadlineExtensionTable;
+  progress_report: ProgressReportTable;
+  report_evidence: ReportEvidenceTable;
+  commitment: CommitmentTable;
+  commitment_item: CommitmentItemTable;
+  notification: NotificationTable;
+  idempotency_key: IdempotencyKeyTable;
+  job_run: JobRunTable;
   org_unit: OrgUnitTable;
   org_unit_closure: OrgUnitClosureTable;
   app_user: AppUserTable;

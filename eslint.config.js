@@ -1,0 +1,71 @@
+// @ts-check
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Type-aware lint for every workspace. Each TypeScript file is checked with the tsconfig that owns it
+// (typescript-eslint's project service); root config files that no tsconfig includes use a default project.
+export default defineConfig(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      '.test-output/**',
+      '.pg-test/**',
+      'coverage/**',
+      'docs/**',
+      'apps/server/src/modules/org/data/**',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['*.js', '*.ts', '*.mjs', 'scripts/*.mjs', 'scripts/*.js'],
+          defaultProject: 'tsconfig.base.json',
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // `void promise` is the deliberate way to mark fire-and-forget; everything else must be awaited.
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
+      // JSX event handlers may be async (React ignores the returned promise; errors go to the query layer).
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  // Browser app: React hooks rules and DOM globals.
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  // e2e code runs partly inside the page (page.evaluate).
+  {
+    files: ['e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

@@ -1,0 +1,4 @@
+export * from './enums.ts';
+export * from './programmes.ts';
+export * from './tasks.ts';
+export * from './assignments.ts';
