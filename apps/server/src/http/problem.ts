@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Lang, Problem } from '@pilotage/contracts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { langFromHeader, t, type MessageKey } from './messages.ts';
 
@@ -57,6 +58,14 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
     .send({ ...problem, requestId: request.id });
 }
 
+function inputOf(request: FastifyRequest, context: string | undefined): unknown {
+  if (context === 'body') return request.body;
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return undefined;
+}
+
 /** One error handler for the whole API: every failure leaves as problem+json in the caller's language. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   const lang = langFromHeader(request.headers['accept-language']);
@@ -70,9 +79,12 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
+    const source = inputOf(request, error.validationContext);
     const errors = error.validation.map((v) => {
       const path = v.instancePath.split('/').filter(Boolean);
-      const issue = { ...v.params, code: v.keyword, path, message: v.message ?? '' } as unknown as z.core.$ZodIssue;
+      // zod drops the offending value from its issues; the localized message needs it ("received number")
+      const input = path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), source);
+      const issue = { input, ...v.params, code: v.keyword, path, message: v.message ?? '' } as unknown as z.core.$ZodIssue;
       return { path: issuePath(error.validationContext ?? '', path), message: localizeZodIssue(issue, lang) };
     });
     return sendProblem(reply, request, {
@@ -89,6 +101,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
       detail: t(lang, 'validation_failed'),
       errors: zodIssuesToErrors(error.issues, lang),
     });
+  }
+  if (isUniqueViolation(error)) {
+    // a concurrent insert won the race for a unique value: a conflict, not a server failure
+    return sendProblem(reply, request, { status: 409, title: t(lang, 'conflict'), detail: t(lang, 'conflict') });
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status < 500) {

@@ -70,7 +70,7 @@ export const auditRepository = {
   /** Reads the chain in order, a page at a time (for verification). */
   async page(db: Executor, afterSeq: number, size: number): Promise<AuditRow[]> {
     const rows = await db.selectFrom('audit_event').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(size).execute();
-    return rows as AuditRow[];
+    return rows;
   },
 
   async head(db: Executor) {

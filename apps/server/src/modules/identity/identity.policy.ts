@@ -19,3 +19,9 @@ export function assertCanGrant(actor: Actor, roles: readonly Role[]): void {
   const bad = roles.find((r) => ADMIN_ONLY.includes(r));
   if (bad) throw new AppError(403, 'role_not_grantable', {}, [{ path: 'roles', key: 'role_not_grantable' }]);
 }
+
+/** Only admins change a user who holds admin or steering powers (a unit lead may not demote or deactivate them). */
+export function assertCanChangeUser(actor: Actor, targetRoles: readonly Role[]): void {
+  if (actor.roles.includes('admin')) return;
+  if (targetRoles.some((r) => ADMIN_ONLY.includes(r))) throw forbidden();
+}

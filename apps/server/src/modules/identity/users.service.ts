@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { CreateApiKeyBody, CreateUserBody, UpdateUserBody, User } from '@pilotage/contracts';
+import type { CreateApiKeyBody, CreateUserBody, Role, UpdateUserBody, User } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -11,7 +12,7 @@ import { canSeeUnit } from '../org/org.policy.ts';
 import { orgRepository } from '../org/org.repository.ts';
 import { sha256 } from './auth.service.ts';
 import { identityRepository, toApiKey, toUser, userSearchKey } from './identity.repository.ts';
-import { assertCanGrant, assertCanListUsers, assertCanManageUsers } from './identity.policy.ts';
+import { assertCanChangeUser, assertCanGrant, assertCanListUsers, assertCanManageUsers } from './identity.policy.ts';
 import { hashPassword } from './password.ts';
 
 export class UsersService {
@@ -51,7 +52,8 @@ export class UsersService {
     }
     const passwordHash = await hashPassword(body.password);
     return inTransaction(this.db, async (tx) => {
-      const row = await identityRepository.insertUser(tx, {
+      const row = await identityRepository
+        .insertUser(tx, {
         id: newId(),
         username,
         display_name: body.displayName,
@@ -62,7 +64,12 @@ export class UsersService {
         active: true,
         search_key: userSearchKey(username, body.displayName),
         updated_at: new Date(),
-      });
+        })
+        .catch((error: unknown) => {
+          // another request created the same username between the check above and this insert
+          if (isUniqueViolation(error)) throw new AppError(409, 'username_taken', {}, [{ path: 'username', key: 'username_taken' }]);
+          throw error;
+        });
       const user = toUser(row);
       await this.audit.record(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user.id, after: user });
       return user;
@@ -75,6 +82,7 @@ export class UsersService {
     return inTransaction(this.db, async (tx) => {
       const before = await identityRepository.findUserById(tx, id);
       if (!before || !(await canSeeUnit(tx, ctx.actor, before.org_unit_id))) throw notFound();
+      assertCanChangeUser(ctx.actor, before.roles as Role[]);
       const displayName = body.displayName ?? before.display_name;
       const row = await identityRepository.updateUser(tx, id, {
         display_name: displayName,
