@@ -16,6 +16,8 @@ import { auditPlugin } from './modules/audit/audit.routes.ts';
 import { healthPlugin } from './modules/health/health.routes.ts';
 import { identityPlugin } from './modules/identity/identity.routes.ts';
 import { orgPlugin } from './modules/org/org.routes.ts';
+import { reportingPlugin } from './modules/reports/index.ts';
+import { taskIoPlugin } from './modules/task-io/index.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -37,6 +39,8 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // The API speaks JSON only: a text/plain body is a 415, not a string handed to a JSON schema.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -66,6 +70,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
       openapi: '3.1.0',
       info: { title: 'Pilotage API', version: '0.1.0', description: 'Monitoring and evaluation platform (Resolution 57)' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pilotage_session' }, apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -77,6 +82,8 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(identityPlugin(services.auth, services.users, { secure: config.secureCookies }));
   await app.register(orgPlugin(services.org));
   await app.register(auditPlugin(services.audit));
+  await app.register(reportingPlugin(services.reporting));
+  await app.register(taskIoPlugin(services.taskIo));
 
   const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) {

@@ -4,6 +4,8 @@ import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/identity/auth.service.ts';
 import { UsersService } from './modules/identity/users.service.ts';
 import { OrgService } from './modules/org/org.service.ts';
+import { createReporting } from './modules/reports/index.ts';
+import { createTaskIo } from './modules/task-io/index.ts';
 
 /** The application's services, wired once over one database. Tests build the same object. */
 export function createServices(database: Database, config: Config) {
@@ -15,6 +17,8 @@ export function createServices(database: Database, config: Config) {
     org: new OrgService(db),
     auth: new AuthService(db, audit, config),
     users: new UsersService(db, audit),
+    reporting: createReporting(db, audit),
+    taskIo: createTaskIo(db, audit),
   };
 }
 

@@ -274,6 +274,12 @@ export interface JobRunTable {
   result: Json;
 }
 
+export interface NotificationReadTable {
+  notification_id: string;
+  user_id: string;
+  read_at: Timestamp;
+}
+
 export interface DB {
   directive_document: DirectiveDocumentTable;
   programme: ProgrammeTable;
@@ -288,6 +294,7 @@ export interface DB {
   notification: NotificationTable;
   idempotency_key: IdempotencyKeyTable;
   job_run: JobRunTable;
+  notification_read: NotificationReadTable;
   org_unit: OrgUnitTable;
   org_unit_closure: OrgUnitClosureTable;
   app_user: AppUserTable;

@@ -2,9 +2,11 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Lang, Problem } from '@pilotage/contracts';
-import { isUniqueViolation } from '../db/errors.ts';
+import { isDataException, isUniqueViolation } from '../db/errors.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { langFromHeader, t, type MessageKey } from './messages.ts';
+
+export { isUniqueViolation };
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
 
@@ -105,6 +107,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (isUniqueViolation(error)) {
     // a concurrent insert won the race for a unique value: a conflict, not a server failure
     return sendProblem(reply, request, { status: 409, title: t(lang, 'conflict'), detail: t(lang, 'conflict') });
+  }
+  if (isDataException(error)) {
+    // the database refused a value that passed validation (e.g. a date out of its range)
+    return sendProblem(reply, request, { status: 400, title: t(lang, 'bad_request'), detail: t(lang, 'validation_failed') });
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status < 500) {

@@ -52,10 +52,21 @@ export function route<R extends RouteContract>(
     schema: {
       summary: contract.summary,
       tags: contract.tags ? [...contract.tags] : undefined,
+      // OpenAPI: every operation needs a session or an API key (global requirement) unless public
+      ...(contract.public ? { security: [] } : {}),
       ...(contract.params ? { params: contract.params } : {}),
       ...(contract.query ? { querystring: contract.query } : {}),
       ...(contract.body ? { body: contract.body } : {}),
       response: { [status]: contract.response },
+    },
+    // NUL cannot be stored in PostgreSQL text: refuse it with the field's path rather than fail in the database
+    preHandler: async (request) => {
+      const errors = [
+        ...nulPaths(request.params, 'params'),
+        ...nulPaths(request.query, 'querystring'),
+        ...nulPaths(request.body, 'body'),
+      ].map((path) => ({ path, key: 'invalid_characters' as const }));
+      if (errors.length) throw new AppError(400, 'validation_failed', {}, errors);
     },
     handler: async (request, reply) => {
       const ctx = contract.public ? (request.ctx ?? anonymousContext(request)) : requireContext(request);
@@ -88,4 +99,15 @@ function anonymousContext(request: FastifyRequest): RequestContext {
     lang: langFromHeader(request.headers['accept-language']),
     requestId: request.id,
   };
+}
+
+/** Paths of the strings that contain a NUL character (parsed JSON only: plain objects and arrays). */
+function nulPaths(value: unknown, path: string): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulPaths(v, `${path}.${i}`));
+  const proto: unknown = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => nulPaths(v, `${path}.${k}`));
+  }
+  return [];
 }

@@ -32,6 +32,11 @@ export const NAV: readonly NavItem[] = [
   { to: '/admin/users', label: 'nav.users', roles: USER_MANAGERS, section: 'nav.admin', description: 'home.link.users' },
   { to: '/admin/api-keys', label: 'nav.apiKeys', roles: USER_MANAGERS, section: 'nav.admin', description: 'home.link.apiKeys' },
   { to: '/admin/audit', label: 'nav.audit', roles: AUDITORS, section: 'nav.admin', description: 'home.link.audit' },
+  // Tasks module (features/tasks, features/reports): same roles as their pages in routes.tsx.
+  { to: '/programmes', label: 'tasks.nav.overview', description: 'tasks.home.overview' },
+  { to: '/tasks', label: 'tasks.nav.list', description: 'tasks.home.list' },
+  { to: '/my', label: 'tasks.nav.my', roles: ['officer', 'unit_lead'], description: 'tasks.home.my' },
+  { to: '/reviews', label: 'tasks.nav.reviews', roles: ['reviewer', 'steering', 'unit_lead', 'admin'], description: 'tasks.home.reviews' },
 ];
 
 export function canSee(item: { roles?: readonly Role[] | undefined }, roles: readonly Role[]): boolean {

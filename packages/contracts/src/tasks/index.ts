@@ -2,3 +2,8 @@ export * from './enums.ts';
 export * from './programmes.ts';
 export * from './tasks.ts';
 export * from './assignments.ts';
+export * from './io.ts';
+export * from './review.ts';
+export * from './reports.ts';
+export * from './commitments.ts';
+export * from './notifications.ts';

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { AuditQuery } from '@pilotage/contracts';
 import type { Executor, Tx } from '../../db/transaction.ts';
 
@@ -59,7 +58,8 @@ export const auditRepository = {
     if (query.actorUserId) q = q.where('actor_user_id', '=', query.actorUserId);
     if (query.unitId) q = q.where('actor_unit_id', '=', query.unitId);
     if (query.from) q = q.where('occurred_at', '>=', new Date(`${query.from}T00:00:00Z`));
-    if (query.to) q = q.where('occurred_at', '<', sql<Date>`(${query.to}::date + 1)::timestamptz`);
+    // dates are UTC days on both bounds (computed here, not by the database, whose time zone varies)
+    if (query.to) q = q.where('occurred_at', '<', new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000));
     const [items, count] = await Promise.all([
       q.selectAll().orderBy('seq', 'desc').limit(query.limit).offset(query.offset).execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -120,3 +120,16 @@ export function periodsBetween(start: string, end: string, freq: ReportingFreque
   for (let key = periodOf(start, freq); periodBounds(key).start <= end; key = nextPeriod(key)) out.push(key);
   return out;
 }
+
+/** Vietnam has one time zone, UTC+7, without daylight saving time. */
+const VN_OFFSET_MS = 7 * 3_600_000;
+
+/** The calendar date in Vietnam of an instant (a report submitted at 23:30 in Hà Nội counts that day). */
+export function vnDate(instant: Date): string {
+  return new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Today's date in Vietnam. */
+export function todayVn(now: Date = new Date()): string {
+  return vnDate(now);
+}

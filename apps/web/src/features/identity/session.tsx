@@ -8,6 +8,9 @@ const ME_KEY = ['me'] as const;
 interface SessionValue {
   /** undefined while the first /api/me is in flight, null when signed out. */
   me: Me | null | undefined;
+  /** Why /api/me failed, other than 401 (server unreachable…); `retry` asks again. */
+  error: unknown;
+  retry: () => void;
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   hasRole: (...roles: Role[]) => boolean;
@@ -27,7 +30,7 @@ async function fetchMe(): Promise<Me | null> {
 /** The signed-in user, from `/api/me` (session cookie) or the login answer; keeps the CSRF token in step. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const { data: me } = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: false });
+  const { data: me, error, refetch } = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: false });
 
   useEffect(() => {
     if (me !== undefined) setCsrfToken(me?.csrfToken ?? null);
@@ -47,6 +50,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionValue>(
     () => ({
       me,
+      error,
+      retry: () => void refetch(),
       async login(username, password) {
         const result = await call(identityRoutes.login, { body: { username, password } });
         setCsrfToken(result.csrfToken);
@@ -63,7 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       hasRole: (...roles) => !!me && me.user.roles.some((r) => roles.includes(r)),
     }),
-    [me, queryClient, signedOut],
+    [me, error, refetch, queryClient, signedOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

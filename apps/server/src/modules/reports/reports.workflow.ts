@@ -1,0 +1,155 @@
+import type { ProgressReport, ReportStatus } from '@pilotage/contracts';
+import type { Db } from '../../db/database.ts';
+import type { Tx } from '../../db/transaction.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { NotificationsService, NotifyInput } from '../notifications/notifications.service.ts';
+import type { CreatedNotification } from '../notifications/notifications.repository.ts';
+import { runIdempotent } from './idempotency.ts';
+import { partiesOf } from './reports.mapper.ts';
+import { canApprove, canReview, canWrite, EDITABLE, requiresApproval } from './reports.policy.ts';
+import { reportsRepository, type ReportRow } from './reports.repository.ts';
+import { checkCompletion, reportSnapshot, type ReportsService } from './reports.service.ts';
+
+type Action = 'submit' | 'approve' | 'accept' | 'return';
+
+const invalid = (status: string) => new AppError(409, 'report_invalid_transition', { status });
+
+/**
+ * The report workflow. Each transition locks the report row, checks the caller and the current status,
+ * writes, audits and raises its notifications in ONE transaction (optionally idempotent); emails leave
+ * after the commit.
+ */
+export class ReportWorkflow {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly reports: ReportsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  private async transition(
+    ctx: RequestContext,
+    id: string,
+    action: Action,
+    body: unknown,
+    key: string | undefined,
+    apply: (tx: Tx, r: ReportRow, now: Date) => Promise<NotifyInput[]>,
+  ): Promise<{ value: ProgressReport; replayed: boolean }> {
+    const created: CreatedNotification[] = [];
+    const result = await runIdempotent(
+      this.db,
+      ctx,
+      { key, status: 200, fingerprint: { method: 'POST', path: `/api/reports/${id}/${action}`, body: body ?? null } },
+      async (tx) => {
+        await this.reports.visibleReport(tx, ctx, id);
+        await reportsRepository.lockReport(tx, id);
+        const before = (await reportsRepository.findReport(tx, id))!;
+        const notes = await apply(tx, before, new Date());
+        const after = (await reportsRepository.findReport(tx, id))!;
+        await this.audit.record(tx, ctx, {
+          action: `report.${action}`,
+          entityType: 'progress_report',
+          entityId: id,
+          before: reportSnapshot(before),
+          after: reportSnapshot(after),
+        });
+        created.push(...(await this.notifications.notify(tx, notes)));
+        return this.reports.dto(tx, ctx, id);
+      },
+    );
+    this.notifications.deliverLater(created);
+    return result;
+  }
+
+  /** Draft/returned → pending_approval (ministry, province; unless a lead submits) or submitted. */
+  submit(ctx: RequestContext, id: string, body: unknown, key?: string) {
+    return this.transition(ctx, id, 'submit', body, key, async (tx, r, now) => {
+      const p = partiesOf(r);
+      if (!canWrite(ctx.actor, p)) throw forbidden('report_not_writer');
+      if (!EDITABLE.has(r.status as ReportStatus)) throw invalid(r.status);
+      checkCompletion(r, { progress: r.report_progress, completedOn: r.report_completed_on }, true);
+      const needsLead = requiresApproval(r.unit_kind) && !canApprove(ctx.actor, p);
+      const base = { submitted_by: ctx.actor.userId, reviewed_by: null, reviewed_at: null, updated_at: now };
+      if (needsLead) {
+        await reportsRepository.update(tx, id, { ...base, status: 'pending_approval', submitted_at: null, approved_by: null, approved_at: null });
+        return [event('report_pending_approval', r.unit_id, r, now)];
+      }
+      const approval = requiresApproval(r.unit_kind) ? { approved_by: ctx.actor.userId, approved_at: now } : { approved_by: null, approved_at: null };
+      await reportsRepository.update(tx, id, { ...base, ...approval, status: 'submitted', submitted_at: now });
+      return [event('report_submitted', r.assigned_by_unit_id, r, now)];
+    });
+  }
+
+  /** pending_approval → submitted, by a unit_lead of the assigned unit. */
+  approve(ctx: RequestContext, id: string, body: unknown, key?: string) {
+    return this.transition(ctx, id, 'approve', body, key, async (tx, r, now) => {
+      if (!canApprove(ctx.actor, partiesOf(r))) throw forbidden('report_not_lead');
+      if (r.status !== 'pending_approval') throw invalid(r.status);
+      await reportsRepository.update(tx, id, { status: 'submitted', approved_by: ctx.actor.userId, approved_at: now, submitted_at: now, updated_at: now });
+      return [event('report_submitted', r.assigned_by_unit_id, r, now)];
+    });
+  }
+
+  /** submitted → returned (assigning unit), or pending_approval → returned (the unit's lead). */
+  returnReport(ctx: RequestContext, id: string, body: { reason: string }, key?: string) {
+    return this.transition(ctx, id, 'return', body, key, async (tx, r, now) => {
+      const p = partiesOf(r);
+      if (r.status === 'submitted') {
+        if (!canReview(ctx.actor, p)) throw forbidden('report_not_reviewer');
+        await reportsRepository.update(tx, id, { status: 'returned', return_reason: body.reason, reviewed_by: ctx.actor.userId, reviewed_at: now, updated_at: now });
+      } else if (r.status === 'pending_approval') {
+        if (!canApprove(ctx.actor, p)) throw forbidden('report_not_lead');
+        await reportsRepository.update(tx, id, { status: 'returned', return_reason: body.reason, updated_at: now });
+      } else {
+        if (!canReview(ctx.actor, p) && !canApprove(ctx.actor, p)) throw forbidden('report_not_reviewer');
+        throw invalid(r.status);
+      }
+      return [{ ...event('report_returned', r.unit_id, r, now), params: { ...params(r), reason: body.reason } }];
+    });
+  }
+
+  /**
+   * submitted → accepted, by the assigning unit. The assignment takes the report's progress unless a later
+   * period was accepted already; a completion report also sets its completion date and product.
+   */
+  accept(ctx: RequestContext, id: string, body: unknown, key?: string) {
+    return this.transition(ctx, id, 'accept', body, key, async (tx, r, now) => {
+      if (!canReview(ctx.actor, partiesOf(r))) throw forbidden('report_not_reviewer');
+      if (r.status !== 'submitted') throw invalid(r.status);
+      await reportsRepository.update(tx, id, { status: 'accepted', reviewed_by: ctx.actor.userId, reviewed_at: now, updated_at: now });
+      const latest = await reportsRepository.latestAcceptedEnd(tx, r.id, id);
+      const completes = r.report_completed_on !== null && !r.is_continuous;
+      if (completes || latest === null || r.period_end >= latest) {
+        const before = { progress: r.progress, completedOn: r.completed_on, product: r.product };
+        const after = completes
+          ? { progress: 100, completedOn: r.report_completed_on, product: r.report_product ?? r.product }
+          : { progress: r.report_progress, completedOn: r.completed_on, product: r.product };
+        await reportsRepository.updateAssignment(tx, r.id, { progress: after.progress, completed_on: after.completedOn, product: after.product });
+        await this.audit.record(tx, ctx, {
+          action: completes ? 'assignment.completed' : 'assignment.progress',
+          entityType: 'assignment',
+          entityId: r.id,
+          before,
+          after: { ...after, reportId: id, period: r.period },
+        });
+      }
+      return [event('report_accepted', r.unit_id, r, now)];
+    });
+  }
+}
+
+const params = (r: ReportRow) => ({ taskCode: r.task_code, taskTitle: r.task_title, unitName: r.unit_name, progress: r.report_progress });
+
+function event(kind: NotifyInput['kind'], unitId: string, r: ReportRow, now: Date): NotifyInput {
+  return {
+    kind,
+    unitId,
+    assignmentId: r.id,
+    reportId: r.report_id,
+    period: r.period,
+    params: params(r),
+    dedupeKey: `${kind}:${r.report_id}:${now.toISOString()}`,
+  };
+}

@@ -1,0 +1,57 @@
+import type { FastifyReply } from 'fastify';
+import ExcelJS from 'exceljs';
+
+/** Small helpers to write tables as XLSX sheets and CSV text, and to send them as downloads. */
+
+export interface TableColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | null;
+}
+
+export function addTableSheet<T>(wb: ExcelJS.Workbook, name: string, columns: TableColumn<T>[], rows: readonly T[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
+  for (const row of rows) ws.addRow(columns.map((c) => c.value(row) ?? ''));
+  if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return ws;
+}
+
+export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  wb.creator = 'Pilotage';
+  wb.created = new Date();
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const csvCell = (v: string | number | null) => {
+  const s = v === null ? '' : String(v);
+  // quote separators, quotes and line breaks; neutralize spreadsheet formulas (CSV injection)
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** CSV with a UTF-8 BOM (so Excel reads Vietnamese correctly), comma separated, CRLF line ends. */
+export function toCsv<T>(columns: TableColumn<T>[], rows: readonly T[]): Buffer {
+  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+
+/** Sets the download headers; the file name gets an ASCII fallback and an RFC 5987 UTF-8 form. */
+export function asDownload(reply: FastifyReply, body: Buffer, type: string, filename: string): Buffer {
+  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\w.-]+/g, '_');
+  void reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header('cache-control', 'no-store');
+  return body;
+}
+
+/** A file name part from a code such as "03/NQ-CP". */
+export const fileSlug = (code: string) => code.replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '');

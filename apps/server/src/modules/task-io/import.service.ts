@@ -1,0 +1,169 @@
+import { IMPORT_MAX_ROWS, type ImportError, type ImportResult, type Lang } from '@pilotage/contracts';
+import type { Insertable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
+import type { AssignmentTable, TaskTable } from '../../db/schema.ts';
+import { inTransaction, type Executor, type Tx } from '../../db/transaction.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { AppError, badRequest, notFound } from '../../http/errors.ts';
+import { t } from '../../http/messages.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { assignmentsRepository } from '../tasks/assignments.repository.ts';
+import { taskSearchKey, tasksRepository, type ProgrammeRow } from '../tasks/tasks.repository.ts';
+import { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
+import { validateSheet, type ImportLookups, type PlannedTask, type RowIssue, type UnitInfo } from './import.validate.ts';
+import { unitNameKey } from './import.values.ts';
+import { assertCanImport } from './task-io.policy.ts';
+import { taskIoRepository } from './task-io.repository.ts';
+
+export interface UploadedFile {
+  filename: string;
+  data: Buffer;
+}
+
+const renderIssue = (lang: Lang) => (i: RowIssue): ImportError => ({
+  row: i.row,
+  column: i.column,
+  field: i.field,
+  message: i.message ?? (i.key ? t(lang, i.key, i.params) : ''),
+});
+
+/**
+ * Imports a programme's tasks and their assignments from a table. Everything is validated first (every
+ * error, by row and column); only a file without any error is written, in one transaction, with one audit
+ * event carrying the counts.
+ */
+export class ImportService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+  ) {}
+
+  async importFile(ctx: RequestContext, programmeId: string, file: UploadedFile, dryRun: boolean): Promise<ImportResult> {
+    const programme = await tasksRepository.findProgramme(this.db, programmeId);
+    if (!programme) throw notFound('programme_not_found');
+    await assertCanImport(this.db, ctx.actor, programme);
+    const sheet = await readSheet(file.data);
+    const lookups = await this.lookups(this.db, ctx, programme);
+    const { issues, tasks, assignments } = validateSheet(sheet, lookups, ctx.lang);
+    const errors = issues.map(renderIssue(ctx.lang));
+    const base = { format: sheet.format, rows: sheet.rows.length, errors, wouldCreate: { tasks: tasks.length, assignments } };
+    if (dryRun) return { dryRun: true, ...base, created: null };
+    if (errors.length > 0) {
+      throw new AppError(
+        400,
+        'import_rejected',
+        { count: errors.length },
+        errors.map((e) => ({ path: `rows.${e.row}.${e.field}`, message: `${e.column}: ${e.message}` })),
+      );
+    }
+    const created = await inTransaction(this.db, async (tx) => {
+      const counts = await this.write(tx, ctx, programme, tasks);
+      await this.audit.record(tx, ctx, {
+        action: 'programme.import',
+        entityType: 'programme',
+        entityId: programme.id,
+        after: {
+          filename: file.filename,
+          format: sheet.format,
+          rows: sheet.rows.length,
+          ...counts,
+          codes: tasks.slice(0, 50).map((task) => task.code),
+        },
+      });
+      return counts;
+    });
+    return { dryRun: false, ...base, created: { tasks: created.tasks, assignments: created.assignments } };
+  }
+
+  /** Loads units, scope and existing codes once; the validator then works in memory. */
+  async lookups(db: Executor, ctx: RequestContext, programme: ProgrammeRow): Promise<ImportLookups> {
+    const [units, scope, existingTasks] = await Promise.all([
+      taskIoRepository.currentUnits(db),
+      taskIoRepository.subtreeIds(db, ctx.actor.scopeRootId),
+      taskIoRepository.taskCodes(db, programme.id),
+    ]);
+    const unitByCode = new Map<string, UnitInfo>();
+    const unitsByName = new Map<string, UnitInfo[]>();
+    const byKind = new Map<string, UnitInfo[]>();
+    const push = (m: Map<string, UnitInfo[]>, k: string, u: UnitInfo) => {
+      const list = m.get(k) ?? [];
+      if (!list.includes(u)) list.push(u);
+      m.set(k, list);
+    };
+    for (const r of units) {
+      const u: UnitInfo = { id: r.id, code: r.code, name: r.name, nameEn: r.name_en, kind: r.kind };
+      unitByCode.set(r.code.toUpperCase(), u);
+      push(unitsByName, unitNameKey(r.name), u);
+      if (r.name_en) push(unitsByName, unitNameKey(r.name_en), u);
+      push(byKind, r.kind, u);
+    }
+    // spreadsheets turn "01" (Hà Nội) into 1: numeric codes are tried zero-padded too
+    for (const [code, u] of [...unitByCode]) {
+      if (/^0\d+$/.test(code) && !unitByCode.has(String(Number(code)))) unitByCode.set(String(Number(code)), u);
+    }
+    return {
+      programmeId: programme.id,
+      defaultStart: programme.period_start,
+      unitByCode,
+      unitsByName,
+      unitsOfKind: (kind) => byKind.get(kind) ?? [],
+      inScope: (id) => scope.has(id),
+      existingTasks,
+    };
+  }
+
+  /** Inserts the planned tasks (parents first), their coordinating units and assignments, in bulk. */
+  private async write(tx: Tx, ctx: RequestContext, programme: ProgrammeRow, planned: PlannedTask[]) {
+    const idByCode = new Map<string, string>();
+    for (const p of planned) idByCode.set(p.code.toUpperCase(), newId());
+    const now = new Date();
+    const tasks: Insertable<TaskTable>[] = planned.map((p) => ({
+      id: idByCode.get(p.code.toUpperCase())!,
+      programme_id: programme.id,
+      code: p.code,
+      title: p.title,
+      description: p.description,
+      source_clause: p.sourceClause,
+      category: p.category,
+      expected_product: p.expectedProduct,
+      lead_unit_id: p.leadUnitId,
+      start_date: p.startDate,
+      deadline: p.deadline,
+      is_continuous: p.isContinuous,
+      reporting_frequency: p.reportingFrequency,
+      priority: p.priority,
+      parent_task_id: p.parentTaskId ?? (p.parentCode ? (idByCode.get(p.parentCode.toUpperCase()) ?? null) : null),
+      search_key: taskSearchKey(p.code, p.title, p.description),
+      created_by: ctx.actor.userId,
+      updated_at: now,
+    }));
+    const coordinating = planned.flatMap((p) => p.coordinatingUnitIds.map((unit_id) => ({ task_id: idByCode.get(p.code.toUpperCase())!, unit_id })));
+    const assignments: Insertable<AssignmentTable>[] = planned.flatMap((p) =>
+      p.assignedUnitIds.map((unit_id) => ({
+        id: newId(),
+        task_id: idByCode.get(p.code.toUpperCase())!,
+        unit_id,
+        assigned_by_unit_id: programme.owner_unit_id,
+        parent_assignment_id: null,
+        deadline: p.isContinuous ? null : p.deadline,
+        original_deadline: p.isContinuous ? null : p.deadline,
+        updated_at: now,
+      })),
+    );
+    await tasksRepository.insertTasks(tx, tasks);
+    await tasksRepository.insertCoordinating(tx, coordinating);
+    await assignmentsRepository.insertMany(tx, assignments);
+    return { tasks: tasks.length, assignments: assignments.length, coordinating: coordinating.length };
+  }
+}
+
+async function readSheet(data: Buffer): Promise<ParsedSheet> {
+  try {
+    return await parseTable(data, IMPORT_MAX_ROWS);
+  } catch (error) {
+    if (!(error instanceof UnreadableFile)) throw error;
+    const key = error.reason === 'file_type' ? 'import_file_type' : error.reason === 'encoding' ? 'import_file_encoding' : error.reason === 'empty' ? 'import_file_empty' : 'import_too_many_rows';
+    throw badRequest([{ path: 'file', key, params: { max: IMPORT_MAX_ROWS } }], key);
+  }
+}

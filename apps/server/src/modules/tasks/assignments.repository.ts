@@ -1,0 +1,155 @@
+/** SQL for assignments and deadline extensions (the only place these tables are queried). */
+import { foldForSearch } from '@pilotage/contracts';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { AssignmentTable, DeadlineExtensionTable } from '../../db/schema.ts';
+import type { Executor } from '../../db/transaction.ts';
+import { likeEscape } from '../org/org.repository.ts';
+import { assignmentVisible } from './scope.ts';
+
+export type AssignmentRow = Selectable<AssignmentTable>;
+export type ExtensionRow = Selectable<DeadlineExtensionTable>;
+
+/** An assignment with what its API shape needs (task, units, children). */
+export interface AssignmentViewRow extends AssignmentRow {
+  task_code: string;
+  task_title: string;
+  programme_id: string;
+  is_continuous: boolean;
+  unit_code: string;
+  unit_name: string;
+  unit_kind: string;
+  by_code: string;
+  by_name: string;
+  by_kind: string;
+  child_count: number;
+}
+
+export interface AssignmentFilter {
+  scopeRootId: string | null;
+  unitId?: string | undefined;
+  taskId?: string | undefined;
+  taskIds?: string[] | undefined;
+  programmeId?: string | undefined;
+  parentAssignmentId?: string | undefined;
+  rootsOnly?: boolean | undefined;
+  q?: string | undefined;
+  ids?: string[] | undefined;
+}
+
+function viewQuery(db: Executor, f: AssignmentFilter) {
+  let q = db
+    .selectFrom('assignment as a')
+    .innerJoin('task as t', 't.id', 'a.task_id')
+    .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
+    .innerJoin('org_unit as b', 'b.id', 'a.assigned_by_unit_id')
+    .where(assignmentVisible(f.scopeRootId));
+  if (f.ids) q = f.ids.length ? q.where('a.id', 'in', f.ids) : q.where(sql<boolean>`false`);
+  if (f.unitId) q = q.where('a.unit_id', '=', f.unitId);
+  if (f.taskId) q = q.where('a.task_id', '=', f.taskId);
+  if (f.taskIds) q = f.taskIds.length ? q.where('a.task_id', 'in', f.taskIds) : q.where(sql<boolean>`false`);
+  if (f.programmeId) q = q.where('t.programme_id', '=', f.programmeId);
+  if (f.parentAssignmentId) q = q.where('a.parent_assignment_id', '=', f.parentAssignmentId);
+  if (f.rootsOnly) q = q.where('a.parent_assignment_id', 'is', null);
+  if (f.q) for (const w of foldForSearch(f.q).split(' ').filter(Boolean)) q = q.where('t.search_key', 'like', `%${likeEscape(w)}%`);
+  return q;
+}
+
+export const assignmentsRepository = {
+  async insertMany(db: Executor, rows: Insertable<AssignmentTable>[]) {
+    for (let i = 0; i < rows.length; i += 1000) await db.insertInto('assignment').values(rows.slice(i, i + 1000)).execute();
+  },
+  find: (db: Executor, id: string) => db.selectFrom('assignment').selectAll().where('id', '=', id).executeTakeFirst(),
+  update: (db: Executor, id: string, patch: Updateable<AssignmentTable>) =>
+    db.updateTable('assignment').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+  /** Units that already hold an assignment of this task. */
+  async assignedUnitIds(db: Executor, taskId: string): Promise<Set<string>> {
+    const rows = await db.selectFrom('assignment').select('unit_id').where('task_id', '=', taskId).execute();
+    return new Set(rows.map((r) => r.unit_id));
+  },
+
+  /** Matching visible assignments, in task code / unit order; with limit for SQL paging, without for in-memory filters. */
+  async list(db: Executor, f: AssignmentFilter, page?: { limit: number; offset: number }) {
+    let q = viewQuery(db, f)
+      .selectAll('a')
+      .select([
+        't.code as task_code',
+        't.title as task_title',
+        't.programme_id',
+        't.is_continuous',
+        'u.code as unit_code',
+        'u.name as unit_name',
+        'u.kind as unit_kind',
+        'b.code as by_code',
+        'b.name as by_name',
+        'b.kind as by_kind',
+      ])
+      .select(sql<number>`(select count(*) from assignment c where c.parent_assignment_id = a.id)`.as('child_count'))
+      .orderBy('t.code')
+      .orderBy('u.sort_order');
+    if (page) q = q.limit(page.limit).offset(page.offset);
+    const rows = (await q.execute()) as AssignmentViewRow[];
+    return rows.map((r) => ({ ...r, child_count: Number(r.child_count) }));
+  },
+  async count(db: Executor, f: AssignmentFilter): Promise<number> {
+    const row = await viewQuery(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  /**
+   * Assignments that carry a task's status: every root assignment of tasks in `ledTaskIds` (national scope
+   * or the task's lead unit in scope); for the other tasks, the top-most assignments the scope can see.
+   */
+  async statusCarriers(db: Executor, scopeRootId: string | null, taskIds: string[], ledTaskIds: Set<string>) {
+    const out: { id: string; task_id: string; unit_id: string }[] = [];
+    for (let i = 0; i < taskIds.length; i += 1000) {
+      const part = taskIds.slice(i, i + 1000);
+      const rows = await db
+        .selectFrom('assignment as a')
+        .select(['a.id', 'a.task_id', 'a.unit_id', 'a.parent_assignment_id'])
+        .select(assignmentVisible(scopeRootId).as('visible'))
+        .where('a.task_id', 'in', part)
+        .where((eb) => (scopeRootId === null ? eb('a.parent_assignment_id', 'is', null) : eb.or([eb('a.parent_assignment_id', 'is', null), assignmentVisible(scopeRootId)])))
+        .execute();
+      const visible = new Set(rows.filter((r) => r.visible).map((r) => r.id));
+      for (const r of rows) {
+        const led = ledTaskIds.has(r.task_id);
+        if (led ? r.parent_assignment_id === null : visible.has(r.id) && (!r.parent_assignment_id || !visible.has(r.parent_assignment_id))) {
+          out.push({ id: r.id, task_id: r.task_id, unit_id: r.unit_id });
+        }
+      }
+    }
+    return out;
+  },
+
+  // org lookups for assigning and cascading (current units only)
+  currentUnits: (db: Executor, ids: string[]) =>
+    ids.length ? db.selectFrom('org_unit').select(['id', 'kind']).where('id', 'in', ids).where('valid_to', 'is', null).execute() : Promise.resolve([]),
+  unitIdsOfKind: async (db: Executor, kind: string) =>
+    (await db.selectFrom('org_unit').select('id').where('kind', '=', kind).where('valid_to', 'is', null).orderBy('sort_order').execute()).map((r) => r.id),
+  childUnitIds: async (db: Executor, unitId: string) =>
+    (await db.selectFrom('org_unit').select('id').where('parent_id', '=', unitId).where('valid_to', 'is', null).orderBy('sort_order').execute()).map((r) => r.id),
+  /** Which of `ids` lie strictly below `ancestorId`. */
+  async unitsBelow(db: Executor, ancestorId: string, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await db
+      .selectFrom('org_unit_closure')
+      .select('descendant_id')
+      .where('ancestor_id', '=', ancestorId)
+      .where('depth', '>', 0)
+      .where('descendant_id', 'in', ids)
+      .execute();
+    return new Set(rows.map((r) => r.descendant_id));
+  },
+
+  // extensions
+  /** Decides a pending request; undefined when it was no longer pending (decided concurrently). */
+  decideExtension: (db: Executor, id: string, patch: Updateable<DeadlineExtensionTable>) =>
+    db.updateTable('deadline_extension').set(patch).where('id', '=', id).where('status', '=', 'pending').returningAll().executeTakeFirst(),
+  insertExtension: (db: Executor, row: Insertable<DeadlineExtensionTable>) =>
+    db.insertInto('deadline_extension').values(row).returningAll().executeTakeFirstOrThrow(),
+  findExtension: (db: Executor, id: string) => db.selectFrom('deadline_extension').selectAll().where('id', '=', id).executeTakeFirst(),
+  listExtensions: (db: Executor, assignmentId: string) =>
+    db.selectFrom('deadline_extension').selectAll().where('assignment_id', '=', assignmentId).orderBy('requested_at').execute(),
+  pendingExtension: (db: Executor, assignmentId: string) =>
+    db.selectFrom('deadline_extension').selectAll().where('assignment_id', '=', assignmentId).where('status', '=', 'pending').executeTakeFirst(),
+};

@@ -1,0 +1,184 @@
+import type { Assignment, AssignmentListQuery, AssignBody, CascadeBody } from '@pilotage/contracts';
+import type { z } from 'zod';
+import type { Db } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
+import { inTransaction, type Executor } from '../../db/transaction.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { AppError, notFound, type FieldError } from '../../http/errors.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { orgRepository } from '../org/org.repository.ts';
+import { assignmentStatuses } from './assignment-facts.repository.ts';
+import { assignmentsRepository, type AssignmentFilter, type AssignmentViewRow } from './assignments.repository.ts';
+import { addDays, todayVn } from './reporting-period.ts';
+import { toAssignment } from './tasks.mappers.ts';
+import {
+  assertCanAssign,
+  assertCanCascade,
+  assertCanSeeAssignment,
+  assertCanUpdateAssignment,
+  assertUnitInScope,
+  listScope,
+} from './tasks.policy.ts';
+import { tasksRepository } from './tasks.repository.ts';
+
+export type AssignInput = z.input<typeof AssignBody>;
+export type CascadeInput = z.input<typeof CascadeBody>;
+
+const invalid = (errors: FieldError[]) => new AppError(400, 'validation_failed', {}, errors);
+
+export class AssignmentsService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Visible assignments with their status as of a date. `mine=true`: the caller's own unit's. */
+  async list(ctx: RequestContext, query: AssignmentListQuery) {
+    const asOf = query.asOf ?? todayVn();
+    const filter: AssignmentFilter = {
+      scopeRootId: await listScope(this.db, ctx.actor),
+      unitId: query.mine === 'true' ? ctx.actor.unitId : query.unitId,
+      taskId: query.taskId,
+      programmeId: query.programmeId,
+      parentAssignmentId: query.parentAssignmentId,
+      q: query.q,
+    };
+    const page = { limit: query.limit, offset: query.offset };
+    if (query.status === undefined && query.dueWithinDays === undefined) {
+      const rows = await assignmentsRepository.list(this.db, filter, page);
+      return { items: await this.present(this.db, rows, asOf), total: await assignmentsRepository.count(this.db, filter) };
+    }
+    let items = await this.present(this.db, await assignmentsRepository.list(this.db, filter), asOf);
+    if (query.status) items = items.filter((a) => a.status === query.status);
+    if (query.dueWithinDays !== undefined) {
+      const until = addDays(asOf, query.dueWithinDays);
+      items = items.filter((a) => a.effectiveDeadline !== null && a.effectiveDeadline >= asOf && a.effectiveDeadline <= until && !a.status.startsWith('done'));
+    }
+    return { items: items.slice(page.offset, page.offset + page.limit), total: items.length };
+  }
+
+  /** One assignment; 404 when the caller cannot see it. */
+  async get(ctx: RequestContext, id: string, asOf?: string): Promise<Assignment> {
+    const rows = await assignmentsRepository.list(this.db, { scopeRootId: await listScope(this.db, ctx.actor), ids: [id] });
+    if (!rows.length) throw notFound('assignment_not_found');
+    const [a] = await this.present(this.db, rows, asOf ?? todayVn());
+    return a!;
+  }
+
+  /** Assigns a task to units (one assignment each); units already holding the task are skipped. */
+  async assign(ctx: RequestContext, taskId: string, body: AssignInput) {
+    assertCanAssign(ctx.actor);
+    const task = await tasksRepository.findTask(this.db, taskId);
+    if (!task) throw notFound('task_not_found');
+    const programme = (await tasksRepository.findProgramme(this.db, task.programme_id))!;
+    await assertUnitInScope(this.db, ctx.actor, programme.owner_unit_id, 'id');
+
+    const requested = body.allOfKind ? await assignmentsRepository.unitIdsOfKind(this.db, body.allOfKind) : [...new Set(body.unitIds ?? [])];
+    if (!requested.length) throw invalid([{ path: 'unitIds', key: 'assignment_units_required' }]);
+    const known = new Set((await assignmentsRepository.currentUnits(this.db, requested)).map((u) => u.id));
+    const errors: FieldError[] = [];
+    requested.forEach((id, i) => {
+      if (!known.has(id)) errors.push({ path: `unitIds.${i}`, key: 'unit_not_found' });
+    });
+    const deadline = task.is_continuous ? null : (body.deadline ?? task.deadline);
+    if (!task.is_continuous && !deadline) errors.push({ path: 'deadline', key: 'assignment_deadline_required' });
+    if (deadline && deadline < task.start_date) errors.push({ path: 'deadline', key: 'assignment_deadline_before_start', params: { start: task.start_date } });
+    if (errors.length) throw invalid(errors);
+    for (const [i, id] of requested.entries()) await assertUnitInScope(this.db, ctx.actor, id, `unitIds.${i}`);
+
+    // the national root is not a unit that assigns work: its admins assign on behalf of the programme owner
+    const actorUnit = await orgRepository.findById(this.db, ctx.actor.unitId);
+    const assignedBy = actorUnit && actorUnit.parent_id !== null ? actorUnit.id : programme.owner_unit_id;
+    return inTransaction(this.db, async (tx) => {
+      const existing = await assignmentsRepository.assignedUnitIds(tx, taskId);
+      const targets = requested.filter((u) => !existing.has(u));
+      const now = new Date();
+      await assignmentsRepository.insertMany(
+        tx,
+        targets.map((unitId) => ({
+          id: newId(),
+          task_id: taskId,
+          unit_id: unitId,
+          assigned_by_unit_id: assignedBy,
+          parent_assignment_id: null,
+          deadline,
+          original_deadline: deadline,
+          responsible_leader: body.responsibleLeader ?? null,
+          updated_at: now,
+        })),
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'assignment.assign',
+        entityType: 'task',
+        entityId: taskId,
+        after: { assignedByUnitId: assignedBy, unitIds: targets, deadline, allOfKind: body.allOfKind ?? null },
+      });
+      return { created: targets.length, skipped: requested.length - targets.length };
+    });
+  }
+
+  /** Cascades an assignment to units below its unit, with a deadline no later than its own. */
+  async cascade(ctx: RequestContext, assignmentId: string, body: CascadeInput) {
+    const parent = await assignmentsRepository.find(this.db, assignmentId);
+    await assertCanSeeAssignment(this.db, ctx.actor, parent);
+    await assertCanCascade(this.db, ctx.actor, parent!);
+    const task = (await tasksRepository.findTask(this.db, parent!.task_id))!;
+    const requested = body.allChildren ? await assignmentsRepository.childUnitIds(this.db, parent!.unit_id) : [...new Set(body.unitIds ?? [])];
+    if (!requested.length) throw invalid([{ path: 'unitIds', key: 'assignment_units_required' }]);
+    const below = await assignmentsRepository.unitsBelow(this.db, parent!.unit_id, requested);
+    const errors: FieldError[] = [];
+    requested.forEach((id, i) => {
+      if (!below.has(id)) errors.push({ path: `unitIds.${i}`, key: 'cascade_not_below' });
+    });
+    const deadline = task.is_continuous ? null : (body.deadline ?? parent!.deadline);
+    if (deadline && parent!.deadline && deadline > parent!.deadline) {
+      errors.push({ path: 'deadline', key: 'cascade_deadline_after_parent', params: { deadline: parent!.deadline } });
+    }
+    if (deadline && deadline < task.start_date) errors.push({ path: 'deadline', key: 'assignment_deadline_before_start', params: { start: task.start_date } });
+    if (errors.length) throw invalid(errors);
+
+    return inTransaction(this.db, async (tx) => {
+      const existing = await assignmentsRepository.assignedUnitIds(tx, parent!.task_id);
+      const targets = requested.filter((u) => !existing.has(u));
+      const now = new Date();
+      await assignmentsRepository.insertMany(
+        tx,
+        targets.map((unitId) => ({
+          id: newId(),
+          task_id: parent!.task_id,
+          unit_id: unitId,
+          assigned_by_unit_id: parent!.unit_id,
+          parent_assignment_id: parent!.id,
+          deadline,
+          original_deadline: deadline,
+          updated_at: now,
+        })),
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'assignment.cascade',
+        entityType: 'assignment',
+        entityId: parent!.id,
+        after: { unitIds: targets, deadline, allChildren: body.allChildren ?? false },
+      });
+      return { created: targets.length, skipped: requested.length - targets.length };
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, body: { responsibleLeader?: string | null | undefined }): Promise<Assignment> {
+    const row = await assignmentsRepository.find(this.db, id);
+    await assertCanSeeAssignment(this.db, ctx.actor, row);
+    await assertCanUpdateAssignment(this.db, ctx.actor, row!);
+    if (body.responsibleLeader !== undefined) {
+      await inTransaction(this.db, async (tx) => {
+        const after = await assignmentsRepository.update(tx, id, { responsible_leader: body.responsibleLeader ?? null, updated_at: new Date() });
+        await this.audit.record(tx, ctx, { action: 'assignment.update', entityType: 'assignment', entityId: id, before: row, after });
+      });
+    }
+    return this.get(ctx, id);
+  }
+
+  private async present(db: Executor, rows: AssignmentViewRow[], asOf: string): Promise<Assignment[]> {
+    const statuses = await assignmentStatuses(db, rows.map((r) => r.id), asOf);
+    return rows.map((r) => toAssignment(r, statuses.get(r.id)!));
+  }
+}

@@ -1,0 +1,24 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * SQL fragments for the visibility rule (see tasks.policy.ts). `root` null = national scope (no filter).
+ * Written against the aliases `a` (assignment) and `t` (task) used by the repositories.
+ */
+const subtree = (root: string) => sql`(select descendant_id from org_unit_closure where ancestor_id = ${root})`;
+
+export function assignmentVisible(root: string | null, alias = 'a'): RawBuilder<boolean> {
+  if (root === null) return sql<boolean>`true`;
+  const a = sql.ref(alias);
+  return sql<boolean>`(${a}.unit_id in ${subtree(root)} or ${a}.assigned_by_unit_id in ${subtree(root)})`;
+}
+
+export function taskVisible(root: string | null): RawBuilder<boolean> {
+  if (root === null) return sql<boolean>`true`;
+  return sql<boolean>`(t.lead_unit_id in ${subtree(root)} or exists (select 1 from assignment va where va.task_id = t.id and ${assignmentVisible(root, 'va')}))`;
+}
+
+/** The task's lead unit lies in the scope (the lead sees all of the task's assignments' statuses). */
+export function taskLedInScope(root: string | null): RawBuilder<boolean> {
+  if (root === null) return sql<boolean>`true`;
+  return sql<boolean>`(t.lead_unit_id in ${subtree(root)})`;
+}

@@ -1,0 +1,186 @@
+/**
+ * The status engine: the ONE place where the task status rule lives. Pure, no I/O.
+ * (docs/adr/0005-status-engine.md explains the choices.) All dates are calendar dates 'YYYY-MM-DD'.
+ *
+ * assignmentStatus(facts, asOf, { atRiskMargin, reportDueDays }):
+ * - Counted reports: status `submitted` or `accepted` with submittedOn ≤ asOf. Drafts, reports waiting for
+ *   the unit lead's approval (`pending_approval`) and `returned` reports do not count.
+ * - Progress as of asOf: the progress of the latest counted report (latest period, then latest
+ *   submission); 0 when none; 100 once completed (completedOn ≤ asOf).
+ * - Effective deadline as of asOf: the approved extension with the latest effectiveOn ≤ asOf
+ *   (deadlineUsed 'extended'), else the original deadline ('original'); continuous or undated → 'none'.
+ *   An extension approved after asOf is not used, so a review as of a past date is reproducible.
+ * - Completed (completedOn ≤ asOf): done_on_time if completedOn ≤ effective deadline (or no deadline),
+ *   else done_late. Completing ON the deadline day is on time.
+ * - Before the start date: not_started.
+ * - Dated: asOf > effective deadline → overdue (the deadline day itself is still in_progress);
+ *   otherwise in_progress if progress > 0 or a counted report exists, else not_started.
+ * - Continuous (thường xuyên): judged on the latest reporting period whose due date
+ *   (period end + reportDueDays) is ≤ asOf and which ends on/after the start date (judgedPeriod):
+ *   its earliest counted report submitted by the due date → done_on_time, later (but by asOf) → done_late,
+ *   none → overdue. No period due yet → in_progress / not_started as for dated work.
+ * - at_risk is a flag, not a status: only for a dated assignment that is in_progress or not_started,
+ *   when elapsed% of [start, effective deadline] − progress > atRiskMargin (percentage points).
+ *
+ * rollUp(results): all done → done_late if any late else done_on_time; else any overdue → overdue; else any
+ * in_progress or done → in_progress; else not_started (also for an empty list). atRisk when any child is at
+ * risk and the rolled-up status is in_progress/not_started. progress = rounded average. effectiveDeadline =
+ * the latest child deadline; deadlineUsed 'extended' if any child used an extension.
+ */
+import type { ReportingFrequency, ReportStatus, StatusCounts, TaskStatus } from '@pilotage/contracts';
+import { addDays, daysBetween, DEFAULT_REPORT_DUE_DAYS, dueOn, periodBounds, periodOf } from './reporting-period.ts';
+
+export interface ReportFact {
+  period: string;
+  periodEnd: string;
+  dueOn: string;
+  submittedOn: string | null;
+  progress: number;
+  status: ReportStatus;
+}
+
+export interface AssignmentFacts {
+  startDate: string;
+  originalDeadline: string | null;
+  extensions: { newDeadline: string; effectiveOn: string }[];
+  completedOn: string | null;
+  isContinuous: boolean;
+  reportingFrequency: ReportingFrequency | null;
+  reports: ReportFact[];
+}
+
+export interface StatusResult {
+  status: TaskStatus;
+  atRisk: boolean;
+  progress: number;
+  deadlineUsed: 'original' | 'extended' | 'none';
+  effectiveDeadline: string | null;
+  judgedPeriod: string | null;
+}
+
+export interface EngineOptions {
+  atRiskMargin: number;
+  reportDueDays?: number;
+}
+
+const COUNTED: ReadonlySet<ReportStatus> = new Set<ReportStatus>(['submitted', 'accepted']);
+
+/** Reports that count as of asOf. */
+export function countedReports(reports: ReportFact[], asOf: string): ReportFact[] {
+  return reports.filter((r) => COUNTED.has(r.status) && r.submittedOn !== null && r.submittedOn <= asOf);
+}
+
+/** The deadline in force on asOf and which one it is. */
+export function effectiveDeadline(
+  f: Pick<AssignmentFacts, 'originalDeadline' | 'extensions' | 'isContinuous'>,
+  asOf: string,
+): { deadline: string | null; used: StatusResult['deadlineUsed'] } {
+  if (f.isContinuous) return { deadline: null, used: 'none' };
+  let best: { newDeadline: string; effectiveOn: string } | null = null;
+  for (const e of f.extensions) {
+    if (e.effectiveOn <= asOf && (!best || e.effectiveOn >= best.effectiveOn)) best = e;
+  }
+  if (best) return { deadline: best.newDeadline, used: 'extended' };
+  if (f.originalDeadline) return { deadline: f.originalDeadline, used: 'original' };
+  return { deadline: null, used: 'none' };
+}
+
+function latestProgress(counted: ReportFact[]): number {
+  let latest: ReportFact | null = null;
+  for (const r of counted) {
+    if (
+      !latest ||
+      r.periodEnd > latest.periodEnd ||
+      (r.periodEnd === latest.periodEnd && (r.submittedOn ?? '') >= (latest.submittedOn ?? ''))
+    )
+      latest = r;
+  }
+  return latest ? latest.progress : 0;
+}
+
+/** The latest period (of `freq`) whose report is due on or before asOf and that ends on/after start. */
+export function judgedPeriodOf(start: string, freq: ReportingFrequency, asOf: string, reportDueDays: number): string | null {
+  let key = periodOf(asOf, freq);
+  while (dueOn(key, reportDueDays) > asOf) key = periodOf(addDays(periodBounds(key).start, -1), freq);
+  return periodBounds(key).end >= start ? key : null;
+}
+
+export function assignmentStatus(f: AssignmentFacts, asOf: string, opts: EngineOptions): StatusResult {
+  const reportDueDays = opts.reportDueDays ?? DEFAULT_REPORT_DUE_DAYS;
+  const { deadline, used } = effectiveDeadline(f, asOf);
+  const counted = countedReports(f.reports, asOf);
+  const completed = f.completedOn !== null && f.completedOn <= asOf;
+  const progress = completed ? 100 : latestProgress(counted);
+  const base = { progress, deadlineUsed: used, effectiveDeadline: deadline, judgedPeriod: null as string | null };
+
+  if (completed) {
+    const late = deadline !== null && f.completedOn! > deadline;
+    return { ...base, status: late ? 'done_late' : 'done_on_time', atRisk: false };
+  }
+  if (asOf < f.startDate) return { ...base, status: 'not_started', atRisk: false };
+
+  const started: TaskStatus = progress > 0 || counted.length > 0 ? 'in_progress' : 'not_started';
+
+  if (f.isContinuous) {
+    const period = judgedPeriodOf(f.startDate, f.reportingFrequency ?? 'monthly', asOf, reportDueDays);
+    if (!period) return { ...base, status: started, atRisk: false };
+    const due = dueOn(period, reportDueDays);
+    let first: string | null = null;
+    for (const r of counted) if (r.period === period && (!first || r.submittedOn! < first)) first = r.submittedOn;
+    const status: TaskStatus = first === null ? 'overdue' : first <= due ? 'done_on_time' : 'done_late';
+    return { ...base, status, atRisk: false, judgedPeriod: period };
+  }
+
+  if (deadline !== null && asOf > deadline) return { ...base, status: 'overdue', atRisk: false };
+  return { ...base, status: started, atRisk: deadline !== null && isAtRisk(f.startDate, deadline, asOf, progress, opts.atRiskMargin) };
+}
+
+/** elapsed% of [start, deadline] − progress > margin. */
+export function isAtRisk(start: string, deadline: string, asOf: string, progress: number, margin: number): boolean {
+  const span = daysBetween(start, deadline);
+  const elapsed = span <= 0 ? 100 : Math.min(100, Math.max(0, (daysBetween(start, asOf) / span) * 100));
+  return elapsed - progress > margin;
+}
+
+const DONE: ReadonlySet<TaskStatus> = new Set<TaskStatus>(['done_on_time', 'done_late']);
+
+export function rollUp(results: StatusResult[]): StatusResult {
+  if (results.length === 0) {
+    return { status: 'not_started', atRisk: false, progress: 0, deadlineUsed: 'none', effectiveDeadline: null, judgedPeriod: null };
+  }
+  let status: TaskStatus;
+  if (results.every((r) => DONE.has(r.status))) {
+    status = results.some((r) => r.status === 'done_late') ? 'done_late' : 'done_on_time';
+  } else if (results.some((r) => r.status === 'overdue')) status = 'overdue';
+  else if (results.some((r) => r.status === 'in_progress' || DONE.has(r.status))) status = 'in_progress';
+  else status = 'not_started';
+
+  const atRisk = (status === 'in_progress' || status === 'not_started') && results.some((r) => r.atRisk);
+  const progress = Math.round(results.reduce((s, r) => s + r.progress, 0) / results.length);
+  let effective: string | null = null;
+  let judged: string | null = null;
+  for (const r of results) {
+    if (r.effectiveDeadline && (!effective || r.effectiveDeadline > effective)) effective = r.effectiveDeadline;
+    if (r.judgedPeriod && (!judged || r.judgedPeriod > judged)) judged = r.judgedPeriod;
+  }
+  const deadlineUsed = results.some((r) => r.deadlineUsed === 'extended')
+    ? 'extended'
+    : results.some((r) => r.deadlineUsed === 'original')
+      ? 'original'
+      : 'none';
+  return { status, atRisk, progress, deadlineUsed, effectiveDeadline: effective, judgedPeriod: judged };
+}
+
+export function emptyCounts(): StatusCounts {
+  return { done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0, not_started: 0 };
+}
+
+export function countByStatus(results: { status: TaskStatus }[]): StatusCounts {
+  const c = emptyCounts();
+  for (const r of results) c[r.status] += 1;
+  return c;
+}
+
+export function isDone(status: TaskStatus): boolean {
+  return DONE.has(status);
+}

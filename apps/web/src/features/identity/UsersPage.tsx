@@ -1,0 +1,142 @@
+import { identityRoutes, type User } from '@pilotage/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call } from '../../api/client.ts';
+import { formatDateTime, useLang, useT } from '../../i18n/index.tsx';
+import { ErrorNotice, Loading, SuccessNotice } from '../../ui/ErrorNotice.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { Pagination } from '../../ui/Pagination.tsx';
+import { RoleList } from '../../ui/RoleCheckboxes.tsx';
+import { useDebounced } from '../../ui/useDebounced.ts';
+import { usePageTitle } from '../../ui/usePageTitle.ts';
+import { UnitName } from '../org/UnitName.tsx';
+import { useMe } from './session.tsx';
+import { UserCreateForm } from './UserCreateForm.tsx';
+
+const LIMIT = 25;
+
+/** Users of the caller's scope: search, create, activate / deactivate. */
+export function UsersPage() {
+  const t = useT();
+  const [lang] = useLang();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const q = useDebounced(text.trim(), 250);
+  usePageTitle(t('users.title'));
+
+  const list = useQuery({
+    queryKey: ['users', q, offset],
+    queryFn: () => call(identityRoutes.listUsers, { query: { ...(q ? { q } : {}), limit: LIMIT, offset } }),
+    placeholderData: keepPreviousData,
+  });
+  const toggle = useMutation({
+    mutationFn: (user: User) => call(identityRoutes.updateUser, { params: { id: user.id }, body: { active: !user.active } }),
+    onSuccess: (user) => {
+      setMessage(t('users.updated', { username: user.username }));
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('users.title')}</h1>
+        {!creating && (
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+            {t('users.new')}
+          </button>
+        )}
+      </div>
+      {creating && (
+        <UserCreateForm
+          onCancel={() => setCreating(false)}
+          onCreated={(user) => {
+            setCreating(false);
+            setMessage(t('users.created', { username: user.username }));
+            void queryClient.invalidateQueries({ queryKey: ['users'] });
+          }}
+        />
+      )}
+      <SuccessNotice>{message}</SuccessNotice>
+      <ErrorNotice error={toggle.error} />
+      <div role="search" className="search-box">
+        <TextField
+          label={t('users.search')}
+          type="search"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setOffset(0);
+          }}
+        />
+      </div>
+      {list.error && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
+      {!list.data && !list.error && <Loading />}
+      {list.data && (
+        <>
+          <div className="table-wrap" role="region" aria-labelledby="users-caption" tabIndex={0}>
+            <table className="table table-stack">
+              <caption id="users-caption" className="visually-hidden">
+                {t('users.title')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.displayName')}</th>
+                  <th scope="col">{t('users.username')}</th>
+                  <th scope="col">{t('common.unit')}</th>
+                  <th scope="col">{t('common.roles')}</th>
+                  <th scope="col">{t('common.status')}</th>
+                  <th scope="col">{t('common.createdAt')}</th>
+                  <th scope="col">{t('common.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((user) => (
+                  <tr key={user.id}>
+                    <td data-label={t('users.displayName')}>{user.displayName}</td>
+                    <td data-label={t('users.username')}>
+                      <code>{user.username}</code>
+                    </td>
+                    <td data-label={t('common.unit')}>
+                      <UnitName id={user.orgUnitId} />
+                    </td>
+                    <td data-label={t('common.roles')}>
+                      <RoleList roles={user.roles} />
+                    </td>
+                    <td data-label={t('common.status')}>
+                      <span className={user.active ? 'status status-ok' : 'status status-off'}>
+                        {user.active ? t('users.active') : t('users.inactive')}
+                      </span>
+                    </td>
+                    <td data-label={t('common.createdAt')}>{formatDateTime(lang, user.createdAt)}</td>
+                    <td data-label={t('common.actions')}>
+                      {user.id !== me.user.id && (
+                        <button
+                          type="button"
+                          className="button button-small button-secondary"
+                          disabled={toggle.isPending}
+                          aria-label={t(user.active ? 'users.deactivateNamed' : 'users.activateNamed', {
+                            name: user.username,
+                          })}
+                          onClick={() => toggle.mutate(user)}
+                        >
+                          {user.active ? t('users.deactivate') : t('users.activate')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {list.data.items.length === 0 && <p>{t('common.empty')}</p>}
+          <Pagination offset={offset} limit={LIMIT} total={list.data.total} onChange={setOffset} />
+        </>
+      )}
+    </>
+  );
+}

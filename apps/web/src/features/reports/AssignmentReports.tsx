@@ -1,0 +1,65 @@
+import { Link } from 'react-router-dom';
+import { formatDate, useLang, useT } from '../../i18n/index.tsx';
+import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
+import { ProgressValue } from '../tasks/StatusBadge.tsx';
+import { formatPeriod } from './period.ts';
+import { ReportStatusBadge } from './ReportStatusBadge.tsx';
+import { useAssignmentReports } from './reports.ts';
+
+/** An assignment's reporting periods, each with its report (or "missing" once due), latest first. */
+export function AssignmentReports({ assignmentId, canReport }: { assignmentId: string; canReport: boolean }) {
+  const t = useT();
+  const [lang] = useLang();
+  const { data, error } = useAssignmentReports(assignmentId);
+  if (error) return <ErrorNotice error={error} />;
+  if (!data) return <Loading />;
+  const byId = new Map(data.items.map((r) => [r.id, r]));
+  return (
+    <section aria-labelledby="reports-title">
+      <h2 id="reports-title">{t('report.listTitle')}</h2>
+      <div className="table-scroll" role="region" aria-labelledby="reports-title" tabIndex={0}>
+        <table className="table" data-testid="report-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.period')}</th>
+              <th scope="col">{t('report.dueOn')}</th>
+              <th scope="col">{t('report.progress')}</th>
+              <th scope="col">{t('common.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.periods.map((p) => {
+              const report = p.reportId ? byId.get(p.reportId) : undefined;
+              return (
+                <tr key={p.period}>
+                  <th scope="row">
+                    {p.reportId ? <Link to={`/reports/${p.reportId}`}>{formatPeriod(t, p.period)}</Link> : formatPeriod(t, p.period)}
+                  </th>
+                  <td className="nowrap">{formatDate(lang, p.dueOn)}</td>
+                  <td>{report ? <ProgressValue value={report.progress} /> : '—'}</td>
+                  <td>
+                    {p.status ? (
+                      <ReportStatusBadge status={p.status} />
+                    ) : p.missing ? (
+                      <span className="text-danger">{t('report.missing')}</span>
+                    ) : (
+                      <span className="muted">{t('report.notYet')}</span>
+                    )}
+                    {canReport && (!p.status || p.status === 'draft' || p.status === 'returned') && (
+                      <>
+                        {' '}
+                        <Link to={`/assignments/${assignmentId}/report?period=${p.period}`} className="small">
+                          {p.status ? t('report.continue') : t('report.write')}
+                        </Link>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

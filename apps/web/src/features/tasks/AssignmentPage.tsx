@@ -1,0 +1,140 @@
+import { Link, useParams } from 'react-router-dom';
+import { formatDate, useLang, useT } from '../../i18n/index.tsx';
+import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
+import { usePageTitle } from '../../ui/usePageTitle.ts';
+import { useMe } from '../identity/session.tsx';
+import { AssignmentReports } from '../reports/AssignmentReports.tsx';
+import { AssignmentTimeline } from '../reports/AssignmentTimeline.tsx';
+import { AssignmentTable } from './AssignmentTable.tsx';
+import { CascadeForm } from './CascadeForm.tsx';
+import { DeadlineText } from './DeadlineText.tsx';
+import { ExtensionPanel } from './ExtensionPanel.tsx';
+import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
+import { useAssignment, useAssignments } from './tasks.ts';
+
+const WRITERS = ['officer', 'unit_lead'] as const;
+
+/**
+ * `/assignments/:id`: one unit's assignment — status, deadline in force and original, progress, product;
+ * for the assigned unit: report, request an extension, cascade to units below; its reports, the units it
+ * cascaded to, and its timeline.
+ */
+export function AssignmentPage() {
+  const t = useT();
+  const [lang] = useLang();
+  const me = useMe();
+  const { id } = useParams();
+  const assignment = useAssignment(id);
+  const children = useAssignments({ parentAssignmentId: id, limit: 100 }, !!assignment.data && assignment.data.childCount > 0);
+  usePageTitle(assignment.data ? `${assignment.data.taskCode} · ${assignment.data.unit.name}` : t('tasks.assignment'));
+
+  if (assignment.error) return <ErrorNotice error={assignment.error} onRetry={() => void assignment.refetch()} />;
+  if (!assignment.data) return <Loading />;
+  const a = assignment.data;
+  const mine = a.unit.id === me.user.orgUnitId;
+  const writer = mine && me.user.roles.some((r) => (WRITERS as readonly string[]).includes(r));
+  const assigner = a.assignedByUnit.id === me.user.orgUnitId || me.user.roles.includes('steering');
+  const canCascade = writer && me.unit.kind === 'province';
+  const done = a.status === 'done_on_time' || a.status === 'done_late';
+
+  return (
+    <>
+      <nav aria-label={t('tasks.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={`/programmes/${a.programmeId}`}>{t('tasks.overviewTitle')}</Link>
+          </li>
+          <li>
+            <Link to={`/tasks/${a.taskId}`}>{a.taskCode}</Link>
+          </li>
+          {a.parentAssignmentId && (
+            <li>
+              <Link to={`/assignments/${a.parentAssignmentId}`}>{a.assignedByUnit.name}</Link>
+            </li>
+          )}
+          <li aria-current="page">{a.unit.name}</li>
+        </ol>
+      </nav>
+      <h1>
+        <span className="title-code">{a.taskCode}</span> {a.taskTitle}
+      </h1>
+      <section className="card" aria-labelledby="assignment-unit">
+        <h2 id="assignment-unit">{a.unit.name}</h2>
+        <dl className="facts" data-testid="assignment-facts">
+          <div>
+            <dt>{t('common.status')}</dt>
+            <dd data-testid="assignment-status">
+              <StatusBadge status={a.status} atRisk={a.atRisk} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('tasks.progress')}</dt>
+            <dd>
+              <ProgressValue value={a.progress} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('tasks.deadline')}</dt>
+            <dd>
+              <DeadlineText
+                deadline={a.effectiveDeadline ?? a.deadline}
+                originalDeadline={a.originalDeadline}
+                deadlineUsed={a.deadlineUsed}
+                isContinuous={a.isContinuous}
+              />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('tasks.assignedBy')}</dt>
+            <dd>{a.assignedByUnit.name}</dd>
+          </div>
+          {a.responsibleLeader && (
+            <div>
+              <dt>{t('tasks.responsibleLeader')}</dt>
+              <dd>{a.responsibleLeader}</dd>
+            </div>
+          )}
+          {a.completedOn && (
+            <div>
+              <dt>{t('report.completedOn')}</dt>
+              <dd>{formatDate(lang, a.completedOn)}</dd>
+            </div>
+          )}
+          {a.product && (
+            <div>
+              <dt>{t('report.product')}</dt>
+              <dd>{a.product}</dd>
+            </div>
+          )}
+        </dl>
+        {writer && !done && (
+          <p>
+            <Link className="button button-primary" to={`/assignments/${a.id}/report`}>
+              {t('report.write')}
+            </Link>
+          </p>
+        )}
+      </section>
+      <AssignmentReports assignmentId={a.id} canReport={writer} />
+      {a.childCount > 0 && (
+        <section aria-labelledby="children-title">
+          <h2 id="children-title">
+            {t('tasks.cascadedTo')} <span className="count">({a.childCount})</span>
+          </h2>
+          {children.error && <ErrorNotice error={children.error} />}
+          {children.data && <AssignmentTable items={children.data.items} caption={t('tasks.cascadedTo')} />}
+          {children.data && children.data.total > children.data.items.length && (
+            <p className="muted">{t('tasks.moreChildren', { shown: children.data.items.length, total: children.data.total })}</p>
+          )}
+        </section>
+      )}
+      <ExtensionPanel assignment={a} canRequest={writer && !done} canDecide={assigner && !mine} />
+      {canCascade && !done && (
+        <section className="card" aria-label={t('tasks.cascadeTitle')}>
+          <CascadeForm assignment={a} />
+        </section>
+      )}
+      <AssignmentTimeline assignmentId={a.id} />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Programme } from '@pilotage/contracts';
+import { useId } from 'react';
+import { useT } from '../../i18n/index.tsx';
+
+interface Props {
+  programmes: Programme[];
+  programmeId: string;
+  onProgramme: (id: string) => void;
+  asOf: string;
+  onAsOf: (asOf: string) => void;
+}
+
+/** Which programme, as of which date: the two questions every overview answers first. */
+export function ProgrammeControls({ programmes, programmeId, onProgramme, asOf, onAsOf }: Props) {
+  const t = useT();
+  const id = useId();
+  return (
+    <div className="toolbar" role="group" aria-label={t('tasks.viewOptions')}>
+      <div className="field">
+        <label htmlFor={`${id}-programme`}>{t('programme.label')}</label>
+        <select id={`${id}-programme`} value={programmeId} onChange={(e) => onProgramme(e.target.value)}>
+          {programmes.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.code} – {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-asof`}>{t('tasks.asOf')}</label>
+        <input
+          id={`${id}-asof`}
+          type="date"
+          value={asOf}
+          required
+          onChange={(e) => {
+            if (e.target.value) onAsOf(e.target.value);
+          }}
+        />
+      </div>
+    </div>
+  );
+}

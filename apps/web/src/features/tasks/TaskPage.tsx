@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useT } from '../../i18n/index.tsx';
+import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { Pagination } from '../../ui/Pagination.tsx';
+import { useDebounced } from '../../ui/useDebounced.ts';
+import { usePageTitle } from '../../ui/usePageTitle.ts';
+import { AssignmentTable } from './AssignmentTable.tsx';
+import { TaskFacts } from './TaskFacts.tsx';
+import { TaskTimeline } from './TaskTimeline.tsx';
+import { useAssignments, useProgramme, useTask } from './tasks.ts';
+
+const PAGE = 25;
+
+/** `/tasks/:id?asOf=`: a task, its assignments (searchable by unit) and its timeline. */
+export function TaskPage() {
+  const t = useT();
+  const { id } = useParams();
+  const [params] = useSearchParams();
+  const asOf = params.get('asOf') || undefined;
+  const task = useTask(id, asOf);
+  const programme = useProgramme(task.data?.programmeId);
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 300);
+  const [offset, setOffset] = useState(0);
+  const assignments = useAssignments({ taskId: id, asOf, q: q || undefined, limit: PAGE, offset }, !!id);
+  usePageTitle(task.data ? `${task.data.code} ${task.data.title}` : t('tasks.task'));
+
+  if (task.error) return <ErrorNotice error={task.error} onRetry={() => void task.refetch()} />;
+  if (!task.data) return <Loading />;
+  const data = task.data;
+  const suffix = asOf ? `?asOf=${asOf}` : '';
+  return (
+    <>
+      <nav aria-label={t('tasks.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={`/programmes/${data.programmeId}${suffix}`}>{programme.data?.code ?? t('tasks.overviewTitle')}</Link>
+          </li>
+          <li>
+            <Link to={`/tasks?programmeId=${data.programmeId}`}>{t('tasks.listTitle')}</Link>
+          </li>
+          <li aria-current="page">{data.code}</li>
+        </ol>
+      </nav>
+      <h1>
+        <span className="title-code">{data.code}</span> {data.title}
+      </h1>
+      <section className="card" aria-label={t('tasks.details')}>
+        <TaskFacts task={data} />
+        {data.description && <p className="prewrap">{data.description}</p>}
+      </section>
+      <section aria-labelledby="assignments-title">
+        <h2 id="assignments-title">
+          {t('tasks.assignments')} <span className="count">({assignments.data?.total ?? data.assignmentCount})</span>
+        </h2>
+        {data.assignmentCount > 5 && (
+          <TextField
+            label={t('tasks.findUnit')}
+            type="search"
+            className="field-inline"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setOffset(0);
+            }}
+          />
+        )}
+        {assignments.error && <ErrorNotice error={assignments.error} />}
+        {assignments.data &&
+          (assignments.data.items.length === 0 ? (
+            <p>{t('tasks.noAssignments')}</p>
+          ) : (
+            <AssignmentTable items={assignments.data.items} caption={t('tasks.assignments')} />
+          ))}
+        {assignments.data && <Pagination offset={offset} limit={PAGE} total={assignments.data.total} onChange={setOffset} />}
+      </section>
+      <TaskTimeline assignments={assignments.data?.items ?? []} />
+    </>
+  );
+}

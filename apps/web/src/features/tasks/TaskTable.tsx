@@ -1,0 +1,48 @@
+import type { Task } from '@pilotage/contracts';
+import { Link } from 'react-router-dom';
+import { useT } from '../../i18n/index.tsx';
+import { DeadlineText } from './DeadlineText.tsx';
+import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
+
+/** Tasks as a table (code, title, lead unit, deadline, progress, status); each title opens the task. */
+export function TaskTable({ tasks, caption, asOf }: { tasks: Task[]; caption: string; asOf?: string | undefined }) {
+  const t = useT();
+  const suffix = asOf ? `?asOf=${asOf}` : '';
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="table" data-testid="task-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('tasks.code')}</th>
+            <th scope="col">{t('tasks.task')}</th>
+            <th scope="col">{t('tasks.leadUnit')}</th>
+            <th scope="col">{t('tasks.deadline')}</th>
+            <th scope="col">{t('tasks.progress')}</th>
+            <th scope="col">{t('common.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tasks.map((task) => (
+            <tr key={task.id}>
+              <td className="nowrap">{task.code}</td>
+              <td>
+                <Link to={`/tasks/${task.id}${suffix}`}>{task.title}</Link>
+              </td>
+              <td>{task.leadUnit.name}</td>
+              <td className="nowrap">
+                <DeadlineText deadline={task.deadline} isContinuous={task.isContinuous} />
+              </td>
+              <td>
+                <ProgressValue value={task.progress} />
+              </td>
+              <td>
+                <StatusBadge status={task.status} atRisk={task.atRisk} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { ProgrammeSummary } from '@pilotage/contracts';
+import { foldForSearch } from '@pilotage/contracts';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { formatNumber, useLang, useT } from '../../i18n/index.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { STATUS_ORDER } from './tasks.ts';
+
+type Row = ProgrammeSummary['byUnit'][number];
+
+/** Status counts per directly assigned unit (ministries, provinces…), worst first; filterable by name. */
+export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unitId: string) => string }) {
+  const t = useT();
+  const [lang] = useLang();
+  const [filter, setFilter] = useState('');
+  const folded = foldForSearch(filter);
+  const visible = rows
+    .filter((r) => !folded || foldForSearch(r.unitName).includes(folded))
+    .sort((a, b) => b.byStatus.overdue - a.byStatus.overdue || b.atRisk - a.atRisk || a.unitName.localeCompare(b.unitName, 'vi'));
+  return (
+    <section aria-labelledby="by-unit-title" className="by-unit">
+      <h2 id="by-unit-title">{t('tasks.byUnit')}</h2>
+      {rows.length > 10 && (
+        <TextField
+          label={t('tasks.filterUnits')}
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="field-inline"
+        />
+      )}
+      <div className="table-scroll" role="region" aria-labelledby="by-unit-title" tabIndex={0}>
+        <table className="table table-compact" data-testid="unit-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('common.unit')}</th>
+              <th scope="col" className="num">
+                {t('tasks.assignmentsCount')}
+              </th>
+              {STATUS_ORDER.map((s) => (
+                <th key={s} scope="col" className="num">
+                  {t(`tasks.statusShort.${s}`)}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t('tasks.atRisk')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((r) => (
+              <tr key={r.unitId}>
+                <th scope="row">
+                  <Link to={linkFor(r.unitId)}>{r.unitName}</Link>
+                </th>
+                <td className="num">{formatNumber(lang, r.total)}</td>
+                {STATUS_ORDER.map((s) => (
+                  <td key={s} className={`num${s === 'overdue' && r.byStatus[s] > 0 ? ' text-danger' : ''}`}>
+                    {formatNumber(lang, r.byStatus[s])}
+                  </td>
+                ))}
+                <td className="num">{formatNumber(lang, r.atRisk)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {visible.length === 0 && <p>{t('common.empty')}</p>}
+    </section>
+  );
+}
