@@ -83,17 +83,17 @@ describe('phone-sized screen (375×812)', () => {
     await page.locator('tbody tr[data-action]').first().waitFor();
     expect(await nav.isVisible()).toBe(false);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await screenshot(page, 'audit-mobile');
+    await screenshot(page, 'audit-mobile', { fullPage: false });
 
     await page.goto('/org');
     await page.locator('.unit-grid a').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await screenshot(page, 'org-mobile');
+    await screenshot(page, 'org-mobile', { fullPage: false });
 
     await page.goto('/admin/users');
     await page.locator('tbody tr').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await screenshot(page, 'users-mobile');
+    await screenshot(page, 'users-mobile', { fullPage: false });
   });
 
   it('login page fits a phone', async () => {

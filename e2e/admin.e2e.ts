@@ -19,7 +19,7 @@ describe('admin: audit log', () => {
 
     const page = await newPage(browser);
     await loginAs(page, 'admin');
-    await page.getByRole('link', { name: 'Nhật ký kiểm toán' }).click();
+    await page.locator('#app-nav').getByRole('link', { name: 'Nhật ký kiểm toán' }).click();
     await page.getByRole('heading', { name: 'Nhật ký kiểm toán', level: 1 }).waitFor();
     await page.locator('tr[data-action="auth.login"]').first().waitFor();
     await screenshot(page, 'audit-vi');
@@ -56,7 +56,7 @@ describe('admin: users', () => {
   it('creates a user with the picker and roles, who can then sign in; deactivates them', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'admin');
-    await page.getByRole('link', { name: 'Người dùng' }).click();
+    await page.locator('#app-nav').getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('heading', { name: 'Người dùng', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Thêm người dùng' }).click();
 
@@ -81,8 +81,8 @@ describe('admin: users', () => {
     await page.getByRole('button', { name: 'Tạo mới' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã tạo tài khoản e2e.officer.' }).waitFor();
     await page.getByLabel('Tìm người dùng').fill('thu nghiem');
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
     const row = page.locator('tbody tr', { hasText: 'e2e.officer' });
-    await row.waitFor();
     await row.getByText('Đắk Lắk').waitFor();
     expect(await row.textContent()).toContain('Người thẩm định');
     await screenshot(page, 'users-vi');

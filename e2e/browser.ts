@@ -35,7 +35,7 @@ export type DemoUser = (typeof DEMO_USERS)[number];
 const repoRoot = path.resolve(import.meta.dirname, '..');
 export const SCREENSHOT_DIR = path.join(repoRoot, '.test-output/screenshots');
 /** How long a step waits for the page before failing. */
-export const STEP_TIMEOUT = 15_000;
+export const STEP_TIMEOUT = 30_000;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -22,7 +22,9 @@ describe('organisation browser', () => {
     await screenshot(page, 'org-search-vi');
     await result.click();
     await page.getByRole('heading', { name: 'Đắk Lắk', level: 2 }).waitFor();
+    expect(await page.getByLabel('Tìm đơn vị').inputValue()).toBe('');
     expect(await page.locator('.breadcrumb').textContent()).toContain('Cấp quốc gia');
+    await page.locator('.unit-grid a').first().waitFor();
     const communes = await texts(page, '.unit-grid .unit-link-name');
     expect(communes.length).toBeGreaterThan(50);
   });
@@ -32,6 +34,7 @@ describe('organisation browser', () => {
     await loginAs(page, 'admin');
     await page.goto('/org');
     await page.getByRole('heading', { name: 'Cấp quốc gia', level: 2 }).waitFor();
+    await page.locator('.children h3').first().waitFor();
     const groups = await texts(page, '.children h3');
     expect(groups.map((g) => g.replace(/\s*\(\d+\)$/, ''))).toEqual(['Cơ quan Trung ương', 'Bộ, ngành', 'Tỉnh, thành phố']);
     expect(groups[2]).toContain('(34)');

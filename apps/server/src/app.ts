@@ -18,6 +18,7 @@ import { identityPlugin } from './modules/identity/identity.routes.ts';
 import { orgPlugin } from './modules/org/org.routes.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
 import { taskIoPlugin } from './modules/task-io/index.ts';
+import { tasksPlugin } from './modules/tasks/index.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -84,6 +85,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(auditPlugin(services.audit));
   await app.register(reportingPlugin(services.reporting));
   await app.register(taskIoPlugin(services.taskIo));
+  await app.register(tasksPlugin(services.tasks));
 
   const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) {

@@ -3,6 +3,7 @@ import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.ts';
 import { seedDemo } from './demo/index.ts';
+import { startReminderScheduler } from './modules/notifications/scheduler.ts';
 
 async function main() {
   const config = loadConfig();
@@ -14,17 +15,24 @@ async function main() {
   }
   const app = await buildApp({ config, services, logger: true });
   let closing = false;
+  let stopReminders: () => Promise<void> = () => Promise.resolve();
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await stopReminders();
     await app.close();
+    await services.reporting.notifications.flush();
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  stopReminders = startReminderScheduler(services.reporting.reminders, {
+    intervalMinutes: services.reporting.settings.reminderIntervalMinutes,
+    log: (message, detail) => app.log.info({ detail }, message),
+  });
   console.log(
     `Pilotage ready on http://${config.host}:${config.port} (${database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );

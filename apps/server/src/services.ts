@@ -6,6 +6,7 @@ import { UsersService } from './modules/identity/users.service.ts';
 import { OrgService } from './modules/org/org.service.ts';
 import { createReporting } from './modules/reports/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';
+import { createTasks } from './modules/tasks/index.ts';
 
 /** The application's services, wired once over one database. Tests build the same object. */
 export function createServices(database: Database, config: Config) {
@@ -19,6 +20,7 @@ export function createServices(database: Database, config: Config) {
     users: new UsersService(db, audit),
     reporting: createReporting(db, audit),
     taskIo: createTaskIo(db, audit),
+    tasks: createTasks(db, audit),
   };
 }
 

@@ -139,6 +139,20 @@ describe('validation', () => {
     expect(again.errors).toEqual([{ path: 'username', message: 'This username is already taken' }]);
   });
 
+  it('a NUL character (which PostgreSQL cannot store) is a 400 naming the field', async () => {
+    const body = problem(await admin.post('/api/users', { ...validUser(), displayName: 'a\u0000b' }, { 'accept-language': 'en' }), 400);
+    expect(body.errors).toEqual([{ path: 'body.displayName', message: 'Contains characters that are not allowed' }]);
+    expect(paths(problem(await admin.get('/api/org-units?q=a%00b'), 400))).toEqual(['querystring.q']);
+    expect(paths(problem(await admin.get('/api/audit?action=a%00'), 400))).toEqual(['querystring.action']);
+    const login = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a\u0000', password: 'x' } });
+    expect(paths(problem(login, 400))).toEqual(['body.username']);
+  });
+
+  it('dates the database cannot represent are a 400', async () => {
+    problem(await admin.get('/api/audit?from=0000-01-01'), 400);
+    problem(await admin.get('/api/audit?to=9999-12-31'), 400);
+  });
+
   it('text that is too long is refused', async () => {
     const body = problem(await admin.get(`/api/org-units?q=${'a'.repeat(101)}`), 400);
     expect(paths(body)).toEqual(['querystring.q']);
@@ -176,6 +190,11 @@ describe('transport', () => {
       raw('{"a":'),
       raw('\u0000\u0001'),
       raw(JSON.stringify({ ...validUser(), displayName: '\u0000' })),
+      raw(JSON.stringify({ ...validUser(), displayName: '\ud800' })),
+      admin.patch('/api/users/01900000-0000-7000-8000-000000000000', { email: 'a\u0000@b.vn' }),
+      admin.post('/api/api-keys', { name: '\u0000', orgUnitId: unitId }),
+      admin.get('/api/users?q=%00'),
+      admin.get('/api/audit?from=0000-01-01&to=9999-12-31'),
       raw(JSON.stringify({ ...validUser(), orgUnitId: '00000000-0000-0000-0000-000000000000' })),
       admin.get('/api/org-units?q=%25%5F%5C'),
       admin.get('/api/org-units?q=%ZZ'),

@@ -34,7 +34,9 @@ export function Layout() {
       <span className="user-name" data-testid="user-name">
         {me.user.displayName}
       </span>
-      <span className="user-unit">{nameOf(me.unit)}</span>
+      <span className="user-unit" title={nameOf(me.unit)}>
+        {nameOf(me.unit)}
+      </span>
     </>
   );
   const signOut = (

@@ -36,7 +36,12 @@ export const NAV: readonly NavItem[] = [
   { to: '/programmes', label: 'tasks.nav.overview', description: 'tasks.home.overview' },
   { to: '/tasks', label: 'tasks.nav.list', description: 'tasks.home.list' },
   { to: '/my', label: 'tasks.nav.my', roles: ['officer', 'unit_lead'], description: 'tasks.home.my' },
-  { to: '/reviews', label: 'tasks.nav.reviews', roles: ['reviewer', 'steering', 'unit_lead', 'admin'], description: 'tasks.home.reviews' },
+  {
+    to: '/reviews',
+    label: 'tasks.nav.reviews',
+    roles: ['reviewer', 'steering', 'unit_lead', 'admin'],
+    description: 'tasks.home.reviews',
+  },
 ];
 
 export function canSee(item: { roles?: readonly Role[] | undefined }, roles: readonly Role[]): boolean {

@@ -28,17 +28,21 @@ export function formatNumber(lang: Lang, n: number): string {
   return new Intl.NumberFormat(locale(lang)).format(n);
 }
 
-/** Dates and times are shown in Vietnam's time zone whatever the browser's. */
+/** Dates and times are shown in Vietnam's time zone whatever the browser's: "23/11/2026 14:05:09". */
 export function formatDateTime(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(new Date(iso));
+  const date = new Date(iso);
+  const zone = { timeZone: 'Asia/Ho_Chi_Minh' } as const;
+  const day = new Intl.DateTimeFormat(locale(lang), { ...zone, day: '2-digit', month: '2-digit', year: 'numeric' });
+  const time = new Intl.DateTimeFormat(locale(lang), { ...zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return `${day.format(date)} ${time.format(date)}`;
 }
 
+/** A calendar date ('YYYY-MM-DD' or an ISO instant): "1 tháng 3, 2025" / "1 March 2025". */
 export function formatDate(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' }).format(
-    new Date(iso.length === 10 ? `${iso}T00:00:00+07:00` : iso),
-  );
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(new Date(iso.length === 10 ? `${iso}T00:00:00+07:00` : iso));
 }

@@ -173,7 +173,8 @@ export const vi = {
   'tasks.nav.notifications': 'Thông báo',
   'tasks.nav.import': 'Nhập, xuất dữ liệu',
   'tasks.nav.review': 'Báo cáo sơ kết',
-  'tasks.home.overview': 'Tình hình thực hiện chương trình: hoàn thành, quá hạn, có nguy cơ chậm, theo đơn vị.',
+  'tasks.home.overview':
+    'Tình hình thực hiện chương trình: hoàn thành, quá hạn, có nguy cơ chậm, theo đơn vị.',
   'tasks.home.list': 'Tìm và lọc nhiệm vụ theo trạng thái, đơn vị, lĩnh vực, thời hạn.',
   'tasks.home.my': 'Nhiệm vụ được giao cho đơn vị, báo cáo tiến độ trực tiếp.',
   'tasks.home.reviews': 'Báo cáo chờ thẩm định hoặc phê duyệt.',
@@ -276,7 +277,8 @@ export const vi = {
   'tasks.errUnits': 'Chọn ít nhất một đơn vị, hoặc giao cho tất cả.',
   'tasks.errCascadeDeadline': 'Thời hạn không được sau {date}.',
   'tasks.cascadeTitle': 'Giao tiếp cho cấp xã',
-  'tasks.cascadeIntro': 'Giao nhiệm vụ này cho các xã, phường thuộc đơn vị, với thời hạn không muộn hơn thời hạn của đơn vị.',
+  'tasks.cascadeIntro':
+    'Giao nhiệm vụ này cho các xã, phường thuộc đơn vị, với thời hạn không muộn hơn thời hạn của đơn vị.',
   'tasks.cascadeAll': 'Giao cho tất cả xã, phường trực thuộc',
   'tasks.cascadeAdd': 'Thêm xã, phường',
   'tasks.cascadeChosen': 'Đơn vị đã chọn',
@@ -335,8 +337,10 @@ export const vi = {
   'report.submittedOk': 'Đã gửi báo cáo.',
   'report.keptOnDevice': 'Nội dung được lưu tạm trên thiết bị này cho đến khi gửi thành công.',
   'report.needsApproval': 'Báo cáo sẽ được chuyển lãnh đạo đơn vị phê duyệt trước khi gửi đơn vị giao.',
-  'report.offline': 'Không gửi được do mất kết nối. Nội dung vẫn được lưu trên thiết bị; hãy thử lại khi có mạng.',
-  'report.offlineNow': 'Thiết bị đang mất kết nối. Bạn vẫn có thể nhập báo cáo; nội dung được lưu trên thiết bị.',
+  'report.offline':
+    'Không gửi được do mất kết nối. Nội dung vẫn được lưu trên thiết bị; hãy thử lại khi có mạng.',
+  'report.offlineNow':
+    'Thiết bị đang mất kết nối. Bạn vẫn có thể nhập báo cáo; nội dung được lưu trên thiết bị.',
   'report.errProgress': 'Tiến độ phải là số nguyên từ 0 đến 100.',
   'report.errCompletedOn': 'Vui lòng nhập ngày hoàn thành.',
   'report.errProduct': 'Vui lòng nêu sản phẩm hoàn thành.',
@@ -369,7 +373,8 @@ export const vi = {
   'report.done.accept': 'Đã tiếp nhận báo cáo.',
   'report.done.return': 'Đã trả lại báo cáo.',
   'report.queueTitle': 'Báo cáo chờ xử lý',
-  'report.queueIntro': 'Báo cáo của các đơn vị do đơn vị bạn giao nhiệm vụ, và báo cáo chờ lãnh đạo phê duyệt.',
+  'report.queueIntro':
+    'Báo cáo của các đơn vị do đơn vị bạn giao nhiệm vụ, và báo cáo chờ lãnh đạo phê duyệt.',
   'report.queueCount': '{count} báo cáo chờ xử lý',
   'report.queueEmpty': 'Không có báo cáo nào đang chờ.',
   'report.awaiting': 'Loại',
@@ -393,6 +398,10 @@ export const vi = {
   'report.act.extension.request': 'Đề nghị gia hạn',
   'report.act.extension.decide': 'Quyết định gia hạn',
   'report.act.commitment.sign': 'Ký cam kết',
+  'tasks.myViews': 'Chọn danh sách',
+  'tasks.myViewAll': 'Tất cả ({count})',
+  'tasks.myNoneOverdue': 'Không có nhiệm vụ quá hạn.',
+  'tasks.myNoneSoon': 'Không có nhiệm vụ sắp đến hạn.',
   // --- end of tasks module ---
 } as const;
 

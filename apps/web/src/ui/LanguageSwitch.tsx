@@ -1,7 +1,7 @@
 import { LANGS } from '@pilotage/contracts';
 import { useLang, useT } from '../i18n/index.tsx';
 
-/** Two toggle buttons (VI / EN); each is labelled in its own language so anyone can find theirs. */
+/** Two toggle buttons (VI / EN); each is named in its own language too ("VI Tiếng Việt") so anyone finds theirs. */
 export function LanguageSwitch() {
   const t = useT();
   const [lang, setLang] = useLang();
@@ -14,10 +14,11 @@ export function LanguageSwitch() {
           lang={code}
           data-lang={code}
           aria-pressed={lang === code}
-          aria-label={t(`lang.${code}`)}
+          title={t(`lang.${code}`)}
           onClick={() => setLang(code)}
         >
           {code.toUpperCase()}
+          <span className="visually-hidden"> {t(`lang.${code}`)}</span>
         </button>
       ))}
     </div>

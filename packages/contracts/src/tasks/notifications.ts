@@ -59,7 +59,7 @@ export const RunRemindersBody = z
     /** Run even if a run for this date already happened (notifications are still never duplicated). */
     force: z.boolean().optional(),
   })
-  .optional();
+  .nullish();
 
 export const ReminderRunResult = z.object({
   ran: z.boolean(),

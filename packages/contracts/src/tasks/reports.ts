@@ -109,8 +109,8 @@ export type SaveReportBody = z.infer<typeof SaveReportBody>;
 
 export const ReturnReportBody = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
 
-/** Optional note on submit / approve / accept. */
-export const ReportActionBody = z.strictObject({ note: z.string().trim().max(2000).nullable().optional() }).optional();
+/** Optional note on submit / approve / accept (the body may be left out). */
+export const ReportActionBody = z.strictObject({ note: z.string().trim().max(2000).nullable().optional() }).nullish();
 
 /** A reporting period of an assignment, with its report if any (for the report form's period picker). */
 export const ReportPeriod = z.object({

@@ -97,14 +97,21 @@ export class AuditService {
     return { items: items.map(toEvent), total };
   }
 
-  /** Recomputes every link from the first event; reports the first break. */
+  /**
+   * Recomputes every link from the first event; reports the first break. Safe while the server writes: events
+   * committed after the last page was read are read too before the chain head is compared.
+   */
   async verify(): Promise<ChainCheck> {
     let prev = GENESIS_HASH;
     let lastSeq = 0;
     let checked = 0;
-    for (;;) {
+    for (let round = 0; ; ) {
       const rows = await auditRepository.page(this.db, lastSeq, 1000);
-      if (rows.length === 0) break;
+      if (rows.length === 0) {
+        const head = await auditRepository.head(this.db);
+        if (head.seq > lastSeq && round++ < 10) continue; // appended meanwhile (or removed: then it stays behind)
+        break;
+      }
       for (const row of rows) {
         const seq = Number(row.seq);
         if (seq !== lastSeq + 1) return { ok: false, checked, brokenAtSeq: seq, reason: `gap: expected seq ${lastSeq + 1}` };

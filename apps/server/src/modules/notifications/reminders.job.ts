@@ -37,7 +37,7 @@ export class ReminderJob {
   ) {}
 
   /** POST /api/admin/jobs/reminders/run: national admins only (the job covers the whole country). */
-  async runAsAdmin(ctx: RequestContext, body: { asOf?: string | undefined; force?: boolean | undefined } | undefined) {
+  async runAsAdmin(ctx: RequestContext, body: { asOf?: string | undefined; force?: boolean | undefined } | null | undefined) {
     const root = await orgRepository.findRoot(this.db);
     if (!ctx.actor.roles.includes('admin') || ctx.actor.scopeRootId !== root?.id) throw forbidden();
     return this.runReminders(body?.asOf ?? todayVn(), { force: body?.force ?? false, ctx });

@@ -11,7 +11,7 @@ import type { NotifyInput } from './notifications.service.ts';
  * - overdue once the deadline has passed (once per deadline);
  * - escalation to the PARENT unit once escalationDays have passed since the deadline;
  * - report_missing for the latest period whose due date has passed without a submitted/accepted report.
- * Completed assignments get no deadline reminder.
+ * Completed assignments (completedOn ≤ asOf) get no reminder at all.
  */
 export interface ReminderAssignment {
   id: string;
@@ -53,7 +53,7 @@ export function planReminders(a: ReminderAssignment, f: AssignmentFacts, asOf: s
 
   // the latest period whose due date is strictly before asOf
   const period = judgedPeriodOf(f.startDate, f.reportingFrequency ?? 'monthly', addDays(asOf, -1), a.reportDueDays);
-  if (period) {
+  if (period && !completed) {
     const bounds = periodBounds(period);
     const expected = isExpected({ startDate: f.startDate, completedOn: f.completedOn, programmeStart: a.programmeStart, programmeEnd: a.programmeEnd }, bounds);
     const received = f.reports.some((r) => r.period === period && isReceived(r.status) && r.submittedOn !== null && r.submittedOn <= asOf);

@@ -53,7 +53,7 @@ export class ReportWorkflow {
           entityType: 'progress_report',
           entityId: id,
           before: reportSnapshot(before),
-          after: reportSnapshot(after),
+          after: { ...reportSnapshot(after), note: noteOf(body) },
         });
         created.push(...(await this.notifications.notify(tx, notes)));
         return this.reports.dto(tx, ctx, id);
@@ -139,6 +139,8 @@ export class ReportWorkflow {
     });
   }
 }
+
+const noteOf = (body: unknown) => (body && typeof body === 'object' && 'note' in body && typeof body.note === 'string' ? body.note : null);
 
 const params = (r: ReportRow) => ({ taskCode: r.task_code, taskTitle: r.task_title, unitName: r.unit_name, progress: r.report_progress });
 

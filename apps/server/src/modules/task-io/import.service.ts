@@ -8,6 +8,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { AppError, badRequest, notFound } from '../../http/errors.ts';
 import { t } from '../../http/messages.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { orgRepository } from '../org/org.repository.ts';
 import { assignmentsRepository } from '../tasks/assignments.repository.ts';
 import { taskSearchKey, tasksRepository, type ProgrammeRow } from '../tasks/tasks.repository.ts';
 import { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
@@ -117,6 +118,10 @@ export class ImportService {
   private async write(tx: Tx, ctx: RequestContext, programme: ProgrammeRow, planned: PlannedTask[]) {
     const idByCode = new Map<string, string>();
     for (const p of planned) idByCode.set(p.code.toUpperCase(), newId());
+    // the tasks core's rule (assignments.service assign): the actor's unit assigns, except the national root,
+    // whose admins assign on behalf of the programme owner
+    const actorUnit = await orgRepository.findById(tx, ctx.actor.unitId);
+    const assignedBy = actorUnit && actorUnit.parent_id !== null ? actorUnit.id : programme.owner_unit_id;
     const now = new Date();
     const tasks: Insertable<TaskTable>[] = planned.map((p) => ({
       id: idByCode.get(p.code.toUpperCase())!,
@@ -144,7 +149,7 @@ export class ImportService {
         id: newId(),
         task_id: idByCode.get(p.code.toUpperCase())!,
         unit_id,
-        assigned_by_unit_id: programme.owner_unit_id,
+        assigned_by_unit_id: assignedBy,
         parent_assignment_id: null,
         deadline: p.isContinuous ? null : p.deadline,
         original_deadline: p.isContinuous ? null : p.deadline,

@@ -1,13 +1,17 @@
 import type { Db } from '../../db/database.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { CompletenessService } from '../reports/completeness.service.ts';
+import { ProgrammesService } from '../tasks/programmes.service.ts';
 import { ExportService } from './export.service.ts';
 import { ImportService } from './import.service.ts';
+import { ReviewService } from './review.service.ts';
 
 /** The import/export/review services, wired over one database (one line in services.ts). */
 export function createTaskIo(db: Db, audit: AuditService) {
   return {
     imports: new ImportService(db, audit),
     exports: new ExportService(db),
+    reviews: new ReviewService(db, new ProgrammesService(db, audit), new CompletenessService(db)),
   };
 }
 

@@ -9,7 +9,8 @@ import { foldForSearch } from '@pilotage/contracts';
  * - Bigrams and trigrams are grouped by their folded form (so "kinh phi" and "kinh phí" count together)
  *   and counted once per text (document frequency), with the number of distinct units.
  * - The phrase shown is the most frequent original spelling.
- * - A bigram inside a trigram cited by as many texts is dropped (the longer phrase says more).
+ * - Longer runs (up to MAX_GRAM syllables) are counted too, and a phrase inside a longer one cited by as
+ *   many texts is dropped: overlapping bigrams/trigrams that always occur together merge into one phrase.
  */
 
 const STOP = new Set(
@@ -49,6 +50,9 @@ export function clauses(text: string): Token[][] {
   return out;
 }
 
+/** Bigrams and trigrams are ranked; runs that always occur together merge up to this many syllables. */
+const MAX_GRAM = 5;
+
 export interface CitedText {
   text: string;
   unitId: string;
@@ -66,7 +70,7 @@ export function rankPhrases(texts: readonly CitedText[], top = 15): RankedPhrase
   for (const { text, unitId } of texts) {
     const seen = new Set<string>();
     for (const run of clauses(text)) {
-      for (const n of [2, 3]) {
+      for (let n = 2; n <= MAX_GRAM; n++) {
         for (let i = 0; i + n <= run.length; i++) {
           const gram = run.slice(i, i + n);
           const key = gram.map((t) => t.folded).join(' ');
@@ -84,15 +88,25 @@ export function rankPhrases(texts: readonly CitedText[], top = 15): RankedPhrase
     }
   }
   const min = texts.length > 1 ? 2 : 1;
-  const trigrams = [...stats].filter(([, s]) => s.n === 3 && s.reports >= min);
-  const ranked = [...stats]
-    .filter(([key, s]) => s.reports >= min && !(s.n === 2 && trigrams.some(([k3, t]) => t.reports >= s.reports && containsGram(k3, key))))
+  const candidates = [...stats].filter(([, s]) => s.reports >= min);
+  // a phrase inside a longer one cited by as many texts says less: drop it (kinh phí ⊂ thiếu kinh phí thực hiện)
+  const dropped = new Set<string>();
+  for (const [key, s] of candidates) {
+    if (s.n === 2) continue;
+    const words = key.split(' ');
+    for (let n = 2; n < words.length; n++) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const sub = words.slice(i, i + n).join(' ');
+        if ((stats.get(sub)?.reports ?? 0) <= s.reports) dropped.add(sub);
+      }
+    }
+  }
+  const ranked = candidates
+    .filter(([key]) => !dropped.has(key))
     .map(([key, s]) => ({ phrase: bestSpelling(s.spellings), key, reports: s.reports, units: s.units.size, n: s.n }))
     .sort((a, b) => b.reports - a.reports || b.units - a.units || b.n - a.n || a.key.localeCompare(b.key));
   return ranked.slice(0, top).map(({ phrase, key, reports, units }) => ({ phrase, key, reports, units }));
 }
-
-const containsGram = (longer: string, shorter: string) => ` ${longer} `.includes(` ${shorter} `);
 
 /** The most frequent original spelling; ties prefer one with diacritics, then alphabetical order. */
 function bestSpelling(spellings: Map<string, number>): string {

@@ -1,5 +1,10 @@
 /** SQL reads that import, export and review need beyond the tasks core's repositories. */
+import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
+import { assignmentVisible } from '../tasks/scope.ts';
+
+/** Reports that count for the status engine: submitted or accepted, submitted before the end of asOf (Vietnam time). */
+const COUNTED = ['submitted', 'accepted'];
 
 export interface UnitRow {
   id: string;
@@ -29,5 +34,42 @@ export const taskIoRepository = {
   async taskCodes(db: Executor, programmeId: string): Promise<Map<string, string>> {
     const rows = await db.selectFrom('task').select(['id', 'code']).where('programme_id', '=', programmeId).execute();
     return new Map(rows.map((r) => [r.code.toUpperCase(), r.id]));
+  },
+
+  /** Difficulties written in the counted reports of the programme's assignments the scope can see. */
+  difficulties(db: Executor, f: { programmeId: string; scopeRootId: string | null; before: Date }) {
+    return db
+      .selectFrom('progress_report as r')
+      .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
+      .innerJoin('task as t', 't.id', 'a.task_id')
+      .select(['r.difficulties', 'a.unit_id'])
+      .where('t.programme_id', '=', f.programmeId)
+      .where('r.status', 'in', COUNTED)
+      .where('r.submitted_at', '<', f.before)
+      .where('r.difficulties', 'is not', null)
+      .where(sql<boolean>`btrim(r.difficulties) <> ''`)
+      .where(assignmentVisible(f.scopeRootId))
+      .execute();
+  },
+
+  /** Per assignment, its latest counted report that names difficulties or proposals. */
+  async latestReasons(db: Executor, assignmentIds: string[], before: Date) {
+    const out: { assignment_id: string; period: string; difficulties: string | null; proposals: string | null }[] = [];
+    for (let i = 0; i < assignmentIds.length; i += 1000) {
+      const rows = await db
+        .selectFrom('progress_report as r')
+        .distinctOn('r.assignment_id')
+        .select(['r.assignment_id', 'r.period', 'r.difficulties', 'r.proposals'])
+        .where('r.assignment_id', 'in', assignmentIds.slice(i, i + 1000))
+        .where('r.status', 'in', COUNTED)
+        .where('r.submitted_at', '<', before)
+        .where(sql<boolean>`coalesce(btrim(r.difficulties), '') <> '' or coalesce(btrim(r.proposals), '') <> ''`)
+        .orderBy('r.assignment_id')
+        .orderBy('r.period_end', 'desc')
+        .orderBy('r.submitted_at', 'desc')
+        .execute();
+      out.push(...rows);
+    }
+    return out;
   },
 };

@@ -1,11 +1,14 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { IMPORT_MAX_BYTES, taskIoRoutes } from '@pilotage/contracts';
+import { IMPORT_MAX_BYTES, reviewRoutes, taskIoRoutes } from '@pilotage/contracts';
 import { AppError } from '../../http/errors.ts';
 import { route } from '../../http/route.ts';
-import { asDownload, CSV_TYPE, XLSX_TYPE } from './files.ts';
+import { asDownload, CSV_TYPE, DOCX_TYPE, fileSlug, XLSX_TYPE } from './files.ts';
 import type { UploadedFile } from './import.service.ts';
 import type { TaskIo } from './index.ts';
+import { reviewDocx } from './review.docx.ts';
+import { reviewLabels } from './review.labels.ts';
+import { reviewXlsx } from './review.xlsx.ts';
 import { templateCsv, templateXlsx } from './template.ts';
 
 /** The one file of a multipart upload (field "file"), within the size limit. */
@@ -24,7 +27,7 @@ async function uploadedFile(request: FastifyRequest): Promise<UploadedFile> {
   }
 }
 
-export function taskIoPlugin({ imports, exports }: TaskIo) {
+export function taskIoPlugin({ imports, exports, reviews }: TaskIo) {
   return async (app: FastifyInstance) => {
     // multipart only in this plugin's scope: the rest of the API stays JSON-only
     await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 11 } });
@@ -41,6 +44,18 @@ export function taskIoPlugin({ imports, exports }: TaskIo) {
     route(app, taskIoRoutes.exportCsv, async ({ params, query, reply }, ctx) => {
       const file = await exports.csv(ctx, params.id, query.asOf, query.table);
       return asDownload(reply, file.data, CSV_TYPE, file.filename);
+    });
+
+    route(app, reviewRoutes.review, ({ params, query }, ctx) => reviews.review(ctx, params.id, query));
+    route(app, reviewRoutes.reviewXlsx, async ({ params, query, reply }, ctx) => {
+      const report = await reviews.review(ctx, params.id, query);
+      const name = `bao-cao-so-ket-${fileSlug(report.programme.code)}-${report.asOf}.xlsx`;
+      return asDownload(reply, await reviewXlsx(report, reviewLabels(ctx.lang)), XLSX_TYPE, name);
+    });
+    route(app, reviewRoutes.reviewDocx, async ({ params, query, reply }, ctx) => {
+      const report = await reviews.review(ctx, params.id, query);
+      const name = `bao-cao-so-ket-${fileSlug(report.programme.code)}-${report.asOf}.docx`;
+      return asDownload(reply, await reviewDocx(report, reviewLabels(ctx.lang)), DOCX_TYPE, name);
     });
   };
 }

@@ -40,7 +40,8 @@ export function HomePage() {
             <Link to={`/org/${me.unit.id}`}>{nameOf(me.unit)}</Link>
           </p>
           <p className="muted">
-            {t(`kind.${me.unit.kind}`)} · {t('org.code')} {me.unit.code}
+            {me.unit.kind !== 'national' && `${t(`kind.${me.unit.kind}`)} · `}
+            {t('org.code')} {me.unit.code}
           </p>
         </section>
         <section className="card" aria-labelledby="home-scope">

@@ -4,6 +4,7 @@ import { useLang, useT, formatDate } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useDebounced } from '../../ui/useDebounced.ts';
+import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { useMe } from '../identity/session.tsx';
 import { OrgChildren } from './OrgChildren.tsx';
 import { OrgSearchResults } from './OrgSearchResults.tsx';
@@ -14,9 +15,14 @@ import { useOrgUnit, useUnitName } from './org.ts';
  * provinces → communes. `/org/:id` shows one unit and drills down into its children; `?q=` searches.
  */
 export function OrgBrowserPage() {
+  const { id } = useParams();
+  // A new unit is a new page: the search box starts again from the URL.
+  return <OrgBrowser key={id ?? 'scope'} id={id} />;
+}
+
+function OrgBrowser({ id }: { id: string | undefined }) {
   const t = useT();
   const me = useMe();
-  const params = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
   const [text, setText] = useState(searchParams.get('q') ?? '');
   const q = useDebounced(text.trim(), 250);
@@ -25,7 +31,8 @@ export function OrgBrowserPage() {
     if ((searchParams.get('q') ?? '') !== q) setSearchParams(q ? { q } : {}, { replace: true });
   }, [q, searchParams, setSearchParams]);
 
-  const unitId = params.id ?? me.scopeRootId;
+  const unitId = id ?? me.scopeRootId;
+  usePageTitle(t('org.title'));
   return (
     <>
       <h1>{t('org.title')}</h1>

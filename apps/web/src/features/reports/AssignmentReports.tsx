@@ -17,8 +17,8 @@ export function AssignmentReports({ assignmentId, canReport }: { assignmentId: s
   return (
     <section aria-labelledby="reports-title">
       <h2 id="reports-title">{t('report.listTitle')}</h2>
-      <div className="table-scroll" role="region" aria-labelledby="reports-title" tabIndex={0}>
-        <table className="table" data-testid="report-table">
+      <div className="table-wrap" role="region" aria-labelledby="reports-title" tabIndex={0}>
+        <table className="table table-stack" data-testid="report-table">
           <thead>
             <tr>
               <th scope="col">{t('report.period')}</th>
@@ -33,11 +33,20 @@ export function AssignmentReports({ assignmentId, canReport }: { assignmentId: s
               return (
                 <tr key={p.period}>
                   <th scope="row">
-                    {p.reportId ? <Link to={`/reports/${p.reportId}`}>{formatPeriod(t, p.period)}</Link> : formatPeriod(t, p.period)}
+                    {p.reportId ? (
+                      <Link to={`/reports/${p.reportId}`}>{formatPeriod(t, p.period)}</Link>
+                    ) : (
+                      formatPeriod(t, p.period)
+                    )}
                   </th>
-                  <td className="nowrap">{formatDate(lang, p.dueOn)}</td>
-                  <td>{report ? <ProgressValue value={report.progress} /> : '—'}</td>
-                  <td>
+                  <td className="nowrap" data-label={t('report.dueOn')}>
+                    {formatDate(lang, p.dueOn)}
+                  </td>
+                  <td data-label={t('report.progress')}>
+                    {report ? <ProgressValue value={report.progress} /> : '—'}
+                  </td>
+                  <td data-label={t('common.status')}>
+                    <span>
                     {p.status ? (
                       <ReportStatusBadge status={p.status} />
                     ) : p.missing ? (
@@ -53,6 +62,7 @@ export function AssignmentReports({ assignmentId, canReport }: { assignmentId: s
                         </Link>
                       </>
                     )}
+                    </span>
                   </td>
                 </tr>
               );

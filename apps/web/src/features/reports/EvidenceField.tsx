@@ -39,7 +39,8 @@ export function EvidenceField({ evidence, ensureSaved, onChanged, canEdit }: Pro
     setError(null);
     const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
     if (!EXTENSIONS.has(ext)) return setError(t('report.evidenceType'));
-    if (file.size > EVIDENCE_MAX_BYTES) return setError(t('report.evidenceTooBig', { max: formatSize(lang, EVIDENCE_MAX_BYTES) }));
+    if (file.size > EVIDENCE_MAX_BYTES)
+      return setError(t('report.evidenceTooBig', { max: formatSize(lang, EVIDENCE_MAX_BYTES) }));
     setBusy(true);
     try {
       const reportId = await ensureSaved();
@@ -47,7 +48,11 @@ export function EvidenceField({ evidence, ensureSaved, onChanged, canEdit }: Pro
       await withRetry(() => {
         const form = new FormData();
         form.append('file', file, file.name);
-        return sendApi(reportRoutes.uploadEvidence, { params: { id: reportId } }, { formData: form, idempotencyKey: key });
+        return sendApi(
+          reportRoutes.uploadEvidence,
+          { params: { id: reportId } },
+          { formData: form, idempotencyKey: key },
+        );
       });
       if (input.current) input.current.value = '';
       onChanged(reportId);

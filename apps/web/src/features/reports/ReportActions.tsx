@@ -16,7 +16,13 @@ export type ReportDecision = Decision | 'return';
  * approve (unit lead), accept or return with a reason (assigning unit). Keys make a double click or a
  * retried request harmless.
  */
-export function ReportActions({ report, onDone }: { report: ProgressReport; onDone?: (report: ProgressReport, action: ReportDecision) => void }) {
+export function ReportActions({
+  report,
+  onDone,
+}: {
+  report: ProgressReport;
+  onDone?: (report: ProgressReport, action: ReportDecision) => void;
+}) {
   const t = useT();
   const id = useId();
   const sendApi = useSend();
@@ -36,7 +42,11 @@ export function ReportActions({ report, onDone }: { report: ProgressReport; onDo
     try {
       const result = await withRetry(() =>
         action === 'return'
-          ? sendApi(reportRoutes.return, { params: { id: report.id }, body: { reason: reason.trim() } }, { idempotencyKey: key })
+          ? sendApi(
+              reportRoutes.return,
+              { params: { id: report.id }, body: { reason: reason.trim() } },
+              { idempotencyKey: key },
+            )
           : sendApi(reportRoutes[action], { params: { id: report.id }, body: {} }, { idempotencyKey: key }),
       );
       changed(result);
@@ -75,7 +85,10 @@ export function ReportActions({ report, onDone }: { report: ProgressReport; onDo
     <div className="report-actions">
       <div className="form-actions">
         {can('edit') && (
-          <Link className="button button-secondary" to={`/assignments/${report.assignmentId}/report?period=${report.period}`}>
+          <Link
+            className="button button-secondary"
+            to={`/assignments/${report.assignmentId}/report?period=${report.period}`}
+          >
             {t('report.edit')}
           </Link>
         )}
@@ -83,7 +96,12 @@ export function ReportActions({ report, onDone }: { report: ProgressReport; onDo
         {button('approve', t('report.approve'), true)}
         {button('accept', t('report.accept'), true)}
         {can('return') && !returning && (
-          <button type="button" className="button button-secondary" aria-label={`${t('report.return')}: ${name}`} onClick={() => setReturning(true)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-label={`${t('report.return')}: ${name}`}
+            onClick={() => setReturning(true)}
+          >
             {t('report.return')}
           </button>
         )}

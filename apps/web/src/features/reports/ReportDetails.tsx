@@ -38,8 +38,18 @@ export function ReportDetails({ report, compact = false }: { report: ProgressRep
               report.onTime === false ? ` · ${t('report.late')}` : ''
             }`,
           )}
-        {!compact && report.approvedAt && fact(t('report.approvedBy'), `${report.approvedByName ?? ''} · ${formatDateTime(lang, report.approvedAt)}`)}
-        {!compact && report.reviewedAt && fact(t('report.reviewedBy'), `${report.reviewedByName ?? ''} · ${formatDateTime(lang, report.reviewedAt)}`)}
+        {!compact &&
+          report.approvedAt &&
+          fact(
+            t('report.approvedBy'),
+            `${report.approvedByName ?? ''} · ${formatDateTime(lang, report.approvedAt)}`,
+          )}
+        {!compact &&
+          report.reviewedAt &&
+          fact(
+            t('report.reviewedBy'),
+            `${report.reviewedByName ?? ''} · ${formatDateTime(lang, report.reviewedAt)}`,
+          )}
         {fact(t('report.dueOn'), formatDate(lang, report.dueOn))}
       </dl>
       {text(t('report.narrative'), report.narrative)}

@@ -25,10 +25,25 @@ interface Props {
  * narrative, difficulties, proposals; product and completion date at 100 %; evidence files. Every change is
  * kept on the device; "Lưu nháp" saves on the server, "Gửi báo cáo" saves and submits.
  */
-export function ReportForm({ assignment, period, reportId, initial, server, onSubmitted, onEvidenceChanged }: Props) {
+export function ReportForm({
+  assignment,
+  period,
+  reportId,
+  initial,
+  server,
+  onSubmitted,
+  onEvidenceChanged,
+}: Props) {
   const t = useT();
   const id = useId();
-  const editor = useReportEditor({ assignmentId: assignment.id, period, reportId, initial, server, isContinuous: assignment.isContinuous });
+  const editor = useReportEditor({
+    assignmentId: assignment.id,
+    period,
+    reportId,
+    initial,
+    server,
+    isContinuous: assignment.isContinuous,
+  });
   const { values, set, errors } = editor;
   const [notice, setNotice] = useState<string | null>(null);
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -111,7 +126,9 @@ export function ReportForm({ assignment, period, reportId, initial, server, onSu
             value={Number.isNaN(values.progress) ? '' : values.progress}
             aria-invalid={errors.progress ? true : undefined}
             aria-describedby={`${id}-progress-hint${errors.progress ? ` ${id}-progress-error` : ''}`}
-            onChange={(e) => set('progress', e.target.value === '' ? Number.NaN : Math.round(Number(e.target.value)))}
+            onChange={(e) =>
+              set('progress', e.target.value === '' ? Number.NaN : Math.round(Number(e.target.value)))
+            }
           />
           <span aria-hidden="true">%</span>
         </div>
@@ -180,7 +197,12 @@ export function ReportForm({ assignment, period, reportId, initial, server, onSu
         <button type="submit" className="button button-primary" disabled={!!editor.busy}>
           {editor.busy === 'submit' ? t('report.submitting') : t('report.submit')}
         </button>
-        <button type="button" className="button button-secondary" disabled={!!editor.busy} onClick={() => void onSave()}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={!!editor.busy}
+          onClick={() => void onSave()}
+        >
           {editor.busy === 'save' ? t('report.saving') : t('report.saveDraft')}
         </button>
       </div>

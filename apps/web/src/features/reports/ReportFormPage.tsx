@@ -13,6 +13,7 @@ import { formatPeriod } from './period.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { reportKeys, useAssignmentReports, useReport } from './reports.ts';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
+import '../tasks/tasks.css';
 
 const EDITABLE = new Set(['draft', 'returned']);
 
@@ -53,8 +54,15 @@ export function ReportFormPage() {
   const existing = serverReport.data ?? null;
   const reportId = existing?.id ?? local?.id ?? freshId;
   const editable = !existing || (EDITABLE.has(existing.status) && existing.allowedActions.includes('edit'));
-  const useLocal = local && local.id === reportId && (!existing || Date.parse(local.savedAt) > Date.parse(existing.updatedAt));
-  const initial = useLocal ? local.values : existing ? valuesOf(existing) : { ...EMPTY_VALUES, progress: a.progress };
+  const useLocal =
+    local &&
+    local.id === reportId &&
+    (!existing || Date.parse(local.savedAt) > Date.parse(existing.updatedAt));
+  const initial = useLocal
+    ? local.values
+    : existing
+      ? valuesOf(existing)
+      : { ...EMPTY_VALUES, progress: a.progress };
 
   return (
     <>
@@ -76,7 +84,12 @@ export function ReportFormPage() {
         </p>
         <p className="muted">
           {a.unit.name} · {t('tasks.deadline')}:{' '}
-          <DeadlineText deadline={a.effectiveDeadline} originalDeadline={a.originalDeadline} deadlineUsed={a.deadlineUsed} isContinuous={a.isContinuous} />
+          <DeadlineText
+            deadline={a.effectiveDeadline}
+            originalDeadline={a.originalDeadline}
+            deadlineUsed={a.deadlineUsed}
+            isContinuous={a.isContinuous}
+          />
         </p>
         <StatusBadge status={a.status} atRisk={a.atRisk} />
       </section>
@@ -84,11 +97,19 @@ export function ReportFormPage() {
       {periods.length > 1 && (
         <div className="field">
           <label htmlFor={selectId}>{t('report.period')}</label>
-          <select id={selectId} value={period?.period ?? ''} onChange={(e) => setParams({ period: e.target.value }, { replace: true })}>
+          <select
+            id={selectId}
+            value={period?.period ?? ''}
+            onChange={(e) => setParams({ period: e.target.value }, { replace: true })}
+          >
             {periods.map((p) => (
               <option key={p.period} value={p.period}>
                 {formatPeriod(t, p.period)}
-                {p.status ? ` – ${t(`report.status.${p.status}`)}` : p.missing ? ` – ${t('report.missing')}` : ''}
+                {p.status
+                  ? ` – ${t(`report.status.${p.status}`)}`
+                  : p.missing
+                    ? ` – ${t('report.missing')}`
+                    : ''}
               </option>
             ))}
           </select>
@@ -96,7 +117,10 @@ export function ReportFormPage() {
       )}
       {period && (
         <p className="muted">
-          {t('report.periodLine', { period: formatPeriod(t, period.period), due: formatDate(lang, period.dueOn) })}
+          {t('report.periodLine', {
+            period: formatPeriod(t, period.period),
+            due: formatDate(lang, period.dueOn),
+          })}
         </p>
       )}
       {existing?.status === 'returned' && existing.returnReason && (

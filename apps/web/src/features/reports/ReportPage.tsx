@@ -6,6 +6,7 @@ import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { ReportActions } from './ReportActions.tsx';
 import { ReportDetails } from './ReportDetails.tsx';
 import { useReport } from './reports.ts';
+import '../tasks/tasks.css';
 
 /** `/reports/:id`: one report, read-only, with the actions the caller may take on it. */
 export function ReportPage() {

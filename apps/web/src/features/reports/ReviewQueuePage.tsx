@@ -9,6 +9,7 @@ import { ProgressValue } from '../tasks/StatusBadge.tsx';
 import { formatPeriod } from './period.ts';
 import { ReportActions } from './ReportActions.tsx';
 import { useReviewQueue } from './reports.ts';
+import '../tasks/tasks.css';
 
 const PAGE = 20;
 
@@ -72,7 +73,12 @@ function QueueCard({ item, onDone }: { item: ReviewQueueItem; onDone: (message: 
   const [lang] = useLang();
   const headingId = `queue-${item.id}`;
   return (
-    <li className="card queue-card" data-report-id={item.id} data-unit={item.unit.code} aria-labelledby={headingId}>
+    <li
+      className="card queue-card"
+      data-report-id={item.id}
+      data-unit={item.unit.code}
+      aria-labelledby={headingId}
+    >
       <p className="queue-kind">
         <span className={`tag awaiting-${item.awaiting}`}>{t(`report.awaiting.${item.awaiting}`)}</span>
         <span className="muted">{formatPeriod(t, item.period)}</span>
@@ -98,7 +104,9 @@ function QueueCard({ item, onDone }: { item: ReviewQueueItem; onDone: (message: 
             {t('report.product')}: {item.product}
           </span>
         )}
-        {item.evidence.length > 0 && <span>{t('report.evidenceCount', { count: item.evidence.length })}</span>}
+        {item.evidence.length > 0 && (
+          <span>{t('report.evidenceCount', { count: item.evidence.length })}</span>
+        )}
       </div>
       {item.difficulties && (
         <p className="small">

@@ -21,7 +21,14 @@ export interface LocalDraft {
 const PREFIX = 'pilotage.report.';
 const key = (assignmentId: string, period: string) => `${PREFIX}${assignmentId}.${period}`;
 
-export const EMPTY_VALUES: ReportValues = { progress: 0, narrative: '', difficulties: '', proposals: '', product: '', completedOn: '' };
+export const EMPTY_VALUES: ReportValues = {
+  progress: 0,
+  narrative: '',
+  difficulties: '',
+  proposals: '',
+  product: '',
+  completedOn: '',
+};
 
 export function readLocalDraft(assignmentId: string, period: string): LocalDraft | null {
   try {
@@ -35,9 +42,16 @@ export function readLocalDraft(assignmentId: string, period: string): LocalDraft
   }
 }
 
-export function writeLocalDraft(assignmentId: string, period: string, draft: Omit<LocalDraft, 'savedAt'>): void {
+export function writeLocalDraft(
+  assignmentId: string,
+  period: string,
+  draft: Omit<LocalDraft, 'savedAt'>,
+): void {
   try {
-    localStorage.setItem(key(assignmentId, period), JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
+    localStorage.setItem(
+      key(assignmentId, period),
+      JSON.stringify({ ...draft, savedAt: new Date().toISOString() }),
+    );
   } catch {
     // storage full or private mode: the server draft is the only copy
   }

@@ -6,7 +6,8 @@ export function formatPeriod(t: Translate, key: string): string {
   if (!m) return key;
   const year = m[1] ?? '';
   if (m[2]) return t('report.period.month', { month: String(Number(m[2])), year });
-  if (m[3]) return t('report.period.quarter', { quarter: ['I', 'II', 'III', 'IV'][Number(m[3]) - 1] ?? m[3], year });
+  if (m[3])
+    return t('report.period.quarter', { quarter: ['I', 'II', 'III', 'IV'][Number(m[3]) - 1] ?? m[3], year });
   if (m[4]) return t(m[4] === '1' ? 'report.period.h1' : 'report.period.h2', { year });
   return t('report.period.year', { year });
 }

@@ -1,4 +1,10 @@
-import { reportRoutes, type ProgressReport, type RouteContract, type RouteInput, type RouteOutput } from '@pilotage/contracts';
+import {
+  reportRoutes,
+  type ProgressReport,
+  type RouteContract,
+  type RouteInput,
+  type RouteOutput,
+} from '@pilotage/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { call } from '../../api/client.ts';
@@ -54,8 +60,11 @@ export function useSend() {
   const me = useMe();
   const [lang] = useLang();
   return useCallback(
-    <R extends RouteContract>(route: R, input: RouteInput<R>, opts: Omit<SendOptions, 'csrfToken' | 'lang'> = {}): Promise<RouteOutput<R>> =>
-      send(route, input, { ...opts, csrfToken: me.csrfToken, lang }),
+    <R extends RouteContract>(
+      route: R,
+      input: RouteInput<R>,
+      opts: Omit<SendOptions, 'csrfToken' | 'lang'> = {},
+    ): Promise<RouteOutput<R>> => send(route, input, { ...opts, csrfToken: me.csrfToken, lang }),
     [me.csrfToken, lang],
   );
 }

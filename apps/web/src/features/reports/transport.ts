@@ -1,4 +1,10 @@
-import { Problem, type Lang, type RouteContract, type RouteInput, type RouteOutput } from '@pilotage/contracts';
+import {
+  Problem,
+  type Lang,
+  type RouteContract,
+  type RouteInput,
+  type RouteOutput,
+} from '@pilotage/contracts';
 import { ApiError, buildPath, buildQuery } from '../../api/client.ts';
 
 /**
@@ -22,11 +28,21 @@ async function readProblem(response: Response): Promise<Problem> {
     // not JSON (proxy page, cut connection)
   }
   const parsed = Problem.safeParse(json);
-  return parsed.success ? parsed.data : { status: response.status, title: response.statusText || `HTTP ${response.status}` };
+  return parsed.success
+    ? parsed.data
+    : { status: response.status, title: response.statusText || `HTTP ${response.status}` };
 }
 
-export async function send<R extends RouteContract>(route: R, input: RouteInput<R>, opts: SendOptions): Promise<RouteOutput<R>> {
-  const loose = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+export async function send<R extends RouteContract>(
+  route: R,
+  input: RouteInput<R>,
+  opts: SendOptions,
+): Promise<RouteOutput<R>> {
+  const loose = input as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+  };
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': opts.lang };
   if (opts.csrfToken) headers['x-csrf-token'] = opts.csrfToken;
   if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;

@@ -20,9 +20,14 @@ interface Options {
 export type FieldErrors = Partial<Record<keyof ReportValues | '_', string>>;
 
 /** Client-side checks, as message keys; the server checks the same and more (its messages win). */
-export function checkValues(v: ReportValues, isContinuous: boolean, forSubmit: boolean): Partial<Record<keyof ReportValues, MessageKey>> {
+export function checkValues(
+  v: ReportValues,
+  isContinuous: boolean,
+  forSubmit: boolean,
+): Partial<Record<keyof ReportValues, MessageKey>> {
   const out: Partial<Record<keyof ReportValues, MessageKey>> = {};
-  if (!Number.isInteger(v.progress) || v.progress < 0 || v.progress > 100) out.progress = 'report.errProgress';
+  if (!Number.isInteger(v.progress) || v.progress < 0 || v.progress > 100)
+    out.progress = 'report.errProgress';
   if (forSubmit && v.progress === 100 && !isContinuous) {
     if (!v.completedOn) out.completedOn = 'report.errCompletedOn';
     if (!v.product.trim()) out.product = 'report.errProduct';
@@ -31,7 +36,12 @@ export function checkValues(v: ReportValues, isContinuous: boolean, forSubmit: b
   return out;
 }
 
-function bodyOf(assignmentId: string, period: string, v: ReportValues, isContinuous: boolean): SaveReportBody {
+function bodyOf(
+  assignmentId: string,
+  period: string,
+  v: ReportValues,
+  isContinuous: boolean,
+): SaveReportBody {
   const complete = v.progress === 100 && !isContinuous;
   const text = (s: string) => (s.trim() ? s.trim() : null);
   return {
@@ -81,7 +91,9 @@ export function useReportEditor({ assignmentId, period, reportId, initial, serve
     const body = bodyOf(assignmentId, period, values, isContinuous);
     const key = `save-${reportId}-${fingerprint(JSON.stringify(body))}`;
     if (saved.current?.key === key) return saved.current.report;
-    const report = await withRetry(() => sendApi(reportRoutes.save, { params: { id: reportId }, body }, { idempotencyKey: key }));
+    const report = await withRetry(() =>
+      sendApi(reportRoutes.save, { params: { id: reportId }, body }, { idempotencyKey: key }),
+    );
     saved.current = { key, report };
     latest.current = report;
     changed(report);
@@ -119,19 +131,19 @@ export function useReportEditor({ assignmentId, period, reportId, initial, serve
     ensureSaved: async () => (await doSave()).id,
     /** Saves then submits; clears the device copy on success. */
     submit: () =>
-      run(
-        'submit',
-        true,
-        async () => {
-          const report = await doSave();
-          const submitted = await withRetry(() =>
-            sendApi(reportRoutes.submit, { params: { id: report.id }, body: {} }, { idempotencyKey: `submit-${report.id}-${report.updatedAt}` }),
-          );
-          clearLocalDraft(assignmentId, period);
-          changed(submitted);
-          return submitted;
-        },
-      ),
+      run('submit', true, async () => {
+        const report = await doSave();
+        const submitted = await withRetry(() =>
+          sendApi(
+            reportRoutes.submit,
+            { params: { id: report.id }, body: {} },
+            { idempotencyKey: `submit-${report.id}-${report.updatedAt}` },
+          ),
+        );
+        clearLocalDraft(assignmentId, period);
+        changed(submitted);
+        return submitted;
+      }),
     latest,
   };
 }

@@ -15,7 +15,12 @@ export function AssignmentCards({ items, label }: { items: Assignment[]; label: 
         const days = deadline && !a.completedOn ? daysFromToday(deadline) : null;
         const done = a.status === 'done_on_time' || a.status === 'done_late';
         return (
-          <li key={a.id} className="card assignment-card" data-assignment-id={a.id} data-task-code={a.taskCode}>
+          <li
+            key={a.id}
+            className="card assignment-card"
+            data-assignment-id={a.id}
+            data-task-code={a.taskCode}
+          >
             <h3 className="assignment-card-title">
               <Link to={`/assignments/${a.id}`}>
                 <span className="title-code">{a.taskCode}</span> {a.taskTitle}
@@ -24,7 +29,12 @@ export function AssignmentCards({ items, label }: { items: Assignment[]; label: 
             <p className="assignment-card-meta">
               <span>
                 {t('tasks.deadline')}:{' '}
-                <DeadlineText deadline={deadline} originalDeadline={a.originalDeadline} deadlineUsed={a.deadlineUsed} isContinuous={a.isContinuous} />
+                <DeadlineText
+                  deadline={deadline}
+                  originalDeadline={a.originalDeadline}
+                  deadlineUsed={a.deadlineUsed}
+                  isContinuous={a.isContinuous}
+                />
               </span>
               {days !== null && !done && (
                 <span className={days < 0 ? 'text-danger' : days <= 7 ? 'text-warning' : 'muted'}>
@@ -40,10 +50,16 @@ export function AssignmentCards({ items, label }: { items: Assignment[]; label: 
               <StatusBadge status={a.status} atRisk={a.atRisk} />
               <ProgressValue value={a.progress} />
             </div>
-            {a.parentAssignmentId && <p className="muted small">{t('tasks.cascadedBy', { unit: a.assignedByUnit.name })}</p>}
+            {a.parentAssignmentId && (
+              <p className="muted small">{t('tasks.cascadedBy', { unit: a.assignedByUnit.name })}</p>
+            )}
             {!done && (
               <p className="assignment-card-actions">
-                <Link className="button button-primary" to={`/assignments/${a.id}/report`} aria-label={`${t('report.write')}: ${a.taskCode}`}>
+                <Link
+                  className="button button-primary"
+                  to={`/assignments/${a.id}/report`}
+                  aria-label={`${t('report.write')}: ${a.taskCode}`}
+                >
                   {t('report.write')}
                 </Link>
               </p>

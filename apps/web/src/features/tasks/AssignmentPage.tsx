@@ -11,6 +11,7 @@ import { DeadlineText } from './DeadlineText.tsx';
 import { ExtensionPanel } from './ExtensionPanel.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
 import { useAssignment, useAssignments } from './tasks.ts';
+import './tasks.css';
 
 const WRITERS = ['officer', 'unit_lead'] as const;
 
@@ -25,10 +26,16 @@ export function AssignmentPage() {
   const me = useMe();
   const { id } = useParams();
   const assignment = useAssignment(id);
-  const children = useAssignments({ parentAssignmentId: id, limit: 100 }, !!assignment.data && assignment.data.childCount > 0);
-  usePageTitle(assignment.data ? `${assignment.data.taskCode} · ${assignment.data.unit.name}` : t('tasks.assignment'));
+  const children = useAssignments(
+    { parentAssignmentId: id, limit: 100 },
+    !!assignment.data && assignment.data.childCount > 0,
+  );
+  usePageTitle(
+    assignment.data ? `${assignment.data.taskCode} · ${assignment.data.unit.name}` : t('tasks.assignment'),
+  );
 
-  if (assignment.error) return <ErrorNotice error={assignment.error} onRetry={() => void assignment.refetch()} />;
+  if (assignment.error)
+    return <ErrorNotice error={assignment.error} onRetry={() => void assignment.refetch()} />;
   if (!assignment.data) return <Loading />;
   const a = assignment.data;
   const mine = a.unit.id === me.user.orgUnitId;
@@ -124,7 +131,9 @@ export function AssignmentPage() {
           {children.error && <ErrorNotice error={children.error} />}
           {children.data && <AssignmentTable items={children.data.items} caption={t('tasks.cascadedTo')} />}
           {children.data && children.data.total > children.data.items.length && (
-            <p className="muted">{t('tasks.moreChildren', { shown: children.data.items.length, total: children.data.total })}</p>
+            <p className="muted">
+              {t('tasks.moreChildren', { shown: children.data.items.length, total: children.data.total })}
+            </p>
           )}
         </section>
       )}

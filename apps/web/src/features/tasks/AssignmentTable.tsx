@@ -4,47 +4,36 @@ import { useT } from '../../i18n/index.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
 
-interface Props {
-  items: Assignment[];
-  caption: string;
-  /** Show the task column (lists across tasks) rather than only the unit. */
-  showTask?: boolean;
-}
-
 /** Assignments with unit, deadline (in force / original), progress, status and cascade children. */
-export function AssignmentTable({ items, caption, showTask = false }: Props) {
+export function AssignmentTable({ items, caption }: { items: Assignment[]; caption: string }) {
   const t = useT();
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="table" data-testid="assignment-table">
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <table className="table table-stack" data-testid="assignment-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {showTask && <th scope="col">{t('tasks.task')}</th>}
             <th scope="col">{t('tasks.assignedUnit')}</th>
             <th scope="col">{t('tasks.deadline')}</th>
             <th scope="col">{t('tasks.progress')}</th>
             <th scope="col">{t('common.status')}</th>
-            <th scope="col" className="num">
-              {t('tasks.cascaded')}
-            </th>
+            <th scope="col">{t('tasks.cascaded')}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((a) => (
-            <tr key={a.id} data-unit={a.unit.code}>
-              {showTask && (
-                <td>
-                  <span className="nowrap">{a.taskCode}</span> {a.taskTitle}
-                </td>
-              )}
-              <td>
-                <Link to={`/assignments/${a.id}`}>{a.unit.name}</Link>
-                {a.parentAssignmentId && (
-                  <span className="muted small block">{t('tasks.cascadedBy', { unit: a.assignedByUnit.name })}</span>
-                )}
+            <tr key={a.id} data-unit={a.unit.code} data-assignment-id={a.id}>
+              <td data-label={t('tasks.assignedUnit')}>
+                <span>
+                  <Link to={`/assignments/${a.id}`}>{a.unit.name}</Link>
+                  {a.parentAssignmentId && (
+                    <span className="muted small block">
+                      {t('tasks.cascadedBy', { unit: a.assignedByUnit.name })}
+                    </span>
+                  )}
+                </span>
               </td>
-              <td className="nowrap">
+              <td className="nowrap" data-label={t('tasks.deadline')}>
                 <DeadlineText
                   deadline={a.effectiveDeadline ?? a.deadline}
                   originalDeadline={a.originalDeadline}
@@ -52,13 +41,13 @@ export function AssignmentTable({ items, caption, showTask = false }: Props) {
                   isContinuous={a.isContinuous}
                 />
               </td>
-              <td>
+              <td data-label={t('tasks.progress')}>
                 <ProgressValue value={a.progress} />
               </td>
-              <td>
+              <td data-label={t('common.status')}>
                 <StatusBadge status={a.status} atRisk={a.atRisk} />
               </td>
-              <td className="num">{a.childCount > 0 ? a.childCount : '—'}</td>
+              <td data-label={t('tasks.cascaded')}>{a.childCount > 0 ? a.childCount : '—'}</td>
             </tr>
           ))}
         </tbody>

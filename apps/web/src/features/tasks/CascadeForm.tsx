@@ -30,7 +30,8 @@ export function CascadeForm({ assignment }: { assignment: Assignment }) {
     setFailure(null);
     const local: Record<string, string> = {};
     if (!all && units.length === 0) local.unitIds = t('tasks.errUnits');
-    if (own && deadline && deadline > own) local.deadline = t('tasks.errCascadeDeadline', { date: formatDate(lang, own) });
+    if (own && deadline && deadline > own)
+      local.deadline = t('tasks.errCascadeDeadline', { date: formatDate(lang, own) });
     if (!assignment.isContinuous && !deadline) local.deadline = t('tasks.errDeadline');
     setErrors(local);
     if (Object.keys(local).length) return;
@@ -38,7 +39,10 @@ export function CascadeForm({ assignment }: { assignment: Assignment }) {
     try {
       const result = await call(assignmentRoutes.cascade, {
         params: { id: assignment.id },
-        body: { ...(all ? { allChildren: true } : { unitIds: units.map((u) => u.id) }), deadline: deadline || null },
+        body: {
+          ...(all ? { allChildren: true } : { unitIds: units.map((u) => u.id) }),
+          deadline: deadline || null,
+        },
       });
       setDone(t('tasks.cascadeDone', { created: result.created, skipped: result.skipped }));
       setUnits([]);
@@ -52,7 +56,12 @@ export function CascadeForm({ assignment }: { assignment: Assignment }) {
   };
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="cascade-form" aria-labelledby="cascade-title">
+    <form
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      className="cascade-form"
+      aria-labelledby="cascade-title"
+    >
       <h3 id="cascade-title">{t('tasks.cascadeTitle')}</h3>
       <p className="muted small">{t('tasks.cascadeIntro')}</p>
       <label className="checkbox">

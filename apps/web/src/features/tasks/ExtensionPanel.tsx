@@ -41,7 +41,10 @@ export function ExtensionPanel({ assignment, canRequest, canDecide }: Props) {
     setErrors(local);
     if (Object.keys(local).length) return;
     try {
-      await call(assignmentRoutes.requestExtension, { params: { id: assignment.id }, body: { requestedDeadline: date, reason } });
+      await call(assignmentRoutes.requestExtension, {
+        params: { id: assignment.id },
+        body: { requestedDeadline: date, reason },
+      });
       setDone(t('tasks.extensionRequested'));
       setOpen(false);
       refresh();
@@ -72,17 +75,28 @@ export function ExtensionPanel({ assignment, canRequest, canDecide }: Props) {
           {items.map((x) => (
             <li key={x.id} className="card">
               <p>
-                {t('tasks.extensionLine', { from: formatDate(lang, x.previousDeadline), to: formatDate(lang, x.requestedDeadline) })}{' '}
+                {t('tasks.extensionLine', {
+                  from: formatDate(lang, x.previousDeadline),
+                  to: formatDate(lang, x.requestedDeadline),
+                })}{' '}
                 <span className={`tag extension-${x.status}`}>{t(`tasks.extension.${x.status}`)}</span>
               </p>
               <p className="small prewrap">{x.reason}</p>
               {x.decisionNote && <p className="small muted">{x.decisionNote}</p>}
               {canDecide && x.status === 'pending' && (
                 <div className="form-actions">
-                  <button type="button" className="button button-primary" onClick={() => void decide(x, true)}>
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    onClick={() => void decide(x, true)}
+                  >
                     {t('tasks.approveExtension')}
                   </button>
-                  <button type="button" className="button button-secondary" onClick={() => void decide(x, false)}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => void decide(x, false)}
+                  >
                     {t('tasks.rejectExtension')}
                   </button>
                 </div>
@@ -108,7 +122,13 @@ export function ExtensionPanel({ assignment, canRequest, canDecide }: Props) {
             error={errors.requestedDeadline}
             onChange={(e) => setDate(e.target.value)}
           />
-          <TextAreaField label={t('tasks.extensionReason')} rows={3} value={reason} error={errors.reason} onChange={(e) => setReason(e.target.value)} />
+          <TextAreaField
+            label={t('tasks.extensionReason')}
+            rows={3}
+            value={reason}
+            error={errors.reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <div className="form-actions">
             <button type="submit" className="button button-primary">
               {t('tasks.sendRequest')}

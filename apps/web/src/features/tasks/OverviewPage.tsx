@@ -7,6 +7,7 @@ import { StatusDistribution } from './StatusDistribution.tsx';
 import { TaskTable } from './TaskTable.tsx';
 import { UnitStatusTable } from './UnitStatusTable.tsx';
 import { todayIso, useProgrammes, useSummary, useTaskList } from './tasks.ts';
+import './tasks.css';
 
 const OVERDUE_SHOWN = 20;
 
@@ -27,11 +28,15 @@ export function OverviewPage() {
   const overdue = useTaskList({ programmeId: id, status: 'overdue', asOf, limit: OVERDUE_SHOWN }, !!id);
   usePageTitle(t('tasks.overviewTitle'));
 
-  if (programmes.error) return <ErrorNotice error={programmes.error} onRetry={() => void programmes.refetch()} />;
+  if (programmes.error)
+    return <ErrorNotice error={programmes.error} onRetry={() => void programmes.refetch()} />;
   if (!programmes.data) return <Loading />;
   const list = programmes.data.items;
   if (!id) {
-    if (list[0]) return <Navigate to={`/programmes/${list[0].id}${params.size ? `?${params.toString()}` : ''}`} replace />;
+    if (list[0])
+      return (
+        <Navigate to={`/programmes/${list[0].id}${params.size ? `?${params.toString()}` : ''}`} replace />
+      );
     return (
       <>
         <h1>{t('tasks.overviewTitle')}</h1>
@@ -86,7 +91,9 @@ export function OverviewPage() {
               ))}
             {overdue.data && overdue.data.total > OVERDUE_SHOWN && (
               <p>
-                <Link to={listLink({ status: 'overdue' })}>{t('tasks.seeAll', { count: overdue.data.total })}</Link>
+                <Link to={listLink({ status: 'overdue' })}>
+                  {t('tasks.seeAll', { count: overdue.data.total })}
+                </Link>
               </p>
             )}
           </section>

@@ -27,7 +27,13 @@ export function StatusDistribution({ total, completed, byStatus, atRisk, linkFor
       </h2>
       <div className="status-bar" aria-hidden="true">
         {STATUS_ORDER.map((s) =>
-          byStatus[s] > 0 ? <span key={s} className={`status-bar-part status-${s}`} style={{ width: `${pct(byStatus[s])}%` }} /> : null,
+          byStatus[s] > 0 ? (
+            <span
+              key={s}
+              className={`status-bar-part status-${s}`}
+              style={{ width: `${pct(byStatus[s])}%` }}
+            />
+          ) : null,
         )}
       </div>
       <ul className="status-legend">
@@ -36,7 +42,8 @@ export function StatusDistribution({ total, completed, byStatus, atRisk, linkFor
             <span className={`status-swatch status-${s}`} aria-hidden="true" />
             <Link to={linkFor(s)}>{t(`tasks.status.${s}`)}</Link>
             <span className="status-legend-count">
-              {formatNumber(lang, byStatus[s])} <span className="muted">({formatNumber(lang, pct(byStatus[s]))} %)</span>
+              {formatNumber(lang, byStatus[s])}{' '}
+              <span className="muted">({formatNumber(lang, pct(byStatus[s]))} %)</span>
             </span>
           </li>
         ))}

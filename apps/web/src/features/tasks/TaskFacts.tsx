@@ -20,7 +20,8 @@ export function TaskFacts({ task }: { task: Task }) {
       {fact(t('tasks.progress'), <ProgressValue value={task.progress} />)}
       {fact(t('tasks.category'), t(`tasks.category.${task.category}`))}
       {fact(t('tasks.leadUnit'), task.leadUnit.name)}
-      {task.coordinatingUnits.length > 0 && fact(t('tasks.coordinating'), task.coordinatingUnits.map((u) => u.name).join(', '))}
+      {task.coordinatingUnits.length > 0 &&
+        fact(t('tasks.coordinating'), task.coordinatingUnits.map((u) => u.name).join(', '))}
       {fact(t('tasks.startDate'), formatDate(lang, task.startDate))}
       {fact(t('tasks.deadline'), <DeadlineText deadline={task.deadline} isContinuous={task.isContinuous} />)}
       {task.isContinuous &&

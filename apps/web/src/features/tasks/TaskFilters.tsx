@@ -37,10 +37,19 @@ export function TaskFilters({ values, programmes, unit, onChange, onReset }: Pro
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
-  const select = (name: keyof TaskFilterValues, label: string, options: { value: string; label: string }[], all = true) => (
+  const select = (
+    name: keyof TaskFilterValues,
+    label: string,
+    options: { value: string; label: string }[],
+    all = true,
+  ) => (
     <div className="field">
       <label htmlFor={`${id}-${name}`}>{label}</label>
-      <select id={`${id}-${name}`} value={values[name]} onChange={(e) => onChange({ [name]: e.target.value })}>
+      <select
+        id={`${id}-${name}`}
+        value={values[name]}
+        onChange={(e) => onChange({ [name]: e.target.value })}
+      >
         {all && <option value="">{t('common.all')}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -52,7 +61,12 @@ export function TaskFilters({ values, programmes, unit, onChange, onReset }: Pro
   );
 
   return (
-    <form className="filters" role="search" aria-label={t('tasks.filters')} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="filters"
+      role="search"
+      aria-label={t('tasks.filters')}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <TextField
         label={t('tasks.search')}
         hint={t('tasks.searchHint')}
@@ -77,7 +91,11 @@ export function TaskFilters({ values, programmes, unit, onChange, onReset }: Pro
         t('tasks.category'),
         TASK_CATEGORIES.map((c) => ({ value: c, label: t(`tasks.category.${c}`) })),
       )}
-      <OrgUnitPicker label={t('tasks.unit')} value={unit} onChange={(u) => onChange({ unitId: u?.id ?? '' })} />
+      <OrgUnitPicker
+        label={t('tasks.unit')}
+        value={unit}
+        onChange={(u) => onChange({ unitId: u?.id ?? '' })}
+      />
       <TextField
         label={t('tasks.deadlineFrom')}
         type="date"
@@ -90,7 +108,12 @@ export function TaskFilters({ values, programmes, unit, onChange, onReset }: Pro
         value={values.deadlineTo}
         onChange={(e) => onChange({ deadlineTo: e.target.value })}
       />
-      <TextField label={t('tasks.asOf')} type="date" value={values.asOf} onChange={(e) => onChange({ asOf: e.target.value })} />
+      <TextField
+        label={t('tasks.asOf')}
+        type="date"
+        value={values.asOf}
+        onChange={(e) => onChange({ asOf: e.target.value })}
+      />
       <div className="filters-actions">
         <button
           type="button"

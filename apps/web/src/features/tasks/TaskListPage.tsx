@@ -8,9 +8,19 @@ import { useOrgUnit } from '../org/org.ts';
 import { TaskFilters, type TaskFilterValues } from './TaskFilters.tsx';
 import { TaskTable } from './TaskTable.tsx';
 import { todayIso, useProgrammes, useTaskList } from './tasks.ts';
+import './tasks.css';
 
 const PAGE = 25;
-const KEYS = ['programmeId', 'status', 'unitId', 'category', 'q', 'deadlineFrom', 'deadlineTo', 'asOf'] as const;
+const KEYS = [
+  'programmeId',
+  'status',
+  'unitId',
+  'category',
+  'q',
+  'deadlineFrom',
+  'deadlineTo',
+  'asOf',
+] as const;
 
 /** `/tasks?…`: the tasks of the caller's scope, filtered; the filters live in the URL (shareable links). */
 export function TaskListPage() {
@@ -49,7 +59,8 @@ export function TaskListPage() {
     setParams(next, { replace: true });
   };
 
-  if (programmes.error) return <ErrorNotice error={programmes.error} onRetry={() => void programmes.refetch()} />;
+  if (programmes.error)
+    return <ErrorNotice error={programmes.error} onRetry={() => void programmes.refetch()} />;
   if (!programmes.data) return <Loading />;
   return (
     <>
@@ -71,9 +82,18 @@ export function TaskListPage() {
           {tasks.data.items.length === 0 ? (
             <p>{t('tasks.noResults')}</p>
           ) : (
-            <TaskTable tasks={tasks.data.items} caption={t('tasks.listTitle')} asOf={values.asOf || undefined} />
+            <TaskTable
+              tasks={tasks.data.items}
+              caption={t('tasks.listTitle')}
+              asOf={values.asOf || undefined}
+            />
           )}
-          <Pagination offset={offset} limit={PAGE} total={tasks.data.total} onChange={(o) => update({ offset: String(o) })} />
+          <Pagination
+            offset={offset}
+            limit={PAGE}
+            total={tasks.data.total}
+            onChange={(o) => update({ offset: String(o) })}
+          />
         </section>
       )}
     </>

@@ -10,6 +10,7 @@ import { AssignmentTable } from './AssignmentTable.tsx';
 import { TaskFacts } from './TaskFacts.tsx';
 import { TaskTimeline } from './TaskTimeline.tsx';
 import { useAssignments, useProgramme, useTask } from './tasks.ts';
+import './tasks.css';
 
 const PAGE = 25;
 
@@ -36,7 +37,9 @@ export function TaskPage() {
       <nav aria-label={t('tasks.breadcrumb')} className="breadcrumb">
         <ol>
           <li>
-            <Link to={`/programmes/${data.programmeId}${suffix}`}>{programme.data?.code ?? t('tasks.overviewTitle')}</Link>
+            <Link to={`/programmes/${data.programmeId}${suffix}`}>
+              {programme.data?.code ?? t('tasks.overviewTitle')}
+            </Link>
           </li>
           <li>
             <Link to={`/tasks?programmeId=${data.programmeId}`}>{t('tasks.listTitle')}</Link>
@@ -53,7 +56,8 @@ export function TaskPage() {
       </section>
       <section aria-labelledby="assignments-title">
         <h2 id="assignments-title">
-          {t('tasks.assignments')} <span className="count">({assignments.data?.total ?? data.assignmentCount})</span>
+          {t('tasks.assignments')}{' '}
+          <span className="count">({assignments.data?.total ?? data.assignmentCount})</span>
         </h2>
         {data.assignmentCount > 5 && (
           <TextField
@@ -74,7 +78,9 @@ export function TaskPage() {
           ) : (
             <AssignmentTable items={assignments.data.items} caption={t('tasks.assignments')} />
           ))}
-        {assignments.data && <Pagination offset={offset} limit={PAGE} total={assignments.data.total} onChange={setOffset} />}
+        {assignments.data && (
+          <Pagination offset={offset} limit={PAGE} total={assignments.data.total} onChange={setOffset} />
+        )}
       </section>
       <TaskTimeline assignments={assignments.data?.items ?? []} />
     </>

@@ -5,12 +5,20 @@ import { DeadlineText } from './DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
 
 /** Tasks as a table (code, title, lead unit, deadline, progress, status); each title opens the task. */
-export function TaskTable({ tasks, caption, asOf }: { tasks: Task[]; caption: string; asOf?: string | undefined }) {
+export function TaskTable({
+  tasks,
+  caption,
+  asOf,
+}: {
+  tasks: Task[];
+  caption: string;
+  asOf?: string | undefined;
+}) {
   const t = useT();
   const suffix = asOf ? `?asOf=${asOf}` : '';
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="table" data-testid="task-table">
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+      <table className="table table-stack" data-testid="task-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -25,18 +33,20 @@ export function TaskTable({ tasks, caption, asOf }: { tasks: Task[]; caption: st
         <tbody>
           {tasks.map((task) => (
             <tr key={task.id}>
-              <td className="nowrap">{task.code}</td>
-              <td>
+              <td className="nowrap" data-label={t('tasks.code')}>
+                {task.code}
+              </td>
+              <td data-label={t('tasks.task')}>
                 <Link to={`/tasks/${task.id}${suffix}`}>{task.title}</Link>
               </td>
-              <td>{task.leadUnit.name}</td>
-              <td className="nowrap">
+              <td data-label={t('tasks.leadUnit')}>{task.leadUnit.name}</td>
+              <td className="nowrap" data-label={t('tasks.deadline')}>
                 <DeadlineText deadline={task.deadline} isContinuous={task.isContinuous} />
               </td>
-              <td>
+              <td data-label={t('tasks.progress')}>
                 <ProgressValue value={task.progress} />
               </td>
-              <td>
+              <td data-label={t('common.status')}>
                 <StatusBadge status={task.status} atRisk={task.atRisk} />
               </td>
             </tr>

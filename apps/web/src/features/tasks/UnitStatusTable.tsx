@@ -16,7 +16,12 @@ export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unit
   const folded = foldForSearch(filter);
   const visible = rows
     .filter((r) => !folded || foldForSearch(r.unitName).includes(folded))
-    .sort((a, b) => b.byStatus.overdue - a.byStatus.overdue || b.atRisk - a.atRisk || a.unitName.localeCompare(b.unitName, 'vi'));
+    .sort(
+      (a, b) =>
+        b.byStatus.overdue - a.byStatus.overdue ||
+        b.atRisk - a.atRisk ||
+        a.unitName.localeCompare(b.unitName, 'vi'),
+    );
   return (
     <section aria-labelledby="by-unit-title" className="by-unit">
       <h2 id="by-unit-title">{t('tasks.byUnit')}</h2>

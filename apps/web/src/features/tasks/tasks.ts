@@ -22,7 +22,13 @@ export function daysFromToday(date: string): number {
 }
 
 /** Statuses in the order reviews present them (done first, then open work). */
-export const STATUS_ORDER: readonly TaskStatus[] = ['done_on_time', 'done_late', 'in_progress', 'overdue', 'not_started'];
+export const STATUS_ORDER: readonly TaskStatus[] = [
+  'done_on_time',
+  'done_late',
+  'in_progress',
+  'overdue',
+  'not_started',
+];
 
 /** Task data moves as units report: kept a short while, refetched on focus. */
 const TASK_STALE = 30_000;

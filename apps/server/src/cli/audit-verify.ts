@@ -1,0 +1,68 @@
+/**
+ * `npm run audit:verify [-- --json]`: recomputes the audit trail's hash chain and reports the first break.
+ *
+ * Opens the same database as the server (DATABASE_URL, else the PGlite directory PILOTAGE_DATA_DIR, default
+ * ./data). PGlite is single-process: stop the server before verifying a PGlite directory. On PostgreSQL it
+ * can run next to a live server (events written meanwhile are verified too). Read-only: no migration.
+ *
+ * Exit code: 0 the chain is intact, 1 the chain is broken, 2 the database could not be verified.
+ */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { AuditService, type ChainCheck } from '../modules/audit/audit.service.ts';
+
+async function verifyAuditTrail(env: NodeJS.ProcessEnv = process.env): Promise<{ where: string; check: ChainCheck }> {
+  const config = loadConfig(env);
+  const where = config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : `PGlite ${config.dataDir}`;
+  if (!config.databaseUrl && (config.dataDir === ':memory:' || !existsSync(config.dataDir))) {
+    throw new Error(`no database at ${config.dataDir} (set PILOTAGE_DATA_DIR or DATABASE_URL)`);
+  }
+  let database: Database | undefined;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
+    const tables = await database.db.introspection.getTables();
+    if (!tables.some((t) => t.name === 'audit_event')) throw new Error(`${where} has no audit trail (never started?)`);
+    return { where, check: await new AuditService(database.db).verify() };
+  } finally {
+    await database?.close();
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(DATABASE_URL)';
+  }
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } }, strict: true });
+  try {
+    const { where, check } = await verifyAuditTrail();
+    if (values.json) console.log(JSON.stringify({ database: where, ...check }));
+    else if (check.ok) console.log(`Audit trail intact: ${check.checked} events checked (${where}).`);
+    else {
+      console.error(`Audit trail BROKEN at seq ${check.brokenAtSeq}: ${check.reason}.`);
+      console.error(`${check.checked} events before it are intact (${where}).`);
+    }
+    return check.ok ? 0 : 1;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`audit:verify could not run: ${message}`);
+    if (/lock|already in use|ELOCKED/i.test(message)) console.error('Is the server running on this PGlite directory? Stop it first.');
+    return 2;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,20 @@
+// scratch (not committed): node e2e/.scratch-shots.mjs user path name [width]
+import { chromium } from 'playwright-core';
+const [user, path, name, width] = process.argv.slice(2);
+const base = `http://127.0.0.1:${process.env.PORT ?? 4517}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+const context = await browser.newContext({ baseURL: base, viewport: { width: Number(width ?? 1280), height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+if (process.env.LANG_UI) await context.addInitScript((l) => localStorage.setItem('pilotage.lang', l), process.env.LANG_UI);
+const page = await context.newPage();
+page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('/login');
+await page.locator('input[name=username]').fill(user);
+await page.locator('input[name=password]').fill('pilotage-demo');
+await page.locator('form button[type=submit]').click();
+await page.locator('.app-header').waitFor();
+await page.goto(path);
+await page.waitForTimeout(Number(process.env.WAIT ?? 1500));
+await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
+console.log('saved', name, page.url());
+await browser.close();
