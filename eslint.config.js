@@ -93,4 +93,10 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  // Other JavaScript files (scratch scripts in a workspace): no tsconfig covers them, lint without types.
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    ignores: ['*.{js,mjs,cjs}', 'scripts/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
 );

@@ -28,7 +28,9 @@ describe('admin: audit log', () => {
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await page.waitForURL(/action=auth\.login/);
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('tbody tr[data-action]')].every((tr) => tr.getAttribute('data-action') === 'auth.login'),
+      Array.from(document.querySelectorAll('tbody tr[data-action]')).every(
+        (tr) => tr.getAttribute('data-action') === 'auth.login',
+      ),
     );
     const actors = await texts(page, 'tbody tr[data-action] td:nth-child(3)');
     expect(actors).toEqual(expect.arrayContaining(['admin', 'commune2.officer']));
@@ -69,7 +71,10 @@ describe('admin: users', () => {
     await page.getByLabel('Mật khẩu ban đầu').fill('short');
     const unit = page.getByRole('combobox', { name: 'Đơn vị' });
     await unit.fill('dak lak');
-    await page.getByRole('option', { name: /^Đắk Lắk/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /^Đắk Lắk/ })
+      .first()
+      .waitFor();
     await unit.press('ArrowDown');
     await unit.press('Enter');
     await page.getByRole('checkbox', { name: 'Người thẩm định' }).check();
@@ -113,7 +118,10 @@ describe('admin: API keys', () => {
     await page.getByLabel('Tên khóa').fill('Hệ thống báo cáo Hà Nội');
     const unit = page.getByRole('combobox', { name: 'Đơn vị' });
     await unit.fill('ha noi');
-    await page.getByRole('option', { name: /^Hà Nội/ }).first().click();
+    await page
+      .getByRole('option', { name: /^Hà Nội/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Tạo mới' }).click();
     const secret = page.getByTestId('api-key-secret');
     await secret.waitFor();

@@ -96,8 +96,8 @@ export function pageErrors(page: Page): string[] {
   return [...(errorsByPage.get(page) ?? [])];
 }
 
-/** Signs in through the login form and waits for the signed-in layout. */
-export async function loginAs(page: Page, username: DemoUser | string, password = DEMO_PASSWORD): Promise<void> {
+/** Signs in through the login form (demo password by default; any DemoUser or created user) and waits for the layout. */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   if (!page.url().includes('/login')) await page.goto('/login');
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
@@ -113,7 +113,11 @@ export async function setLanguage(page: Page, lang: 'vi' | 'en'): Promise<void> 
 }
 
 /** Saves `.test-output/screenshots/<name>.png` (full page by default) and returns its path. */
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.evaluate(() => document.fonts.ready);
@@ -145,10 +149,17 @@ export async function checkA11y(page: Page, options: { exclude?: string[] } = {}
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.evaluate(`${await loadAxe()}\n;0`);
   const violations = await page.evaluate(async (exclude: string[]) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
     const context = exclude.length ? { include: [['html']], exclude: exclude.map((s) => [s]) } : document;
     const result = await axe.run(context, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
       resultTypes: ['violations'],
     });
     return result.violations;
@@ -160,7 +171,10 @@ export async function checkA11y(page: Page, options: { exclude?: string[] } = {}
       .map((v) => {
         const nodes = v.nodes
           .slice(0, 5)
-          .map((n) => `    - ${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`)
+          .map(
+            (n) =>
+              `    - ${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`,
+          )
           .join('\n');
         return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
       })

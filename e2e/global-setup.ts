@@ -27,7 +27,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -46,7 +48,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`e2e: the server did not answer GET /api/health within ${STARTUP_TIMEOUT_MS / 1000} s.\n${output()}`);
+  throw new Error(
+    `e2e: the server did not answer GET /api/health within ${STARTUP_TIMEOUT_MS / 1000} s.\n${output()}`,
+  );
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -1,6 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, launchBrowser, loginAs, newPage, pageErrors, screenshot, setLanguage, texts } from './browser.ts';
+import {
+  DEMO_USERS,
+  launchBrowser,
+  loginAs,
+  newPage,
+  pageErrors,
+  screenshot,
+  setLanguage,
+  texts,
+} from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,7 +40,9 @@ describe('navigation follows the roles', () => {
       await loginAs(page, username);
       const nav = await texts(page, '#app-nav a');
       // Tasks and later modules add entries: check ours are there in order and the admin-only ones are not leaked.
-      expect(nav.filter((label) => [...MANAGERS, 'Nhật ký kiểm toán'].includes(label))).toEqual(EXPECTED_NAV[username]);
+      expect(nav.filter((label) => [...MANAGERS, 'Nhật ký kiểm toán'].includes(label))).toEqual(
+        EXPECTED_NAV[username],
+      );
       if (username !== 'admin') {
         expect(nav).not.toContain('Nhật ký kiểm toán');
         await page.goto('/admin/audit');
@@ -66,7 +77,10 @@ describe('home page', () => {
   it('shows an administrator the national scope and the admin links', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'admin');
-    await page.locator('main').getByText('Bạn xem được dữ liệu của Cấp quốc gia và các đơn vị trực thuộc.').waitFor();
+    await page
+      .locator('main')
+      .getByText('Bạn xem được dữ liệu của Cấp quốc gia và các đơn vị trực thuộc.')
+      .waitFor();
     const links = await texts(page, 'main .link-card-title');
     expect(links).toEqual(expect.arrayContaining(['Tổ chức', 'Người dùng', 'Khóa API', 'Nhật ký kiểm toán']));
     await screenshot(page, 'home-admin-vi');

@@ -36,7 +36,11 @@ describe('organisation browser', () => {
     await page.getByRole('heading', { name: 'Cấp quốc gia', level: 2 }).waitFor();
     await page.locator('.children h3').first().waitFor();
     const groups = await texts(page, '.children h3');
-    expect(groups.map((g) => g.replace(/\s*\(\d+\)$/, ''))).toEqual(['Cơ quan Trung ương', 'Bộ, ngành', 'Tỉnh, thành phố']);
+    expect(groups.map((g) => g.replace(/\s*\(\d+\)$/, ''))).toEqual([
+      'Cơ quan Trung ương',
+      'Bộ, ngành',
+      'Tỉnh, thành phố',
+    ]);
     expect(groups[2]).toContain('(34)');
     await screenshot(page, 'org-root-vi');
     await page.getByRole('link', { name: /^Hà Nội/ }).click();
@@ -72,7 +76,10 @@ describe('OrgUnitPicker', () => {
 
     await page.keyboard.type('dak lak');
     const listbox = page.getByRole('listbox', { name: 'Đơn vị' });
-    await listbox.getByRole('option', { name: /Đắk Lắk/ }).first().waitFor();
+    await listbox
+      .getByRole('option', { name: /Đắk Lắk/ })
+      .first()
+      .waitFor();
     expect(await input.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('ArrowDown');
     const activeId = await input.getAttribute('aria-activedescendant');
@@ -99,7 +106,9 @@ describe('OrgUnitPicker', () => {
     await page.keyboard.press('Enter');
     expect(await input.inputValue()).toMatch(/Hà Nội/);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Xóa lựa chọn');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Xóa lựa chọn',
+    );
     await page.keyboard.press('Enter');
     expect(await input.inputValue()).toBe('');
   });

@@ -9,7 +9,7 @@ let provinceAssignment: string;
 let communeAssignment: string;
 let ministryAssignment: string;
 const c = {} as Record<
-  'provOfficer' | 'provLead' | 'provReviewer' | 'steeringReviewer' | 'ministryReviewer' | 'communeOfficer' | 'communeColleague' | 'otherCommune',
+  'provOfficer' | 'provLead' | 'provReviewer' | 'steering' | 'steeringReviewer' | 'ministryReviewer' | 'communeOfficer' | 'communeColleague' | 'otherCommune',
   Client
 >;
 
@@ -24,6 +24,7 @@ beforeAll(async () => {
   c.provOfficer = (await signedIn(env, '01', ['officer'])).client;
   c.provLead = (await signedIn(env, '01', ['unit_lead'])).client;
   c.provReviewer = (await signedIn(env, '01', ['reviewer'])).client;
+  c.steering = (await signedIn(env, 'BCDCP', ['steering'])).client;
   c.steeringReviewer = (await signedIn(env, 'BCDCP', ['reviewer'])).client;
   c.ministryReviewer = (await signedIn(env, 'BKHCN', ['reviewer'])).client;
   c.communeOfficer = (await signedIn(env, '10101003', ['officer'])).client;
@@ -126,7 +127,8 @@ describe('progress report workflow', () => {
     const submitted = await act(c.communeOfficer, id, 'submit');
     expect(submitted.json()).toMatchObject({ status: 'submitted' });
     expect((await act(c.ministryReviewer, id, 'accept')).statusCode).toBe(404); // not its business at all
-    expect((await act(c.steeringReviewer, id, 'accept')).statusCode).toBe(403); // sees it, did not assign it
+    expect((await act(c.steeringReviewer, id, 'accept')).statusCode).toBe(404); // a BCDCP reviewer's scope is BCDCP
+    expect((await act(c.steering, id, 'accept')).statusCode).toBe(403); // national steering sees it, did not assign it
     expect((await act(c.provOfficer, id, 'accept')).statusCode).toBe(403); // assigning unit, but no reviewer role
     const accepted = await act(c.provReviewer, id, 'accept');
     expect(accepted.statusCode).toBe(200);

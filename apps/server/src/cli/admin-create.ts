@@ -92,8 +92,12 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof AppError) {
-      const details = error.errors.map((e) => `${e.path}: ${e.message ?? (e.key ? t('en', e.key, e.params) : '')}`);
-      console.error(`admin:create: ${t('en', error.key, error.params)}${details.length ? ` (${details.join('; ')})` : ''}`);
+      const message = t('en', error.key, error.params);
+      const details = error.errors
+        .map((e) => ({ path: e.path, text: e.message ?? (e.key ? t('en', e.key, e.params) : '') }))
+        .filter((e) => e.text !== message)
+        .map((e) => `${e.path}: ${e.text}`);
+      console.error(`admin:create: ${message}${details.length ? ` (${details.join('; ')})` : ''}`);
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -61,7 +61,7 @@ export interface History {
 
 function progressAt(h: History, date: string): number {
   let prev: [string, number] = [h.start, 0];
-  const anchors: [string, number][] = h.anchors.length ? h.anchors : h.completedOn ? [[h.completedOn, 100]] : [];
+  const anchors: [string, number][] = h.completedOn ? [...h.anchors.filter((a) => a[0] < h.completedOn!), [h.completedOn, 100]] : h.anchors;
   for (const a of anchors) {
     if (date <= a[0]) {
       const span = daysBetween(prev[0], a[0]);

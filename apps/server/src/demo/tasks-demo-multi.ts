@@ -78,15 +78,15 @@ export function planMultiUnit(rng: Rng, plan: DemoPlan, m: MultiInput): void {
     const ministries = units.ofKind('ministry');
     if (d === '2025-02-28') {
       // action plans: by mid-March 2025 most ministries had issued theirs, 8 had not (all done by May)
-      const list = outcomes(rng, ministries.length, d, ['2025-02-05', ministries.length - 8], ['2025-03-05', '2025-05-20', 8], [0, 0]);
+      const list = outcomes(rng, ministries.length, d!, ['2025-02-05', ministries.length - 8], ['2025-03-05', '2025-05-20', 8], [0, 0]);
       ministries.forEach((u, i) => add(rng, plan, m, u.id, ownerUnitId, null, d, { ...list[i]!, ...product }));
     } else {
       const n = ministries.length;
-      const done = outcomes(rng, n, d, ['2025-08-15', n - 5], ['2025-10-05', '2025-11-20', 3], [85, 95]);
+      const done = outcomes(rng, n, d!, ['2025-08-15', n - 5], ['2025-10-05', '2025-11-20', 3], [85, 95]);
       ministries.forEach((u, i) => {
         const o = done[i]!;
         const silent = i < 2; // two ministries had not reported by 30 June
-        const anchors: [string, number][] = silent ? [] : [['2025-05-31', int(rng, 20, 80)], ...o.anchors];
+        const anchors: [string, number][] = silent ? o.anchors : [['2025-05-31', int(rng, 20, 80)], ...o.anchors];
         add(rng, plan, m, u.id, ownerUnitId, null, d, { ...o, anchors, ...product, ...(silent ? { firstPeriod: '2025-07' } : {}) });
       });
     }

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { identityRoutes, orgRoutes } from '@pilotage/contracts';
-import { ApiError, buildPath, buildQuery, call, setApiLanguage, setCsrfToken, setUnauthorizedHandler } from './client.ts';
+import {
+  ApiError,
+  buildPath,
+  buildQuery,
+  call,
+  setApiLanguage,
+  setCsrfToken,
+  setUnauthorizedHandler,
+} from './client.ts';
 
 const unit = {
   id: '0190a6f2-9d6e-7c3b-8a1f-2b3c4d5e6f70',
@@ -14,7 +22,9 @@ const unit = {
 };
 
 function mockFetch(status: number, body: unknown) {
-  const fn = vi.fn(async (_url: string, _init: RequestInit) => new Response(JSON.stringify(body), { status }));
+  const fn = vi.fn(
+    async (_url: string, _init: RequestInit) => new Response(JSON.stringify(body), { status }),
+  );
   vi.stubGlobal('fetch', fn);
   return fn;
 }
@@ -30,7 +40,9 @@ describe('api client', () => {
   it('fills path params and serializes the query', () => {
     expect(buildPath('/api/org-units/:id/children', { id: 'a b' })).toBe('/api/org-units/a%20b/children');
     expect(() => buildPath('/api/users/:id', {})).toThrow(/:id/);
-    expect(buildQuery({ q: 'đắk lắk', limit: 20, kind: undefined, empty: '' })).toBe('?q=%C4%91%E1%BA%AFk+l%E1%BA%AFk&limit=20');
+    expect(buildQuery({ q: 'đắk lắk', limit: 20, kind: undefined, empty: '' })).toBe(
+      '?q=%C4%91%E1%BA%AFk+l%E1%BA%AFk&limit=20',
+    );
     expect(buildQuery({})).toBe('');
   });
 
@@ -58,9 +70,16 @@ describe('api client', () => {
   it('throws ApiError with the problem, and signals 401 on private routes only', async () => {
     const onUnauthorized = vi.fn();
     setUnauthorizedHandler(onUnauthorized);
-    const problem = { status: 400, title: 'Bad request', detail: 'invalid', errors: [{ path: 'body.username', message: 'too short' }] };
+    const problem = {
+      status: 400,
+      title: 'Bad request',
+      detail: 'invalid',
+      errors: [{ path: 'body.username', message: 'too short' }],
+    };
     mockFetch(400, problem);
-    const error = await call(identityRoutes.login, { body: { username: 'x', password: 'y' } }).catch((e: unknown) => e);
+    const error = await call(identityRoutes.login, { body: { username: 'x', password: 'y' } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).fieldErrors()).toEqual({ username: 'too short' });
 

@@ -1,4 +1,10 @@
-import { Problem, type Lang, type RouteContract, type RouteInput, type RouteOutput } from '@pilotage/contracts';
+import {
+  Problem,
+  type Lang,
+  type RouteContract,
+  type RouteInput,
+  type RouteOutput,
+} from '@pilotage/contracts';
 
 /**
  * The one way the web app talks to the server. Argument and result types come from the shared route
@@ -58,9 +64,19 @@ export function setApiBase(base: string): void {
 export function buildPath(path: string, params: Record<string, unknown> = {}): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined || value === null || value === '') throw new Error(`missing path param :${name} for ${path}`);
+    if (typeof value !== 'string' && typeof value !== 'number')
+      throw new Error(`missing path param :${name} for ${path}`);
+    if (value === '') throw new Error(`empty path param :${name} for ${path}`);
     return encodeURIComponent(String(value));
   });
+}
+
+/** Query values are strings, numbers, booleans or dates (as sent by the contracts' query schemas). */
+function scalar(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v);
 }
 
 /** Serializes a query object; undefined, null and '' are left out, arrays repeat the key. */
@@ -68,13 +84,14 @@ export function buildQuery(query: Record<string, unknown> = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
-    for (const v of Array.isArray(value) ? value : [value]) search.append(key, String(v));
+    for (const v of Array.isArray(value) ? value : [value]) search.append(key, scalar(v));
   }
   const text = search.toString();
   return text ? `?${text}` : '';
 }
 
-type Args<R extends RouteContract> = object extends RouteInput<R> ? [input?: RouteInput<R>] : [input: RouteInput<R>];
+type Args<R extends RouteContract> =
+  object extends RouteInput<R> ? [input?: RouteInput<R>] : [input: RouteInput<R>];
 
 interface LooseInput {
   params?: Record<string, unknown>;

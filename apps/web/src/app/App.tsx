@@ -17,7 +17,11 @@ export function App() {
         <Route path="/login" element={<LoginPage />} />
         <Route element={<RequireSession />}>
           {ROUTES.map((r) => (
-            <Route key={r.path} path={r.path} element={<RequireRoles roles={r.roles}>{r.element}</RequireRoles>} />
+            <Route
+              key={r.path}
+              path={r.path}
+              element={<RequireRoles roles={r.roles}>{r.element}</RequireRoles>}
+            />
           ))}
           <Route path="*" element={<NotFound />} />
         </Route>
@@ -31,7 +35,11 @@ function RequireSession() {
   const { me, error, retry } = useSession();
   const location = useLocation();
   if (me === undefined) {
-    return <main id="main" className="boot">{error ? <ErrorNotice error={error} onRetry={retry} /> : <Loading />}</main>;
+    return (
+      <main id="main" className="boot">
+        {error ? <ErrorNotice error={error} onRetry={retry} /> : <Loading />}
+      </main>
+    );
   }
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <Layout />;

@@ -29,9 +29,27 @@ export const NAV: readonly NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/org', label: 'nav.org', description: 'home.link.org' },
   // Tasks module: { to: '/tasks', label: 'nav.tasks', description: 'home.link.tasks' }, …
-  { to: '/admin/users', label: 'nav.users', roles: USER_MANAGERS, section: 'nav.admin', description: 'home.link.users' },
-  { to: '/admin/api-keys', label: 'nav.apiKeys', roles: USER_MANAGERS, section: 'nav.admin', description: 'home.link.apiKeys' },
-  { to: '/admin/audit', label: 'nav.audit', roles: AUDITORS, section: 'nav.admin', description: 'home.link.audit' },
+  {
+    to: '/admin/users',
+    label: 'nav.users',
+    roles: USER_MANAGERS,
+    section: 'nav.admin',
+    description: 'home.link.users',
+  },
+  {
+    to: '/admin/api-keys',
+    label: 'nav.apiKeys',
+    roles: USER_MANAGERS,
+    section: 'nav.admin',
+    description: 'home.link.apiKeys',
+  },
+  {
+    to: '/admin/audit',
+    label: 'nav.audit',
+    roles: AUDITORS,
+    section: 'nav.admin',
+    description: 'home.link.audit',
+  },
   // Tasks module (features/tasks, features/reports): same roles as their pages in routes.tsx.
   { to: '/programmes', label: 'tasks.nav.overview', description: 'tasks.home.overview' },
   { to: '/tasks', label: 'tasks.nav.list', description: 'tasks.home.list' },

@@ -32,8 +32,19 @@ export function formatNumber(lang: Lang, n: number): string {
 export function formatDateTime(lang: Lang, iso: string): string {
   const date = new Date(iso);
   const zone = { timeZone: 'Asia/Ho_Chi_Minh' } as const;
-  const day = new Intl.DateTimeFormat(locale(lang), { ...zone, day: '2-digit', month: '2-digit', year: 'numeric' });
-  const time = new Intl.DateTimeFormat(locale(lang), { ...zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const day = new Intl.DateTimeFormat(locale(lang), {
+    ...zone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  });
+  const time = new Intl.DateTimeFormat(locale(lang), {
+    ...zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
   return `${day.format(date)} ${time.format(date)}`;
 }
 

@@ -24,7 +24,9 @@ export function RoleCheckboxes({ legend, options, value, onChange, error }: Prop
               name="roles"
               value={role}
               checked={value.includes(role)}
-              onChange={(e) => onChange(e.target.checked ? [...value, role] : value.filter((r) => r !== role))}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...value, role] : value.filter((r) => r !== role))
+              }
             />
             {t(`role.${role}`)}
           </label>

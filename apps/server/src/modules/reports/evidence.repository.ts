@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { ReportEvidenceTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 
@@ -15,8 +15,14 @@ export const evidenceRepository = {
     return db.selectFrom('report_evidence').select(META).where('id', '=', id).executeTakeFirst();
   },
 
-  findContent(db: Executor, id: string) {
-    return db.selectFrom('report_evidence').select([...META, 'content']).where('id', '=', id).executeTakeFirst();
+  /** Bytes travel as base64 text: ten times faster than bytea parameters on PGlite, neutral on PostgreSQL. */
+  async findContent(db: Executor, id: string) {
+    const row = await db
+      .selectFrom('report_evidence')
+      .select([...META, sql<string>`encode(content, 'base64')`.as('content_b64')])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && { ...row, content: Buffer.from(row.content_b64, 'base64') };
   },
 
   async count(db: Executor, reportId: string): Promise<number> {
@@ -24,8 +30,11 @@ export const evidenceRepository = {
     return Number(row.n);
   },
 
-  async insert(db: Executor, row: Insertable<ReportEvidenceTable>): Promise<void> {
-    await db.insertInto('report_evidence').values(row).execute();
+  async insert(db: Executor, row: Omit<Insertable<ReportEvidenceTable>, 'content'> & { content: Buffer }): Promise<void> {
+    await db
+      .insertInto('report_evidence')
+      .values({ ...row, content: sql<Uint8Array>`decode(${row.content.toString('base64')}, 'base64')` })
+      .execute();
   },
 
   async delete(db: Executor, id: string): Promise<void> {

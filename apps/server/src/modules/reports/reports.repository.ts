@@ -142,8 +142,15 @@ export const reportsRepository = {
     return reportQuery(db).where('a.id', '=', assignmentId).orderBy('r.period_end', 'desc').execute();
   },
 
-  async insert(db: Executor, row: Insertable<ProgressReportTable>): Promise<void> {
-    await db.insertInto('progress_report').values(row).execute();
+  /** Inserts unless the id or the (assignment, period) exists; false when skipped (waits for a concurrent insert). */
+  async insert(db: Executor, row: Insertable<ProgressReportTable>): Promise<boolean> {
+    const done = await db
+      .insertInto('progress_report')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return done !== undefined;
   },
 
   async update(db: Executor, id: string, patch: Updateable<ProgressReportTable>): Promise<void> {

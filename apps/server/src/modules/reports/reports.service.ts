@@ -13,7 +13,6 @@ import type { Executor, Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import type { MessageKey } from '../../http/messages.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
-import { isUniqueViolation } from '../../http/problem.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { dueOn, frequencyOfKey, isPeriodKey, periodBounds, periodOf, periodsBetween, todayVn } from '../tasks/reporting-period.ts';
 import { canSeeAssignment } from '../tasks/tasks.policy.ts';
@@ -113,29 +112,29 @@ export class ReportsService {
     const completedOn = body.completedOn ?? null;
     checkCompletion(a, { progress: body.progress, completedOn }, false);
     if (await reportsRepository.findByPeriod(tx, a.id, body.period)) throw periodTaken(body.period);
-    const now = new Date();
-    await reportsRepository
-      .insert(tx, {
-        id,
-        assignment_id: a.id,
-        period: body.period,
-        period_start: bounds.start,
-        period_end: bounds.end,
-        due_on: dueOn(body.period, a.report_due_days),
-        progress: body.progress,
-        narrative: body.narrative ?? null,
-        difficulties: body.difficulties ?? null,
-        proposals: body.proposals ?? null,
-        product: body.product ?? null,
-        completed_on: completedOn,
-        status: 'draft',
-        created_by: ctx.actor.userId,
-        updated_at: now,
-      })
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error)) throw periodTaken(body.period); // a concurrent save of the same period won
-        throw error;
-      });
+    const inserted = await reportsRepository.insert(tx, {
+      id,
+      assignment_id: a.id,
+      period: body.period,
+      period_start: bounds.start,
+      period_end: bounds.end,
+      due_on: dueOn(body.period, a.report_due_days),
+      progress: body.progress,
+      narrative: body.narrative ?? null,
+      difficulties: body.difficulties ?? null,
+      proposals: body.proposals ?? null,
+      product: body.product ?? null,
+      completed_on: completedOn,
+      status: 'draft',
+      created_by: ctx.actor.userId,
+      updated_at: new Date(),
+    });
+    if (!inserted) {
+      // a concurrent request committed first: the same id (a retry) becomes an update, else the period is taken
+      const existing = await reportsRepository.findReport(tx, id);
+      if (existing) return this.update(tx, ctx, existing, body);
+      throw periodTaken(body.period);
+    }
     const row = (await reportsRepository.findReport(tx, id))!;
     await this.audit.record(tx, ctx, { action: 'report.create', entityType: 'progress_report', entityId: id, after: reportSnapshot(row) });
     return this.dto(tx, ctx, id);

@@ -116,46 +116,11 @@ export class ImportService {
 
   /** Inserts the planned tasks (parents first), their coordinating units and assignments, in bulk. */
   private async write(tx: Tx, ctx: RequestContext, programme: ProgrammeRow, planned: PlannedTask[]) {
-    const idByCode = new Map<string, string>();
-    for (const p of planned) idByCode.set(p.code.toUpperCase(), newId());
     // the tasks core's rule (assignments.service assign): the actor's unit assigns, except the national root,
     // whose admins assign on behalf of the programme owner
     const actorUnit = await orgRepository.findById(tx, ctx.actor.unitId);
     const assignedBy = actorUnit && actorUnit.parent_id !== null ? actorUnit.id : programme.owner_unit_id;
-    const now = new Date();
-    const tasks: Insertable<TaskTable>[] = planned.map((p) => ({
-      id: idByCode.get(p.code.toUpperCase())!,
-      programme_id: programme.id,
-      code: p.code,
-      title: p.title,
-      description: p.description,
-      source_clause: p.sourceClause,
-      category: p.category,
-      expected_product: p.expectedProduct,
-      lead_unit_id: p.leadUnitId,
-      start_date: p.startDate,
-      deadline: p.deadline,
-      is_continuous: p.isContinuous,
-      reporting_frequency: p.reportingFrequency,
-      priority: p.priority,
-      parent_task_id: p.parentTaskId ?? (p.parentCode ? (idByCode.get(p.parentCode.toUpperCase()) ?? null) : null),
-      search_key: taskSearchKey(p.code, p.title, p.description),
-      created_by: ctx.actor.userId,
-      updated_at: now,
-    }));
-    const coordinating = planned.flatMap((p) => p.coordinatingUnitIds.map((unit_id) => ({ task_id: idByCode.get(p.code.toUpperCase())!, unit_id })));
-    const assignments: Insertable<AssignmentTable>[] = planned.flatMap((p) =>
-      p.assignedUnitIds.map((unit_id) => ({
-        id: newId(),
-        task_id: idByCode.get(p.code.toUpperCase())!,
-        unit_id,
-        assigned_by_unit_id: assignedBy,
-        parent_assignment_id: null,
-        deadline: p.isContinuous ? null : p.deadline,
-        original_deadline: p.isContinuous ? null : p.deadline,
-        updated_at: now,
-      })),
-    );
+    const { tasks, coordinating, assignments } = plannedRows(planned, { programmeId: programme.id, assignedBy, userId: ctx.actor.userId });
     await tasksRepository.insertTasks(tx, tasks);
     await tasksRepository.insertCoordinating(tx, coordinating);
     await assignmentsRepository.insertMany(tx, assignments);
@@ -171,4 +136,45 @@ async function readSheet(data: Buffer): Promise<ParsedSheet> {
     const key = error.reason === 'file_type' ? 'import_file_type' : error.reason === 'encoding' ? 'import_file_encoding' : error.reason === 'empty' ? 'import_file_empty' : 'import_too_many_rows';
     throw badRequest([{ path: 'file', key, params: { max: IMPORT_MAX_ROWS } }], key);
   }
+}
+
+/** The table rows of a validated plan (pure; the benchmark inserts the same rows raw). */
+export function plannedRows(planned: PlannedTask[], o: { programmeId: string; assignedBy: string; userId: string | null }) {
+  const idByCode = new Map<string, string>();
+  for (const p of planned) idByCode.set(p.code.toUpperCase(), newId());
+  const now = new Date();
+  const tasks: Insertable<TaskTable>[] = planned.map((p) => ({
+    id: idByCode.get(p.code.toUpperCase())!,
+    programme_id: o.programmeId,
+    code: p.code,
+    title: p.title,
+    description: p.description,
+    source_clause: p.sourceClause,
+    category: p.category,
+    expected_product: p.expectedProduct,
+    lead_unit_id: p.leadUnitId,
+    start_date: p.startDate,
+    deadline: p.deadline,
+    is_continuous: p.isContinuous,
+    reporting_frequency: p.reportingFrequency,
+    priority: p.priority,
+    parent_task_id: p.parentTaskId ?? (p.parentCode ? (idByCode.get(p.parentCode.toUpperCase()) ?? null) : null),
+    search_key: taskSearchKey(p.code, p.title, p.description),
+    created_by: o.userId,
+    updated_at: now,
+  }));
+  const coordinating = planned.flatMap((p) => p.coordinatingUnitIds.map((unit_id) => ({ task_id: idByCode.get(p.code.toUpperCase())!, unit_id })));
+  const assignments: Insertable<AssignmentTable>[] = planned.flatMap((p) =>
+    p.assignedUnitIds.map((unit_id) => ({
+      id: newId(),
+      task_id: idByCode.get(p.code.toUpperCase())!,
+      unit_id,
+      assigned_by_unit_id: o.assignedBy,
+      parent_assignment_id: null,
+      deadline: p.isContinuous ? null : p.deadline,
+      original_deadline: p.isContinuous ? null : p.deadline,
+      updated_at: now,
+    })),
+  );
+  return { tasks, coordinating, assignments };
 }

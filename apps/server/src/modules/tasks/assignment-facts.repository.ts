@@ -6,6 +6,7 @@ import type { ReportingFrequency, ReportStatus } from '@pilotage/contracts';
 import type { Executor } from '../../db/transaction.ts';
 import { assignmentStatus, type AssignmentFacts, type StatusResult } from './status-engine.ts';
 import { vnDate } from './reporting-period.ts';
+import { anyUuid } from './scope.ts';
 
 export interface AssignmentFactsRow extends AssignmentFacts {
   atRiskMargin: number;
@@ -42,7 +43,7 @@ export async function loadFacts(db: Executor, assignmentIds: readonly string[]):
         'p.at_risk_margin',
         'p.report_due_days',
       ])
-      .where('a.id', 'in', part)
+      .where('a.id', '=', anyUuid(part))
       .execute();
     for (const r of rows) {
       out.set(r.id, {
@@ -60,7 +61,7 @@ export async function loadFacts(db: Executor, assignmentIds: readonly string[]):
     const extensions = await db
       .selectFrom('deadline_extension')
       .select(['assignment_id', 'requested_deadline', 'effective_on'])
-      .where('assignment_id', 'in', part)
+      .where('assignment_id', '=', anyUuid(part))
       .where('status', '=', 'approved')
       .where('effective_on', 'is not', null)
       .execute();
@@ -70,7 +71,7 @@ export async function loadFacts(db: Executor, assignmentIds: readonly string[]):
     const reports = await db
       .selectFrom('progress_report')
       .select(['assignment_id', 'period', 'period_end', 'due_on', 'submitted_at', 'progress', 'status'])
-      .where('assignment_id', 'in', part)
+      .where('assignment_id', '=', anyUuid(part))
       .where('status', 'in', ['submitted', 'accepted'])
       .execute();
     for (const r of reports) {

@@ -4,7 +4,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { AssignmentTable, DeadlineExtensionTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { likeEscape } from '../org/org.repository.ts';
-import { assignmentVisible } from './scope.ts';
+import { anyUuid, assignmentVisible } from './scope.ts';
 
 export type AssignmentRow = Selectable<AssignmentTable>;
 export type ExtensionRow = Selectable<DeadlineExtensionTable>;
@@ -43,10 +43,10 @@ function viewQuery(db: Executor, f: AssignmentFilter) {
     .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
     .innerJoin('org_unit as b', 'b.id', 'a.assigned_by_unit_id')
     .where(assignmentVisible(f.scopeRootId));
-  if (f.ids) q = f.ids.length ? q.where('a.id', 'in', f.ids) : q.where(sql<boolean>`false`);
+  if (f.ids) q = f.ids.length ? q.where('a.id', '=', anyUuid(f.ids)) : q.where(sql<boolean>`false`);
   if (f.unitId) q = q.where('a.unit_id', '=', f.unitId);
   if (f.taskId) q = q.where('a.task_id', '=', f.taskId);
-  if (f.taskIds) q = f.taskIds.length ? q.where('a.task_id', 'in', f.taskIds) : q.where(sql<boolean>`false`);
+  if (f.taskIds) q = f.taskIds.length ? q.where('a.task_id', '=', anyUuid(f.taskIds)) : q.where(sql<boolean>`false`);
   if (f.programmeId) q = q.where('t.programme_id', '=', f.programmeId);
   if (f.parentAssignmentId) q = q.where('a.parent_assignment_id', '=', f.parentAssignmentId);
   if (f.rootsOnly) q = q.where('a.parent_assignment_id', 'is', null);
@@ -107,7 +107,7 @@ export const assignmentsRepository = {
         .selectFrom('assignment as a')
         .select(['a.id', 'a.task_id', 'a.unit_id', 'a.parent_assignment_id'])
         .select(assignmentVisible(scopeRootId).as('visible'))
-        .where('a.task_id', 'in', part)
+        .where('a.task_id', '=', anyUuid(part))
         .where((eb) => (scopeRootId === null ? eb('a.parent_assignment_id', 'is', null) : eb.or([eb('a.parent_assignment_id', 'is', null), assignmentVisible(scopeRootId)])))
         .execute();
       const visible = new Set(rows.filter((r) => r.visible).map((r) => r.id));
@@ -123,7 +123,7 @@ export const assignmentsRepository = {
 
   // org lookups for assigning and cascading (current units only)
   currentUnits: (db: Executor, ids: string[]) =>
-    ids.length ? db.selectFrom('org_unit').select(['id', 'kind']).where('id', 'in', ids).where('valid_to', 'is', null).execute() : Promise.resolve([]),
+    ids.length ? db.selectFrom('org_unit').select(['id', 'kind']).where('id', '=', anyUuid(ids)).where('valid_to', 'is', null).execute() : Promise.resolve([]),
   unitIdsOfKind: async (db: Executor, kind: string) =>
     (await db.selectFrom('org_unit').select('id').where('kind', '=', kind).where('valid_to', 'is', null).orderBy('sort_order').execute()).map((r) => r.id),
   childUnitIds: async (db: Executor, unitId: string) =>
@@ -136,7 +136,7 @@ export const assignmentsRepository = {
       .select('descendant_id')
       .where('ancestor_id', '=', ancestorId)
       .where('depth', '>', 0)
-      .where('descendant_id', 'in', ids)
+      .where('descendant_id', '=', anyUuid(ids))
       .execute();
     return new Set(rows.map((r) => r.descendant_id));
   },

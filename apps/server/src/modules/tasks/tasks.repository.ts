@@ -4,7 +4,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DirectiveDocumentTable, ProgrammeTable, TaskTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { likeEscape } from '../org/org.repository.ts';
-import { taskLedInScope, taskVisible } from './scope.ts';
+import { anyUuid, taskLedInScope, taskVisible } from './scope.ts';
 
 export type DocumentRow = Selectable<DirectiveDocumentTable>;
 export type ProgrammeRow = Selectable<ProgrammeTable>;
@@ -40,7 +40,7 @@ export const tasksRepository = {
     return { items, total: Number(count.n) };
   },
   documentsByIds: (db: Executor, ids: string[]) =>
-    ids.length ? db.selectFrom('directive_document').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]),
+    ids.length ? db.selectFrom('directive_document').selectAll().where('id', '=', anyUuid(ids)).execute() : Promise.resolve([]),
 
   // programmes
   insertProgramme: (db: Executor, row: Insertable<ProgrammeTable>) =>
@@ -59,7 +59,7 @@ export const tasksRepository = {
     const rows = await db
       .selectFrom('task')
       .select(['programme_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('programme_id', 'in', programmeIds)
+      .where('programme_id', '=', anyUuid(programmeIds))
       .groupBy('programme_id')
       .execute();
     return new Map(rows.map((r) => [r.programme_id, Number(r.n)]));
@@ -67,7 +67,7 @@ export const tasksRepository = {
 
   unitsByIds: (db: Executor, ids: string[]) =>
     ids.length
-      ? db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind', 'sort_order', 'parent_id']).where('id', 'in', ids).orderBy('sort_order').execute()
+      ? db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind', 'sort_order', 'parent_id']).where('id', '=', anyUuid(ids)).orderBy('sort_order').execute()
       : Promise.resolve([]),
 
   // tasks
@@ -91,7 +91,7 @@ export const tasksRepository = {
         .selectFrom('task_coordinating_unit as c')
         .innerJoin('org_unit as u', 'u.id', 'c.unit_id')
         .select(['c.task_id', 'u.id', 'u.code', 'u.name', 'u.kind'])
-        .where('c.task_id', 'in', taskIds.slice(i, i + 1000))
+        .where('c.task_id', '=', anyUuid(taskIds.slice(i, i + 1000)))
         .orderBy('u.sort_order')
         .execute();
       for (const r of rows) {
@@ -112,7 +112,7 @@ export const tasksRepository = {
       .select(['lu.code as lead_code', 'lu.name as lead_name', 'lu.kind as lead_kind'])
       .select(taskLedInScope(f.scopeRootId).as('led_in_scope'))
       .where(taskVisible(f.scopeRootId));
-    if (f.ids) q = f.ids.length ? q.where('t.id', 'in', f.ids) : q.where(sql<boolean>`false`);
+    if (f.ids) q = f.ids.length ? q.where('t.id', '=', anyUuid(f.ids)) : q.where(sql<boolean>`false`);
     if (f.programmeId) q = q.where('t.programme_id', '=', f.programmeId);
     if (f.category) q = q.where('t.category', '=', f.category);
     if (f.deadlineFrom) q = q.where('t.deadline', '>=', f.deadlineFrom);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDate, useLang, useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
@@ -6,11 +7,15 @@ import { formatPeriod } from './period.ts';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
 import { useAssignmentReports } from './reports.ts';
 
+/** Periods shown before "show all" (latest first). */
+const SHOWN = 6;
+
 /** An assignment's reporting periods, each with its report (or "missing" once due), latest first. */
 export function AssignmentReports({ assignmentId, canReport }: { assignmentId: string; canReport: boolean }) {
   const t = useT();
   const [lang] = useLang();
   const { data, error } = useAssignmentReports(assignmentId);
+  const [all, setAll] = useState(false);
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <Loading />;
   const byId = new Map(data.items.map((r) => [r.id, r]));
@@ -28,17 +33,17 @@ export function AssignmentReports({ assignmentId, canReport }: { assignmentId: s
             </tr>
           </thead>
           <tbody>
-            {data.periods.map((p) => {
+            {(all ? data.periods : data.periods.slice(0, SHOWN)).map((p) => {
               const report = p.reportId ? byId.get(p.reportId) : undefined;
               return (
                 <tr key={p.period}>
-                  <th scope="row">
+                  <td data-label={t('report.period')}>
                     {p.reportId ? (
                       <Link to={`/reports/${p.reportId}`}>{formatPeriod(t, p.period)}</Link>
                     ) : (
                       formatPeriod(t, p.period)
                     )}
-                  </th>
+                  </td>
                   <td className="nowrap" data-label={t('report.dueOn')}>
                     {formatDate(lang, p.dueOn)}
                   </td>
@@ -47,21 +52,24 @@ export function AssignmentReports({ assignmentId, canReport }: { assignmentId: s
                   </td>
                   <td data-label={t('common.status')}>
                     <span>
-                    {p.status ? (
-                      <ReportStatusBadge status={p.status} />
-                    ) : p.missing ? (
-                      <span className="text-danger">{t('report.missing')}</span>
-                    ) : (
-                      <span className="muted">{t('report.notYet')}</span>
-                    )}
-                    {canReport && (!p.status || p.status === 'draft' || p.status === 'returned') && (
-                      <>
-                        {' '}
-                        <Link to={`/assignments/${assignmentId}/report?period=${p.period}`} className="small">
-                          {p.status ? t('report.continue') : t('report.write')}
-                        </Link>
-                      </>
-                    )}
+                      {p.status ? (
+                        <ReportStatusBadge status={p.status} />
+                      ) : p.missing ? (
+                        <span className="text-danger">{t('report.missing')}</span>
+                      ) : (
+                        <span className="muted">{t('report.notYet')}</span>
+                      )}
+                      {canReport && (!p.status || p.status === 'draft' || p.status === 'returned') && (
+                        <>
+                          {' '}
+                          <Link
+                            to={`/assignments/${assignmentId}/report?period=${p.period}`}
+                            className="small"
+                          >
+                            {p.status ? t('report.continue') : t('report.write')}
+                          </Link>
+                        </>
+                      )}
                     </span>
                   </td>
                 </tr>
@@ -70,6 +78,11 @@ export function AssignmentReports({ assignmentId, canReport }: { assignmentId: s
           </tbody>
         </table>
       </div>
+      {data.periods.length > SHOWN && (
+        <button type="button" className="button button-secondary" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('report.showRecent', { count: SHOWN }) : t('report.showAllPeriods', { count: data.periods.length })}
+        </button>
+      )}
     </section>
   );
 }

@@ -25,7 +25,7 @@ export function ReportDetails({ report, compact = false }: { report: ProgressRep
     ) : null;
   return (
     <div className="report-details">
-      <dl className="facts">
+      <dl className="facts facts-aligned">
         {fact(t('report.period'), formatPeriod(t, report.period))}
         {fact(t('common.status'), <ReportStatusBadge status={report.status} />)}
         {fact(t('report.progress'), <ProgressValue value={report.progress} />)}

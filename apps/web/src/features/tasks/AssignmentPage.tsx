@@ -5,12 +5,12 @@ import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { useMe } from '../identity/session.tsx';
 import { AssignmentReports } from '../reports/AssignmentReports.tsx';
 import { AssignmentTimeline } from '../reports/AssignmentTimeline.tsx';
-import { AssignmentTable } from './AssignmentTable.tsx';
+import { CascadeChildren } from './CascadeChildren.tsx';
 import { CascadeForm } from './CascadeForm.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ExtensionPanel } from './ExtensionPanel.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
-import { useAssignment, useAssignments } from './tasks.ts';
+import { useAssignment } from './tasks.ts';
 import './tasks.css';
 
 const WRITERS = ['officer', 'unit_lead'] as const;
@@ -26,10 +26,6 @@ export function AssignmentPage() {
   const me = useMe();
   const { id } = useParams();
   const assignment = useAssignment(id);
-  const children = useAssignments(
-    { parentAssignmentId: id, limit: 100 },
-    !!assignment.data && assignment.data.childCount > 0,
-  );
   usePageTitle(
     assignment.data ? `${assignment.data.taskCode} · ${assignment.data.unit.name}` : t('tasks.assignment'),
   );
@@ -67,7 +63,7 @@ export function AssignmentPage() {
       </h1>
       <section className="card" aria-labelledby="assignment-unit">
         <h2 id="assignment-unit">{a.unit.name}</h2>
-        <dl className="facts" data-testid="assignment-facts">
+        <dl className="facts facts-aligned" data-testid="assignment-facts">
           <div>
             <dt>{t('common.status')}</dt>
             <dd data-testid="assignment-status">
@@ -123,20 +119,7 @@ export function AssignmentPage() {
         )}
       </section>
       <AssignmentReports assignmentId={a.id} canReport={writer} />
-      {a.childCount > 0 && (
-        <section aria-labelledby="children-title">
-          <h2 id="children-title">
-            {t('tasks.cascadedTo')} <span className="count">({a.childCount})</span>
-          </h2>
-          {children.error && <ErrorNotice error={children.error} />}
-          {children.data && <AssignmentTable items={children.data.items} caption={t('tasks.cascadedTo')} />}
-          {children.data && children.data.total > children.data.items.length && (
-            <p className="muted">
-              {t('tasks.moreChildren', { shown: children.data.items.length, total: children.data.total })}
-            </p>
-          )}
-        </section>
-      )}
+      {a.childCount > 0 && <CascadeChildren parentId={a.id} count={a.childCount} />}
       <ExtensionPanel assignment={a} canRequest={writer && !done} canDecide={assigner && !mine} />
       {canCascade && !done && (
         <section className="card" aria-label={t('tasks.cascadeTitle')}>

@@ -43,7 +43,7 @@ export function StatusDistribution({ total, completed, byStatus, atRisk, linkFor
             <Link to={linkFor(s)}>{t(`tasks.status.${s}`)}</Link>
             <span className="status-legend-count">
               {formatNumber(lang, byStatus[s])}{' '}
-              <span className="muted">({formatNumber(lang, pct(byStatus[s]))} %)</span>
+              <span className="muted">({t('tasks.percent', { value: pct(byStatus[s]) })})</span>
             </span>
           </li>
         ))}

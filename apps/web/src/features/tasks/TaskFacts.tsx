@@ -15,7 +15,7 @@ export function TaskFacts({ task }: { task: Task }) {
     </div>
   );
   return (
-    <dl className="facts" data-testid="task-facts">
+    <dl className="facts facts-aligned" data-testid="task-facts">
       {fact(t('common.status'), <StatusBadge status={task.status} atRisk={task.atRisk} />)}
       {fact(t('tasks.progress'), <ProgressValue value={task.progress} />)}
       {fact(t('tasks.category'), t(`tasks.category.${task.category}`))}

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
-import { TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
-import { useDebounced } from '../../ui/useDebounced.ts';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
+import type { OrgUnit } from '@pilotage/contracts';
+import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { AssignmentTable } from './AssignmentTable.tsx';
 import { TaskFacts } from './TaskFacts.tsx';
 import { TaskTimeline } from './TaskTimeline.tsx';
@@ -22,10 +22,9 @@ export function TaskPage() {
   const asOf = params.get('asOf') || undefined;
   const task = useTask(id, asOf);
   const programme = useProgramme(task.data?.programmeId);
-  const [text, setText] = useState('');
-  const q = useDebounced(text.trim(), 300);
+  const [unit, setUnit] = useState<OrgUnit | null>(null);
   const [offset, setOffset] = useState(0);
-  const assignments = useAssignments({ taskId: id, asOf, q: q || undefined, limit: PAGE, offset }, !!id);
+  const assignments = useAssignments({ taskId: id, asOf, unitId: unit?.id, limit: PAGE, offset }, !!id);
   usePageTitle(task.data ? `${task.data.code} ${task.data.title}` : t('tasks.task'));
 
   if (task.error) return <ErrorNotice error={task.error} onRetry={() => void task.refetch()} />;
@@ -56,20 +55,24 @@ export function TaskPage() {
       </section>
       <section aria-labelledby="assignments-title">
         <h2 id="assignments-title">
-          {t('tasks.assignments')}{' '}
-          <span className="count">({assignments.data?.total ?? data.assignmentCount})</span>
+          {t('tasks.assignments')} <span className="count">({data.assignmentCount})</span>
         </h2>
-        {data.assignmentCount > 5 && (
-          <TextField
-            label={t('tasks.findUnit')}
-            type="search"
-            className="field-inline"
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setOffset(0);
-            }}
-          />
+        {!unit && assignments.data && assignments.data.total > data.assignmentCount && (
+          <p className="muted">
+            {t('tasks.withCascades', { direct: data.assignmentCount, total: assignments.data.total })}
+          </p>
+        )}
+        {(data.assignmentCount > 5 || unit) && (
+          <div className="field-inline">
+            <OrgUnitPicker
+              label={t('tasks.findUnit')}
+              value={unit}
+              onChange={(u) => {
+                setUnit(u);
+                setOffset(0);
+              }}
+            />
+          </div>
         )}
         {assignments.error && <ErrorNotice error={assignments.error} />}
         {assignments.data &&

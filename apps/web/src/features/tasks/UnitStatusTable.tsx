@@ -8,11 +8,15 @@ import { STATUS_ORDER } from './tasks.ts';
 
 type Row = ProgrammeSummary['byUnit'][number];
 
+/** Rows shown before "show all": the units with the most overdue work come first. */
+const SHOWN = 10;
+
 /** Status counts per directly assigned unit (ministries, provinces…), worst first; filterable by name. */
 export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unitId: string) => string }) {
   const t = useT();
   const [lang] = useLang();
   const [filter, setFilter] = useState('');
+  const [all, setAll] = useState(false);
   const folded = foldForSearch(filter);
   const visible = rows
     .filter((r) => !folded || foldForSearch(r.unitName).includes(folded))
@@ -53,7 +57,7 @@ export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unit
             </tr>
           </thead>
           <tbody>
-            {visible.map((r) => (
+            {(all || folded ? visible : visible.slice(0, SHOWN)).map((r) => (
               <tr key={r.unitId}>
                 <th scope="row">
                   <Link to={linkFor(r.unitId)}>{r.unitName}</Link>
@@ -71,6 +75,11 @@ export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unit
         </table>
       </div>
       {visible.length === 0 && <p>{t('common.empty')}</p>}
+      {!folded && visible.length > SHOWN && (
+        <button type="button" className="button button-secondary" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('tasks.showFewerUnits', { count: SHOWN }) : t('tasks.showAllUnits', { count: visible.length })}
+        </button>
+      )}
     </section>
   );
 }

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/demo/index.ts';
+import { DEMO_PROGRAMME_CODE, seedTasksDemo } from '../src/demo/tasks-demo.ts';
+import { createTestEnv, type TestEnv } from './harness.ts';
+import { login } from './factories.ts';
+import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
+
+let env: TestEnv;
+let programmeId: string;
+beforeAll(async () => {
+  env = await createTestEnv();
+  const started = performance.now();
+  await seedDemo(env.database.db, env.services, env.rootId);
+  console.log(`seedDemo: ${Math.round(performance.now() - started)} ms`);
+  const row = await env.database.db.selectFrom('programme').select('id').where('code', '=', DEMO_PROGRAMME_CODE).executeTakeFirstOrThrow();
+  programmeId = row.id;
+}, 300_000);
+afterAll(() => env.close());
+
+describe('demo data of the Action Programme', () => {
+  it('counts exactly 76 of 106 tasks completed as of 2025-06-30', async () => {
+    const steering = await login(env, 'steering', DEMO_PASSWORD);
+    const started = performance.now();
+    const res = await steering.get(`/api/programmes/${programmeId}/summary?asOf=2025-06-30`);
+    console.log(`summary as of 2025-06-30: ${Math.round(performance.now() - started)} ms`);
+    expect(res.statusCode).toBe(200);
+    const s = res.json();
+    console.log(JSON.stringify({ byStatus: s.byStatus, atRisk: s.atRisk, completed: s.completed }));
+    expect(s.total).toBe(106);
+    expect(s.byStatus.done_on_time + s.byStatus.done_late).toBe(76);
+    expect(s.completed).toBe(76);
+    expect(s.byStatus).toEqual({ done_on_time: 66, done_late: 10, overdue: 8, in_progress: 14, not_started: 8 });
+    expect(s.atRisk).toBeGreaterThan(0);
+    for (const asOf of ['2025-12-31', '2026-11-22']) {
+      const t0 = performance.now();
+      const later = await steering.get(`/api/programmes/${programmeId}/summary?asOf=${asOf}`);
+      console.log(`summary as of ${asOf}: ${Math.round(performance.now() - t0)} ms ${JSON.stringify(later.json().byStatus)} atRisk=${later.json().atRisk}`);
+    }
+  });
+
+  it('is idempotent', async () => {
+    const again = await seedTasksDemo(env.database.db, env.services, env.rootId);
+    expect(again.created).toBe(false);
+    const n = await env.database.db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).where('programme_id', '=', programmeId).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(106);
+  });
+
+  it('cascades at least two tasks from every province to every commune, with open work for Ba Đình', async () => {
+    const db = env.database.db;
+    const communes = await db.selectFrom('org_unit').select('id').where('kind', '=', 'commune').where('valid_to', 'is', null).execute();
+    const perCommune = await db
+      .selectFrom('assignment as a')
+      .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
+      .select(['a.unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('u.kind', '=', 'commune')
+      .groupBy('a.unit_id')
+      .execute();
+    expect(perCommune.length).toBe(communes.length);
+    expect(perCommune.every((r) => Number(r.n) >= 2)).toBe(true);
+
+    const officer = await login(env, 'commune.officer', DEMO_PASSWORD);
+    const mine = await officer.get('/api/assignments?mine=true&asOf=2026-11-22');
+    expect(mine.statusCode).toBe(200);
+    const items = mine.json().items as { id: string; progress: number; status: string; taskTitle: string }[];
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const open = items.filter((a) => a.progress < 100 && !a.status.startsWith('done'));
+    expect(open.length).toBeGreaterThanOrEqual(1);
+    const pending = await db.selectFrom('deadline_extension').select('id').where('status', '=', 'pending').execute();
+    expect(pending.length).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,225 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkA11y,
+  launchBrowser,
+  loginAs,
+  newPage,
+  pageErrors,
+  screenshot,
+  setLanguage,
+} from './browser.ts';
+
+/**
+ * The reporting loop of issue 3, in the browser, on the demo data:
+ * commune.officer (Phường Ba Đình, on a phone) reports 100 % with a product, a completion date and a PDF →
+ * province.officer (reviewer for Hà Nội) accepts it from the queue → steering sees the assignment move to
+ * "Đã hoàn thành đúng hạn" by drilling down programme → task → Hà Nội → Ba Đình.
+ * The tests of this file run in order and share the chosen assignment.
+ */
+
+const PHONE = { width: 375, height: 812 };
+const BA_DINH = '10101003';
+const OPEN = ['in_progress', 'not_started'];
+
+/** A minimal valid PDF (the server checks the type by content). */
+function smallPdf(): Buffer {
+  const body = [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+  ].join('\n');
+  return Buffer.from(body, 'latin1');
+}
+
+function todayInVietnam(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const chosen: { assignmentId: string; taskCode: string; statusBefore: string; reportId: string } = {
+  assignmentId: '',
+  taskCode: '',
+  statusBefore: '',
+  reportId: '',
+};
+
+async function assignmentStatus(page: Page): Promise<string> {
+  const badge = page.getByTestId('assignment-status').locator('[data-status]').first();
+  await badge.waitFor();
+  return (await badge.getAttribute('data-status')) ?? '';
+}
+
+describe('tasks: report → review → overview', () => {
+  it('commune.officer sees "Nhiệm vụ của tôi" on a phone and picks an open assignment', async () => {
+    const page = await newPage(browser, { viewport: PHONE });
+    await loginAs(page, 'commune.officer');
+    await page.goto('/my');
+    await page.getByRole('heading', { name: 'Nhiệm vụ của tôi', level: 1 }).waitFor();
+    const cards = page.getByTestId('my-assignments').locator('li[data-assignment-id]');
+    await cards.first().waitFor();
+    await screenshot(page, 'tasks-my-assignments-phone-vi');
+    await checkA11y(page);
+
+    // An open assignment (not overdue), so that completing it today is on time.
+    let found = false;
+    for (const card of await cards.all()) {
+      const status = await card.locator('.status-badge[data-status]').first().getAttribute('data-status');
+      if (status && OPEN.includes(status)) {
+        chosen.assignmentId = (await card.getAttribute('data-assignment-id')) ?? '';
+        chosen.taskCode = (await card.getAttribute('data-task-code')) ?? '';
+        chosen.statusBefore = status;
+        found = true;
+        break;
+      }
+    }
+    expect(found, 'Phường Ba Đình has an open (in progress / not started) assignment in the demo data').toBe(
+      true,
+    );
+
+    // The overdue and due-soon views are one tap away.
+    await page.getByRole('button', { name: /^Quá hạn/ }).click();
+    await page.getByRole('button', { name: /^Quá hạn/, pressed: true }).waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('steering sees the assignment open before the report', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'steering');
+    await page.goto(`/assignments/${chosen.assignmentId}`);
+    expect(await assignmentStatus(page)).toBe(chosen.statusBefore);
+  });
+
+  it('commune.officer submits 100 % with a product, a completion date and a PDF', async () => {
+    const page = await newPage(browser, { viewport: PHONE });
+    await loginAs(page, 'commune.officer');
+    await page.goto('/my');
+    await page
+      .locator(`li[data-assignment-id="${chosen.assignmentId}"]`)
+      .getByRole('link', { name: /^Báo cáo tiến độ/ })
+      .click();
+    const form = page.getByTestId('report-form');
+    await form.waitFor();
+
+    // Client-side checks: completion needs a product and a date; a wrong file type is refused at once.
+    await page.getByLabel('Tiến độ (%)').fill('100');
+    await page.getByRole('group', { name: 'Kết quả hoàn thành' }).waitFor();
+    await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.getByText('Vui lòng nêu sản phẩm hoàn thành.').waitFor();
+    await page.getByText('Vui lòng nhập ngày hoàn thành.').waitFor();
+    expect(await page.getByLabel('Sản phẩm').getAttribute('aria-invalid')).toBe('true');
+
+    const fileInput = page.getByLabel('Chọn tệp để tải lên');
+    await fileInput.setInputFiles({
+      name: 'virus.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ'),
+    });
+    await page.getByText('Loại tệp không được chấp nhận', { exact: false }).waitFor();
+    // A "PDF" whose content is not a PDF: refused by the server (type checked by content), shown by the field.
+    await fileInput.setInputFiles({
+      name: 'gia-mao.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('not a pdf at all'),
+    });
+    await page.locator('.evidence .field-error').waitFor();
+    expect(await page.getByTestId('evidence-list').count()).toBe(0);
+
+    await page.getByLabel('Sản phẩm').fill('Quyết định số 125/QĐ-UBND ngày ' + todayInVietnam());
+    await page.getByLabel('Ngày hoàn thành').fill(todayInVietnam());
+    await page
+      .getByLabel('Kết quả thực hiện')
+      .fill('Đã triển khai xong, 100 % hồ sơ được tiếp nhận trực tuyến.');
+    await page.getByLabel('Khó khăn, vướng mắc').fill('Đường truyền tại một số tổ dân phố còn yếu.');
+    await fileInput.setInputFiles({
+      name: 'bien-ban-nghiem-thu.pdf',
+      mimeType: 'application/pdf',
+      buffer: smallPdf(),
+    });
+    await page.getByTestId('evidence-list').getByRole('link', { name: 'bien-ban-nghiem-thu.pdf' }).waitFor();
+    await expect.poll(() => page.locator('.evidence .field-error').count()).toBe(0);
+    await screenshot(page, 'tasks-report-form-phone-vi');
+    await checkA11y(page);
+
+    await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    chosen.reportId = page.url().split('/').pop() ?? '';
+    await page.getByText('Đã gửi báo cáo.').first().waitFor();
+    await page.locator('[data-report-status="submitted"]').first().waitFor();
+    await page.getByRole('link', { name: 'bien-ban-nghiem-thu.pdf' }).waitFor();
+    await checkA11y(page);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('province.officer finds the report in the review queue and accepts it', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'province.officer');
+    await page.goto('/reviews');
+    const card = page.locator(`li[data-report-id="${chosen.reportId}"]`);
+    await card.waitFor();
+    expect(await card.getAttribute('data-unit')).toBe(BA_DINH);
+    await card.getByText('bien-ban-nghiem-thu', { exact: false }).count();
+    await screenshot(page, 'tasks-review-queue-vi');
+    await checkA11y(page);
+
+    await card.getByRole('button', { name: /^Tiếp nhận/ }).click();
+    await page.getByText(/^Đã tiếp nhận báo cáo/).waitFor();
+    await expect.poll(() => page.locator(`li[data-report-id="${chosen.reportId}"]`).count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('steering drills down programme → task → Hà Nội → Ba Đình and sees "Đã hoàn thành đúng hạn"', async () => {
+    const page = await newPage(browser);
+    await loginAs(page, 'steering');
+    await page.goto('/programmes');
+    await page.getByTestId('completed-headline').waitFor();
+    expect(await page.getByTestId('completed-headline').textContent()).toMatch(
+      /^\d+\/\d+ nhiệm vụ đã hoàn thành$/,
+    );
+    await page.getByTestId('unit-table').waitFor();
+    await screenshot(page, 'tasks-overview-vi');
+    await checkA11y(page);
+
+    await setLanguage(page, 'en');
+    await page.getByRole('heading', { name: 'Task progress overview', level: 1 }).waitFor();
+    expect(await page.getByTestId('completed-headline').textContent()).toMatch(/^\d+\/\d+ tasks completed$/);
+    await screenshot(page, 'tasks-overview-en');
+    await checkA11y(page);
+    await setLanguage(page, 'vi');
+
+    // Programme → task list (searched by code) → task page.
+    await page.getByRole('link', { name: /^Danh sách .* nhiệm vụ$/ }).click();
+    await page.getByLabel('Tìm nhiệm vụ').fill(chosen.taskCode);
+    const taskLink = page.getByTestId('task-table').getByRole('link').first();
+    await page.waitForURL(new RegExp(`q=${encodeURIComponent(chosen.taskCode)}`));
+    await page.getByRole('heading', { name: /^1 nhiệm vụ$/ }).waitFor();
+    await taskLink.click();
+    await page.getByRole('heading', { name: 'Đơn vị được giao', level: 2 }).waitFor();
+    await page.getByTestId('timeline').or(page.getByText('Chưa có diễn biến nào.')).first().waitFor();
+    await screenshot(page, 'tasks-task-page-vi');
+    await checkA11y(page);
+
+    // Task → Hà Nội's assignment → the commune it was cascaded to.
+    await page.getByTestId('assignment-table').getByRole('link', { name: 'Hà Nội', exact: true }).click();
+    await page.getByRole('heading', { name: 'Hà Nội', level: 2 }).waitFor();
+    await page.locator(`[data-testid="assignment-table"] tr[data-unit="${BA_DINH}"] a`).click();
+    await page.waitForURL(`**/assignments/${chosen.assignmentId}`);
+    expect(await assignmentStatus(page)).toBe('done_on_time');
+    expect(await page.getByTestId('assignment-status').textContent()).toContain('Đã hoàn thành đúng hạn');
+    expect(chosen.statusBefore).not.toBe('done_on_time');
+    await page.getByTestId('timeline').locator('[data-action="report.accept"]').waitFor();
+    await screenshot(page, 'tasks-assignment-done-vi');
+    await checkA11y(page);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
