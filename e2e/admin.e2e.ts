@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, newPage, pageErrors, screenshot, texts } from './browser.ts';
+import { DEMO_PASSWORD, launchBrowser, loginAs, newPage, pageErrors, screenshot, texts } from './browser.ts';
+import { baseUrl } from './env.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,7 +13,15 @@ afterAll(async () => {
 
 describe('admin: audit log', () => {
   it('shows the sign-in events, filters them and expands before/after', async () => {
-    // A sign-in to find in the trail.
+    // A sign-in through the browser, and enough through the API for the trail to span two pages.
+    for (let i = 0; i < 26; i++) {
+      const response = await fetch(`${baseUrl()}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'commune.lead', password: DEMO_PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+    }
     const other = await newPage(browser);
     await loginAs(other, 'commune2.officer');
     await other.context().close();
@@ -49,7 +58,29 @@ describe('admin: audit log', () => {
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await page.getByText('Không có dữ liệu.').waitFor();
     await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
+    await page.waitForURL((url) => url.search === '');
+
+    // Pagination: 25 a page, newest first.
+    await page
+      .getByRole('navigation', { name: 'Phân trang' })
+      .getByText(/^1–25 trên \d+$/)
+      .waitFor();
+    const firstPage = await texts(page, 'tbody tr[data-action] td:first-child');
+    await page.getByRole('button', { name: /Trang sau/ }).click();
+    await page.waitForURL(/offset=25/);
+    await page.getByRole('navigation', { name: 'Phân trang' }).getByText(/^26–/).waitFor();
+    await page.waitForFunction(
+      (top) => document.querySelector('tbody tr[data-action] td')?.textContent !== top,
+      firstPage[0],
+    );
+    const secondPage = await texts(page, 'tbody tr[data-action] td:first-child');
+    expect(Number(secondPage[0])).toBeLessThan(Number(firstPage.at(-1)));
+
+    // Entity type: the demo accounts' creation.
+    await page.getByLabel('Loại đối tượng').fill('user');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await page.locator('tr[data-action="user.create"]').first().waitFor();
+    expect(page.url()).not.toContain('offset');
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -54,6 +54,12 @@ const chosen: { assignmentId: string; taskCode: string; statusBefore: string; re
   reportId: '',
 };
 
+/** Full-page screenshot from the top (the sticky header would otherwise sit in the middle of it). */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
 async function assignmentStatus(page: Page): Promise<string> {
   const badge = page.getByTestId('assignment-status').locator('[data-status]').first();
   await badge.waitFor();
@@ -68,7 +74,7 @@ describe('tasks: report → review → overview', () => {
     await page.getByRole('heading', { name: 'Nhiệm vụ của tôi', level: 1 }).waitFor();
     const cards = page.getByTestId('my-assignments').locator('li[data-assignment-id]');
     await cards.first().waitFor();
-    await screenshot(page, 'tasks-my-assignments-phone-vi');
+    await shot(page, 'tasks-my-assignments-phone-vi');
     await checkA11y(page);
 
     // An open assignment (not overdue), so that completing it today is on time.
@@ -118,6 +124,7 @@ describe('tasks: report → review → overview', () => {
     await page.getByText('Vui lòng nêu sản phẩm hoàn thành.').waitFor();
     await page.getByText('Vui lòng nhập ngày hoàn thành.').waitFor();
     expect(await page.getByLabel('Sản phẩm').getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'tasks-report-form-errors-phone-vi');
 
     const fileInput = page.getByLabel('Chọn tệp để tải lên');
     await fileInput.setInputFiles({
@@ -148,7 +155,7 @@ describe('tasks: report → review → overview', () => {
     });
     await page.getByTestId('evidence-list').getByRole('link', { name: 'bien-ban-nghiem-thu.pdf' }).waitFor();
     await expect.poll(() => page.locator('.evidence .field-error').count()).toBe(0);
-    await screenshot(page, 'tasks-report-form-phone-vi');
+    await shot(page, 'tasks-report-form-phone-vi');
     await checkA11y(page);
 
     await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
@@ -168,8 +175,8 @@ describe('tasks: report → review → overview', () => {
     const card = page.locator(`li[data-report-id="${chosen.reportId}"]`);
     await card.waitFor();
     expect(await card.getAttribute('data-unit')).toBe(BA_DINH);
-    await card.getByText('bien-ban-nghiem-thu', { exact: false }).count();
-    await screenshot(page, 'tasks-review-queue-vi');
+    await card.getByRole('link', { name: 'bien-ban-nghiem-thu.pdf' }).waitFor();
+    await shot(page, 'tasks-review-queue-vi');
     await checkA11y(page);
 
     await card.getByRole('button', { name: /^Tiếp nhận/ }).click();
@@ -187,13 +194,13 @@ describe('tasks: report → review → overview', () => {
       /^\d+\/\d+ nhiệm vụ đã hoàn thành$/,
     );
     await page.getByTestId('unit-table').waitFor();
-    await screenshot(page, 'tasks-overview-vi');
+    await shot(page, 'tasks-overview-vi');
     await checkA11y(page);
 
     await setLanguage(page, 'en');
     await page.getByRole('heading', { name: 'Task progress overview', level: 1 }).waitFor();
     expect(await page.getByTestId('completed-headline').textContent()).toMatch(/^\d+\/\d+ tasks completed$/);
-    await screenshot(page, 'tasks-overview-en');
+    await shot(page, 'tasks-overview-en');
     await checkA11y(page);
     await setLanguage(page, 'vi');
 
@@ -206,7 +213,7 @@ describe('tasks: report → review → overview', () => {
     await taskLink.click();
     await page.getByRole('heading', { name: 'Đơn vị được giao', level: 2 }).waitFor();
     await page.getByTestId('timeline').or(page.getByText('Chưa có diễn biến nào.')).first().waitFor();
-    await screenshot(page, 'tasks-task-page-vi');
+    await shot(page, 'tasks-task-page-vi');
     await checkA11y(page);
 
     // Task → Hà Nội's assignment → the commune it was cascaded to.
@@ -218,7 +225,7 @@ describe('tasks: report → review → overview', () => {
     expect(await page.getByTestId('assignment-status').textContent()).toContain('Đã hoàn thành đúng hạn');
     expect(chosen.statusBefore).not.toBe('done_on_time');
     await page.getByTestId('timeline').locator('[data-action="report.accept"]').waitFor();
-    await screenshot(page, 'tasks-assignment-done-vi');
+    await shot(page, 'tasks-assignment-done-vi');
     await checkA11y(page);
     expect(pageErrors(page)).toEqual([]);
   });

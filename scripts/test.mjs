@@ -71,30 +71,42 @@ function fail(message) {
 /** Running children, so that Ctrl-C / SIGTERM can stop them before the cluster is torn down. */
 const children = new Set();
 
-function exec(cmd, args, { env = process.env } = {}) {
+/**
+ * Runs a command from the repo root. Output goes straight to the terminal, or with `capture` is collected
+ * (stdout and stderr interleaved) and returned, so that parallel commands can print one block each.
+ */
+function exec(cmd, args, { env = process.env, capture = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
-    children.add(child);
-    child.on('error', (err) => {
-      console.error(red(`cannot start ${cmd}: ${err.message}`));
-      children.delete(child);
-      resolve(127);
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env,
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     });
-    child.on('exit', (code, signal) => {
+    children.add(child);
+    let output = '';
+    if (capture) {
+      child.stdout?.on('data', (chunk) => (output += String(chunk)));
+      child.stderr?.on('data', (chunk) => (output += String(chunk)));
+    }
+    child.on('error', (err) => {
       children.delete(child);
-      resolve(code ?? (signal ? 128 : 1));
+      resolve({ code: 127, output: `${output}cannot start ${cmd}: ${err.message}\n` });
+    });
+    child.on('close', (code, signal) => {
+      children.delete(child);
+      resolve({ code: code ?? (signal ? 128 : 1), output });
     });
   });
 }
 
-const npmRun = (script, env) =>
-  exec(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], { env });
+const npmRun = (script, options) =>
+  exec(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], options);
 
 /** Runs one vitest project; returns counts read from its JSON report. */
 async function vitest(project, reportName, env) {
   const outputFile = path.join(OUT, `${reportName}.json`);
   rmSync(outputFile, { force: true });
-  const code = await exec(
+  const { code } = await exec(
     process.execPath,
     [
       VITEST,
@@ -158,17 +170,23 @@ const withoutDbEnv = () => {
 
 const stages = {
   async check() {
-    // Same steps as `npm run check`, but all three always run so one report shows every problem.
+    // The steps of `npm run check`, run side by side (eslint and tsc are single-threaded; this uses both
+    // cores) and all to the end, so one run shows every problem. Each prints its output when it is done.
+    const scripts = ['format:check', 'lint', 'typecheck'];
+    console.log(bold(`› npm run ${scripts.join(' | ')} (in parallel)`));
     const failures = [];
-    for (const script of ['format:check', 'lint', 'typecheck']) {
-      console.log(bold(`› npm run ${script}`));
-      const t0 = Date.now();
-      const code = await npmRun(script);
-      console.log(
-        `  ${script}: ${code === 0 ? green('ok') : red(`failed (exit ${code})`)} in ${seconds(Date.now() - t0)}`,
-      );
-      if (code !== 0) failures.push(script);
-    }
+    await Promise.all(
+      scripts.map(async (script) => {
+        const t0 = Date.now();
+        const { code, output } = await npmRun(script, { capture: true });
+        const status = code === 0 ? green('ok') : red(`failed (exit ${code})`);
+        const text = output.replace(/^npm warn Unknown user config.*\n/gm, '').trimEnd();
+        console.log(
+          `\n${bold(`› ${script}:`)} ${status} in ${seconds(Date.now() - t0)}${text ? `\n${text}` : ''}`,
+        );
+        if (code !== 0) failures.push(script);
+      }),
+    );
     return failures.length === 0
       ? { passed: 1, failed: 0, skipped: 0, note: '' }
       : { passed: 0, failed: 1, skipped: 0, note: `failed: ${failures.join(', ')}` };
@@ -213,7 +231,7 @@ const stages = {
       return missing('e2e/global-setup.ts does not exist yet (it starts the server for the e2e tests)');
     }
     console.log(bold('› npm run build:web'));
-    const code = await npmRun('build:web');
+    const { code } = await npmRun('build:web');
     if (code !== 0) return { passed: 0, failed: 1, skipped: 0, note: `build:web failed (exit ${code})` };
     return vitest('e2e', 'e2e', { ...withoutDbEnv(), CHROMIUM_PATH: chromium });
   },

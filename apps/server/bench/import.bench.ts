@@ -28,7 +28,9 @@ const MINISTRIES = ['BKHCN', 'BCA', 'BTC', 'BTP', 'BNV', 'BYT', 'BGDDT', 'BCT', 
 const CATEGORIES = Object.values(CATEGORY_LABELS).map((l) => l.vi);
 
 function generateCsv(n: number): Buffer {
-  const lines = ['Mã nhiệm vụ;Tên nhiệm vụ;Mô tả;Lĩnh vực;Sản phẩm dự kiến;Đơn vị chủ trì;Đơn vị phối hợp;Đơn vị được giao;Ngày bắt đầu;Hạn hoàn thành;Thường xuyên;Mức ưu tiên'];
+  const lines = [
+    'Mã nhiệm vụ;Tên nhiệm vụ;Mô tả;Lĩnh vực;Sản phẩm dự kiến;Đơn vị chủ trì;Đơn vị phối hợp;Đơn vị được giao;Ngày bắt đầu;Hạn hoàn thành;Thường xuyên;Mức ưu tiên',
+  ];
   for (let i = 1; i <= n; i++) {
     const lead = MINISTRIES[i % MINISTRIES.length]!;
     const coord = `${MINISTRIES[(i + 1) % MINISTRIES.length]};${MINISTRIES[(i + 2) % MINISTRIES.length]}`;
@@ -45,22 +47,78 @@ async function newProgramme(database: Database, ownerId: string) {
   const code = `BENCH-${id.slice(-12)}`;
   await database.db
     .insertInto('programme')
-    .values({ id, code, title: code, owner_unit_id: ownerId, period_start: '2025-01-01', period_end: '2026-12-31', reporting_frequency: 'monthly', search_key: code.toLowerCase(), updated_at: new Date() })
+    .values({
+      id,
+      code,
+      title: code,
+      owner_unit_id: ownerId,
+      period_start: '2025-01-01',
+      period_end: '2026-12-31',
+      reporting_frequency: 'monthly',
+      search_key: code.toLowerCase(),
+      updated_at: new Date(),
+    })
     .execute();
   return id;
 }
 
 type Rows = ReturnType<typeof plannedRows>;
 const COLUMNS = {
-  task: ['id', 'programme_id', 'code', 'title', 'description', 'source_clause', 'category', 'expected_product', 'lead_unit_id', 'start_date', 'deadline', 'is_continuous', 'reporting_frequency', 'priority', 'parent_task_id', 'search_key', 'created_by', 'updated_at'],
+  task: [
+    'id',
+    'programme_id',
+    'code',
+    'title',
+    'description',
+    'source_clause',
+    'category',
+    'expected_product',
+    'lead_unit_id',
+    'start_date',
+    'deadline',
+    'is_continuous',
+    'reporting_frequency',
+    'priority',
+    'parent_task_id',
+    'search_key',
+    'created_by',
+    'updated_at',
+  ],
   task_coordinating_unit: ['task_id', 'unit_id'],
-  assignment: ['id', 'task_id', 'unit_id', 'assigned_by_unit_id', 'parent_assignment_id', 'deadline', 'original_deadline', 'updated_at'],
+  assignment: [
+    'id',
+    'task_id',
+    'unit_id',
+    'assigned_by_unit_id',
+    'parent_assignment_id',
+    'deadline',
+    'original_deadline',
+    'updated_at',
+  ],
 } as const;
-const TYPES: Record<string, string> = { is_continuous: 'boolean', start_date: 'date', deadline: 'date', original_deadline: 'date', updated_at: 'timestamptz' };
-const uuidCols = new Set(['id', 'programme_id', 'lead_unit_id', 'parent_task_id', 'created_by', 'task_id', 'unit_id', 'assigned_by_unit_id', 'parent_assignment_id']);
-const value = (v: unknown) => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
+const TYPES: Record<string, string> = {
+  is_continuous: 'boolean',
+  start_date: 'date',
+  deadline: 'date',
+  original_deadline: 'date',
+  updated_at: 'timestamptz',
+};
+const uuidCols = new Set([
+  'id',
+  'programme_id',
+  'lead_unit_id',
+  'parent_task_id',
+  'created_by',
+  'task_id',
+  'unit_id',
+  'assigned_by_unit_id',
+  'parent_assignment_id',
+]);
+/** Row values are strings, booleans, numbers, dates or null. */
+type Cell = string | number | boolean | Date | null | undefined;
+const value = (v: Cell) => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
 
-const csvField = (v: unknown) => {
+const csvField = (v: Cell) => {
   const x = value(v);
   if (x === null) return '';
   const s = String(x);
@@ -69,10 +127,10 @@ const csvField = (v: unknown) => {
 
 /** Raw bulk load of the same rows: COPY on PGlite, INSERT … SELECT unnest() on PostgreSQL. */
 async function rawLoad(database: Database, rows: Rows) {
-  const tables: [keyof typeof COLUMNS, Record<string, unknown>[]][] = [
-    ['task', rows.tasks as Record<string, unknown>[]],
+  const tables: [keyof typeof COLUMNS, Record<string, Cell>[]][] = [
+    ['task', rows.tasks],
     ['task_coordinating_unit', rows.coordinating],
-    ['assignment', rows.assignments as Record<string, unknown>[]],
+    ['assignment', rows.assignments],
   ];
   if (database.pglite) {
     const pg = database.pglite;
@@ -80,7 +138,9 @@ async function rawLoad(database: Database, rows: Rows) {
       for (const [table, data] of tables) {
         const cols = COLUMNS[table];
         const text = data.map((r) => cols.map((c) => csvField(r[c])).join(',')).join('\n');
-        await tx.query(`copy ${table} (${cols.join(',')}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([text]) });
+        await tx.query(`copy ${table} (${cols.join(',')}) from '/dev/blob' with (format csv)`, [], {
+          blob: new Blob([text]),
+        });
       }
     });
     return 'COPY FROM blob';
@@ -92,7 +152,9 @@ async function rawLoad(database: Database, rows: Rows) {
         const type = uuidCols.has(c) ? 'uuid' : (TYPES[c] ?? 'text');
         return sql`${data.map((r) => value(r[c]))}::${sql.raw(type)}[]`;
       });
-      await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(tx);
+      await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(
+        tx,
+      );
     }
   });
   return 'INSERT … SELECT unnest() (one statement per table)';
@@ -109,23 +171,46 @@ async function cleanup(database: Database, programmeIds: string[]) {
 
 async function runOn(engine: 'pglite' | 'postgres', databaseUrl: string | undefined, csv: Buffer) {
   let t = performance.now();
-  const { database, services, rootId } = await bootstrap(loadConfig({}, { databaseUrl, dataDir: ':memory:', demo: false }));
+  const { database, services, rootId } = await bootstrap(
+    loadConfig({}, { databaseUrl, dataDir: ':memory:', demo: false }),
+  );
   const setupMs = performance.now() - t;
   const ctx = systemContext(rootId, 'bench');
-  const owner = (await database.db.selectFrom('org_unit').select('id').where('code', '=', 'BCDCP').executeTakeFirstOrThrow()).id;
+  const owner = (
+    await database.db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('code', '=', 'BCDCP')
+      .executeTakeFirstOrThrow()
+  ).id;
   const [viaImport, viaRaw] = [await newProgramme(database, owner), await newProgramme(database, owner)];
   try {
     t = performance.now();
-    const dry = await services.taskIo.imports.importFile(ctx, viaImport, { filename: 'bench.csv', data: csv }, true);
+    const dry = await services.taskIo.imports.importFile(
+      ctx,
+      viaImport,
+      { filename: 'bench.csv', data: csv },
+      true,
+    );
     const dryMs = performance.now() - t;
-    if (dry.errors.length) throw new Error(`generated file has errors: ${JSON.stringify(dry.errors.slice(0, 3))}`);
+    if (dry.errors.length)
+      throw new Error(`generated file has errors: ${JSON.stringify(dry.errors.slice(0, 3))}`);
 
     t = performance.now();
-    const result = await services.taskIo.imports.importFile(ctx, viaImport, { filename: 'bench.csv', data: csv }, false);
+    const result = await services.taskIo.imports.importFile(
+      ctx,
+      viaImport,
+      { filename: 'bench.csv', data: csv },
+      false,
+    );
     const importMs = performance.now() - t;
 
     // the same rows, planned outside the clock, then loaded raw
-    const programme = (await database.db.selectFrom('programme').selectAll().where('id', '=', viaRaw).executeTakeFirstOrThrow())!;
+    const programme = await database.db
+      .selectFrom('programme')
+      .selectAll()
+      .where('id', '=', viaRaw)
+      .executeTakeFirstOrThrow();
     const lookups = await services.taskIo.imports.lookups(database.db, ctx, programme);
     const plan = validateSheet(await parseTable(csv, ROWS + 1), lookups, 'vi');
     const rows = plannedRows(plan.tasks, { programmeId: viaRaw, assignedBy: owner, userId: null });

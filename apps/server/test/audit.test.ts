@@ -22,10 +22,24 @@ afterAll(() => env.close());
 afterEach(() => vi.restoreAllMocks());
 
 const db = () => env.database.db;
-const newUser = (orgUnitId: string) => ({ username: uniq('a.'), displayName: 'Trần Thị B', orgUnitId, roles: ['officer'], password: TEST_PASSWORD });
+const newUser = (orgUnitId: string) => ({
+  username: uniq('a.'),
+  displayName: 'Trần Thị B',
+  orgUnitId,
+  roles: ['officer'],
+  password: TEST_PASSWORD,
+});
 const eventsOf = async (entityId: string) =>
   (await admin.get(`/api/audit?entityId=${entityId}&limit=500`)).json().items as AuditEvent[];
-const eventCount = async () => Number((await db().selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const eventCount = async () =>
+  Number(
+    (
+      await db()
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const rid = (res: LightMyRequestResponse) => res.headers['x-request-id'];
 
 describe('identity mutations are audited', () => {
@@ -33,12 +47,27 @@ describe('identity mutations are audited', () => {
     const created = await admin.post('/api/users', newUser(adminUser.org_unit_id));
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    const updated = await admin.patch(`/api/users/${id}`, { displayName: 'Trần Thị C', roles: ['officer', 'reviewer'] });
+    const updated = await admin.patch(`/api/users/${id}`, {
+      displayName: 'Trần Thị C',
+      roles: ['officer', 'reviewer'],
+    });
     expect(updated.statusCode).toBe(200);
     const [update, create] = await eventsOf(id);
-    expect(create).toMatchObject({ action: 'user.create', entityType: 'user', entityId: id, actorUserId: adminUser.id, actorUnitId: adminUser.org_unit_id, before: null, requestId: rid(created) });
+    expect(create).toMatchObject({
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      actorUserId: adminUser.id,
+      actorUnitId: adminUser.org_unit_id,
+      before: null,
+      requestId: rid(created),
+    });
     expect(create!.after).toMatchObject({ id, displayName: 'Trần Thị B', roles: ['officer'] });
-    expect(update).toMatchObject({ action: 'user.update', actorUserId: adminUser.id, requestId: rid(updated) });
+    expect(update).toMatchObject({
+      action: 'user.update',
+      actorUserId: adminUser.id,
+      requestId: rid(updated),
+    });
     expect(update!.before).toMatchObject({ displayName: 'Trần Thị B', roles: ['officer'] });
     expect(update!.after).toMatchObject({ displayName: 'Trần Thị C', roles: ['officer', 'reviewer'] });
     expect(update!.seq).toBeGreaterThan(create!.seq);
@@ -46,18 +75,46 @@ describe('identity mutations are audited', () => {
 
   it('api_key.create and api_key.revoke, and acts of the key are attributed to the key', async () => {
     const commune = await unitByCode(env, '10101003');
-    const created = await admin.post('/api/api-keys', { name: 'sync', orgUnitId: commune.id, roles: ['unit_lead'] });
+    const created = await admin.post('/api/api-keys', {
+      name: 'sync',
+      orgUnitId: commune.id,
+      roles: ['unit_lead'],
+    });
     const key = created.json();
-    const made = await env.app.inject({ method: 'POST', url: '/api/users', payload: newUser(commune.id), headers: { authorization: `Bearer ${key.secret}` } });
+    const made = await env.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: newUser(commune.id),
+      headers: { authorization: `Bearer ${key.secret}` },
+    });
     expect(made.statusCode).toBe(201);
     const revoked = await admin.post(`/api/api-keys/${key.id}/revoke`);
     const [revoke, create] = await eventsOf(key.id);
-    expect(create).toMatchObject({ action: 'api_key.create', entityType: 'api_key', actorUserId: adminUser.id, requestId: rid(created) });
-    expect(create!.after).toMatchObject({ id: key.id, orgUnitId: commune.id, roles: ['unit_lead'], revokedAt: null });
-    expect(revoke).toMatchObject({ action: 'api_key.revoke', requestId: rid(revoked), before: { revokedAt: null } });
+    expect(create).toMatchObject({
+      action: 'api_key.create',
+      entityType: 'api_key',
+      actorUserId: adminUser.id,
+      requestId: rid(created),
+    });
+    expect(create!.after).toMatchObject({
+      id: key.id,
+      orgUnitId: commune.id,
+      roles: ['unit_lead'],
+      revokedAt: null,
+    });
+    expect(revoke).toMatchObject({
+      action: 'api_key.revoke',
+      requestId: rid(revoked),
+      before: { revokedAt: null },
+    });
     expect((revoke!.after as { revokedAt: string }).revokedAt).toEqual(expect.any(String));
     const [byKey] = await eventsOf(made.json().id);
-    expect(byKey).toMatchObject({ action: 'user.create', actorUserId: null, actorName: `api-key:${key.prefix}`, actorUnitId: commune.id });
+    expect(byKey).toMatchObject({
+      action: 'user.create',
+      actorUserId: null,
+      actorName: `api-key:${key.prefix}`,
+      actorUnitId: commune.id,
+    });
   });
 
   it('auth.login and auth.logout, by the user who signs in and out', async () => {
@@ -65,7 +122,12 @@ describe('identity mutations are audited', () => {
     const out = await s.client.post('/api/auth/logout');
     const events = await eventsOf(s.user.id);
     expect(events.map((e) => e.action)).toEqual(['auth.logout', 'auth.login']);
-    for (const e of events) expect(e).toMatchObject({ entityType: 'session', actorUserId: s.user.id, actorUnitId: s.user.org_unit_id });
+    for (const e of events)
+      expect(e).toMatchObject({
+        entityType: 'session',
+        actorUserId: s.user.id,
+        actorUnitId: s.user.org_unit_id,
+      });
     expect(events[0]!.requestId).toBe(rid(out));
     expect(events[1]!.after).toEqual({ ip: '127.0.0.1' });
   });
@@ -77,7 +139,11 @@ describe('identity mutations are audited', () => {
     const after = await eventCount();
     expect((await admin.post('/api/users', body)).statusCode).toBe(409);
     expect((await admin.patch(`/api/users/${adminUser.id}`, { roles: ['king'] })).statusCode).toBe(400);
-    await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: body.username, password: 'wrong-password' } });
+    await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: body.username, password: 'wrong-password' },
+    });
     expect(after).toBe(before + 1);
     expect(await eventCount()).toBe(after);
   });
@@ -86,16 +152,40 @@ describe('identity mutations are audited', () => {
     const spy = vi.spyOn(env.services.audit, 'record').mockRejectedValue(new Error('audit store down'));
     const body = newUser(adminUser.org_unit_id);
     expect((await admin.post('/api/users', body)).statusCode).toBe(500);
-    expect(await db().selectFrom('app_user').select('id').where('username', '=', body.username).executeTakeFirst()).toBeUndefined();
-    expect((await admin.patch(`/api/users/${adminUser.id}`, { displayName: 'Rolled back' })).statusCode).toBe(500);
-    expect((await db().selectFrom('app_user').select('display_name').where('id', '=', adminUser.id).executeTakeFirstOrThrow()).display_name).not.toBe('Rolled back');
+    expect(
+      await db().selectFrom('app_user').select('id').where('username', '=', body.username).executeTakeFirst(),
+    ).toBeUndefined();
+    expect((await admin.patch(`/api/users/${adminUser.id}`, { displayName: 'Rolled back' })).statusCode).toBe(
+      500,
+    );
+    expect(
+      (
+        await db()
+          .selectFrom('app_user')
+          .select('display_name')
+          .where('id', '=', adminUser.id)
+          .executeTakeFirstOrThrow()
+      ).display_name,
+    ).not.toBe('Rolled back');
     const keys = await db().selectFrom('api_key').select('id').execute();
-    expect((await admin.post('/api/api-keys', { name: 'x', orgUnitId: adminUser.org_unit_id })).statusCode).toBe(500);
+    expect(
+      (await admin.post('/api/api-keys', { name: 'x', orgUnitId: adminUser.org_unit_id })).statusCode,
+    ).toBe(500);
     expect(await db().selectFrom('api_key').select('id').execute()).toHaveLength(keys.length);
-    const sessions = await db().selectFrom('session').select('id_hash').where('user_id', '=', adminUser.id).execute();
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: (await admin.get('/api/me')).json().user.username, password: TEST_PASSWORD } });
+    const sessions = await db()
+      .selectFrom('session')
+      .select('id_hash')
+      .where('user_id', '=', adminUser.id)
+      .execute();
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: (await admin.get('/api/me')).json().user.username, password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(500);
-    expect(await db().selectFrom('session').select('id_hash').where('user_id', '=', adminUser.id).execute()).toHaveLength(sessions.length);
+    expect(
+      await db().selectFrom('session').select('id_hash').where('user_id', '=', adminUser.id).execute(),
+    ).toHaveLength(sessions.length);
     expect(spy).toHaveBeenCalledTimes(4);
   });
 });
@@ -118,7 +208,13 @@ describe('redaction', () => {
         action: 'test.redact',
         entityType: 'test',
         entityId: 'r1',
-        after: { password: 'p', passwordHash: 'h', csrfToken: 't', nested: { apiSecret: 's', list: [{ token: 'x', keep: 1 }] }, name: 'kept' },
+        after: {
+          password: 'p',
+          passwordHash: 'h',
+          csrfToken: 't',
+          nested: { apiSecret: 's', list: [{ token: 'x', keep: 1 }] },
+          name: 'kept',
+        },
       }),
     );
     const [event] = (await admin.get('/api/audit?action=test.redact')).json().items;
@@ -155,7 +251,8 @@ describe('GET /api/audit filters', () => {
 
   it('filters by UTC day with from/to (inclusive)', async () => {
     await admin.post('/api/users', newUser(adminUser.org_unit_id));
-    const count = async (q: string) => (await admin.get(`/api/audit?action=user.create&${q}`)).json().total as number;
+    const count = async (q: string) =>
+      (await admin.get(`/api/audit?action=user.create&${q}`)).json().total as number;
     const all = await count('');
     expect(await count(`from=${today()}&to=${today()}`)).toBeGreaterThan(0);
     expect(await count(`from=${shift(-1)}&to=${shift(1)}`)).toBe(all);
@@ -181,8 +278,10 @@ describe('GET /api/audit filters', () => {
 });
 
 describe('hash chain verification', () => {
-  const row = (seq: number) => db().selectFrom('audit_event').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
-  const headSeq = async () => (await db().selectFrom('audit_chain_head').select('seq').executeTakeFirstOrThrow()).seq;
+  const row = (seq: number) =>
+    db().selectFrom('audit_event').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
+  const headSeq = async () =>
+    (await db().selectFrom('audit_chain_head').select('seq').executeTakeFirstOrThrow()).seq;
 
   it('passes on an honest chain', async () => {
     const check = await env.services.audit.verify();
@@ -198,7 +297,11 @@ describe('hash chain verification', () => {
       if (rows.length === 0 && !injected) {
         injected = true; // a request commits an event between the last page and the head check
         await inTransaction(db(), (tx) =>
-          env.services.audit.record(tx, systemContext(env.rootId), { action: 'test.concurrent', entityType: 'test', entityId: null }),
+          env.services.audit.record(tx, systemContext(env.rootId), {
+            action: 'test.concurrent',
+            entityType: 'test',
+            entityId: null,
+          }),
         );
       }
       return rows;
@@ -212,9 +315,13 @@ describe('hash chain verification', () => {
   it('finds a row edited by hand, and passes again once it is restored', async () => {
     const n = Math.ceil((await headSeq()) / 2);
     const original = await row(n);
-    await sql`update audit_event set after = ${JSON.stringify({ tampered: true })}::jsonb where seq = ${n}`.execute(db());
+    await sql`update audit_event set after = ${JSON.stringify({ tampered: true })}::jsonb where seq = ${n}`.execute(
+      db(),
+    );
     expect(await env.services.audit.verify()).toMatchObject({ ok: false, brokenAtSeq: n, checked: n - 1 });
-    await sql`update audit_event set after = ${JSON.stringify(original.after)}::jsonb where seq = ${n}`.execute(db());
+    await sql`update audit_event set after = ${JSON.stringify(original.after)}::jsonb where seq = ${n}`.execute(
+      db(),
+    );
     expect((await env.services.audit.verify()).ok).toBe(true);
   });
 
@@ -222,13 +329,30 @@ describe('hash chain verification', () => {
     const n = Math.ceil((await headSeq()) / 2);
     const r = await row(n);
     const forged = chainHash(r.prev_hash, {
-      id: r.id, seq: n, occurredAt: r.occurred_at.toISOString(), actorUserId: r.actor_user_id, actorName: 'someone else',
-      actorUnitId: r.actor_unit_id, action: r.action, entityType: r.entity_type, entityId: r.entity_id,
-      before: r.before ?? null, after: r.after ?? null, requestId: r.request_id,
+      id: r.id,
+      seq: n,
+      occurredAt: r.occurred_at.toISOString(),
+      actorUserId: r.actor_user_id,
+      actorName: 'someone else',
+      actorUnitId: r.actor_unit_id,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: r.before ?? null,
+      after: r.after ?? null,
+      requestId: r.request_id,
     });
-    await db().updateTable('audit_event').set({ actor_name: 'someone else', hash: forged }).where('seq', '=', n).execute();
+    await db()
+      .updateTable('audit_event')
+      .set({ actor_name: 'someone else', hash: forged })
+      .where('seq', '=', n)
+      .execute();
     expect(await env.services.audit.verify()).toMatchObject({ ok: false, brokenAtSeq: n + 1 });
-    await db().updateTable('audit_event').set({ actor_name: r.actor_name, hash: r.hash }).where('seq', '=', n).execute();
+    await db()
+      .updateTable('audit_event')
+      .set({ actor_name: r.actor_name, hash: r.hash })
+      .where('seq', '=', n)
+      .execute();
     expect((await env.services.audit.verify()).ok).toBe(true);
   });
 
@@ -237,7 +361,10 @@ describe('hash chain verification', () => {
     const middle = await row(last - 2);
     await db().deleteFrom('audit_event').where('seq', '=', middle.seq).execute();
     expect(await env.services.audit.verify()).toMatchObject({ ok: false, brokenAtSeq: middle.seq + 1 });
-    await db().insertInto('audit_event').values({ ...middle, before: json(middle.before), after: json(middle.after) }).execute();
+    await db()
+      .insertInto('audit_event')
+      .values({ ...middle, before: json(middle.before), after: json(middle.after) })
+      .execute();
     expect((await env.services.audit.verify()).ok).toBe(true);
 
     const tail = await row(last);
@@ -245,7 +372,10 @@ describe('hash chain verification', () => {
     const check = await env.services.audit.verify();
     expect(check).toMatchObject({ ok: false, brokenAtSeq: last, checked: last - 1 });
     expect(check.reason).toMatch(/head/);
-    await db().insertInto('audit_event').values({ ...tail, before: json(tail.before), after: json(tail.after) }).execute();
+    await db()
+      .insertInto('audit_event')
+      .values({ ...tail, before: json(tail.before), after: json(tail.after) })
+      .execute();
     expect((await env.services.audit.verify()).ok).toBe(true);
   });
 });

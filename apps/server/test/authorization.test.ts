@@ -1,4 +1,10 @@
-import { auditRoutes, healthRoutes, identityRoutes, orgRoutes, type RouteContract } from '@pilotage/contracts';
+import {
+  auditRoutes,
+  healthRoutes,
+  identityRoutes,
+  orgRoutes,
+  type RouteContract,
+} from '@pilotage/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids.ts';
@@ -8,8 +14,13 @@ import { buildWorld, ROLE_CLASSES, type RoleClass, type World } from './roles.ts
 
 /** Every foundation route, keyed `group.name`. A route added to these contracts needs a row in the matrix below. */
 const CONTRACTS: Record<string, RouteContract> = Object.fromEntries(
-  Object.entries({ health: healthRoutes, identity: identityRoutes, org: orgRoutes, audit: auditRoutes }).flatMap(
-    ([group, routes]) => Object.entries(routes as Record<string, RouteContract>).map(([name, r]) => [`${group}.${name}`, r]),
+  Object.entries({
+    health: healthRoutes,
+    identity: identityRoutes,
+    org: orgRoutes,
+    audit: auditRoutes,
+  }).flatMap(([group, routes]) =>
+    Object.entries(routes as Record<string, RouteContract>).map(([name, r]) => [`${group}.${name}`, r]),
   ),
 );
 const PUBLIC_ROUTES = ['health.health', 'identity.login'];
@@ -20,7 +31,11 @@ let allUnits: number;
 beforeAll(async () => {
   env = await createTestEnv();
   w = await buildWorld(env);
-  const n = await env.database.db.selectFrom('org_unit').select((eb) => eb.fn.countAll<number>().as('n')).where('valid_to', 'is', null).executeTakeFirstOrThrow();
+  const n = await env.database.db
+    .selectFrom('org_unit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('valid_to', 'is', null)
+    .executeTakeFirstOrThrow();
   allUnits = Number(n.n);
 });
 afterAll(() => env.close());
@@ -30,14 +45,18 @@ const is = (res: LightMyRequestResponse, status: number) => {
   if (status >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
 };
 const ids = (res: LightMyRequestResponse): string[] => res.json().items.map((i: { id: string }) => i.id);
-const unitsOf = (res: LightMyRequestResponse): string[] => res.json().items.map((i: { orgUnitId: string }) => i.orgUnitId);
+const unitsOf = (res: LightMyRequestResponse): string[] =>
+  res.json().items.map((i: { orgUnitId: string }) => i.orgUnitId);
 const fill = (path: string, id: string) => path.replace(':id', id);
 
 type Check = (role: RoleClass) => Promise<void>;
 /** The same check for several role classes. */
-const each = (roles: readonly RoleClass[], check: Check) => Object.fromEntries(roles.map((r) => [r, check])) as Partial<Record<RoleClass, Check>>;
-const denied = (status: number, method: 'GET' | 'POST' | 'PATCH', path: () => string, body?: () => unknown): Check => async (role) =>
-  is(await w.call(role, method, path(), body?.()), status);
+const each = (roles: readonly RoleClass[], check: Check) =>
+  Object.fromEntries(roles.map((r) => [r, check])) as Partial<Record<RoleClass, Check>>;
+const denied =
+  (status: number, method: 'GET' | 'POST' | 'PATCH', path: () => string, body?: () => unknown): Check =>
+  async (role) =>
+    is(await w.call(role, method, path(), body?.()), status);
 const ALL_SIGNED_IN = ROLE_CLASSES.filter((r) => r !== 'anonymous');
 const OFFICERS = ['communeOfficer', 'provinceOfficer', 'ministryOfficer'] as const;
 const NOT_MANAGERS = [...OFFICERS, 'steering'] as const;
@@ -83,7 +102,10 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
 
   'identity.listUsers': {
     anonymous: denied(401, 'GET', () => '/api/users'),
-    ...each(OFFICERS, denied(403, 'GET', () => '/api/users')),
+    ...each(
+      OFFICERS,
+      denied(403, 'GET', () => '/api/users'),
+    ),
     communeLead: async (role) => {
       const res = await w.call(role, 'GET', '/api/users?limit=500');
       is(res, 200);
@@ -101,18 +123,40 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
   } as Record<RoleClass, Check>,
 
   'identity.createUser': {
-    anonymous: denied(401, 'POST', () => '/api/users', () => w.newUserBody(w.units.commune)),
-    ...each(NOT_MANAGERS, denied(403, 'POST', () => '/api/users', () => w.newUserBody(w.units.commune))),
+    anonymous: denied(
+      401,
+      'POST',
+      () => '/api/users',
+      () => w.newUserBody(w.units.commune),
+    ),
+    ...each(
+      NOT_MANAGERS,
+      denied(
+        403,
+        'POST',
+        () => '/api/users',
+        () => w.newUserBody(w.units.commune),
+      ),
+    ),
     communeLead: async (role) => {
       is(await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.commune)), 201);
       is(await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.otherCommune)), 403);
       is(await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.province)), 403);
       is(await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.commune, ['admin'])), 403);
-      is(await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.commune, ['officer', 'steering'])), 403);
-      is(await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.commune, ['unit_lead', 'reviewer'])), 201);
+      is(
+        await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.commune, ['officer', 'steering'])),
+        403,
+      );
+      is(
+        await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.commune, ['unit_lead', 'reviewer'])),
+        201,
+      );
     },
     admin: async (role) => {
-      is(await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.otherProvinceCommune, ['admin'])), 201);
+      is(
+        await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.otherProvinceCommune, ['admin'])),
+        201,
+      );
       is(await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.otherMinistry, ['steering'])), 201);
     },
   } as Record<RoleClass, Check>,
@@ -122,7 +166,11 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
     ...each(OFFICERS, async (role) => {
       const self = w.seats[role as (typeof OFFICERS)[number]].user;
       is(await w.call(role, 'GET', `/api/users/${self.id}`), 200);
-      for (const other of [w.bystanders.otherCommune, w.bystanders.otherProvince, w.bystanders.otherMinistry]) {
+      for (const other of [
+        w.bystanders.otherCommune,
+        w.bystanders.otherProvince,
+        w.bystanders.otherMinistry,
+      ]) {
         if (role === 'provinceOfficer' && other === w.bystanders.otherCommune) continue; // inside Hà Nội
         is(await w.call(role, 'GET', `/api/users/${other.id}`), 404);
       }
@@ -138,22 +186,37 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
   } as Record<RoleClass, Check>,
 
   'identity.updateUser': {
-    anonymous: denied(401, 'PATCH', () => `/api/users/${w.bystanders.colleague.id}`, () => ({ displayName: 'x' })),
+    anonymous: denied(
+      401,
+      'PATCH',
+      () => `/api/users/${w.bystanders.colleague.id}`,
+      () => ({ displayName: 'x' }),
+    ),
     ...each(NOT_MANAGERS, async (role) => {
       is(await w.call(role, 'PATCH', `/api/users/${w.bystanders.colleague.id}`, { displayName: 'x' }), 403);
       const self = w.seats[role as (typeof NOT_MANAGERS)[number]].user;
       is(await w.call(role, 'PATCH', `/api/users/${self.id}`, { roles: ['admin'] }), 403);
     }),
     communeLead: async (role) => {
-      const res = await w.call(role, 'PATCH', `/api/users/${w.bystanders.colleague.id}`, { displayName: 'Đổi tên' });
+      const res = await w.call(role, 'PATCH', `/api/users/${w.bystanders.colleague.id}`, {
+        displayName: 'Đổi tên',
+      });
       is(res, 200);
       expect(res.json().displayName).toBe('Đổi tên');
-      is(await w.call(role, 'PATCH', `/api/users/${w.bystanders.otherCommune.id}`, { displayName: 'x' }), 404);
+      is(
+        await w.call(role, 'PATCH', `/api/users/${w.bystanders.otherCommune.id}`, { displayName: 'x' }),
+        404,
+      );
       is(await w.call(role, 'PATCH', `/api/users/${w.bystanders.colleague.id}`, { roles: ['admin'] }), 403);
-      is(await w.call(role, 'PATCH', `/api/users/${w.seats.communeLead.user.id}`, { roles: ['steering'] }), 403);
+      is(
+        await w.call(role, 'PATCH', `/api/users/${w.seats.communeLead.user.id}`, { roles: ['steering'] }),
+        403,
+      );
     },
     admin: async (role) => {
-      const res = await w.call(role, 'PATCH', `/api/users/${w.bystanders.otherMinistry.id}`, { roles: ['officer', 'reviewer'] });
+      const res = await w.call(role, 'PATCH', `/api/users/${w.bystanders.otherMinistry.id}`, {
+        roles: ['officer', 'reviewer'],
+      });
       is(res, 200);
       expect(res.json().roles).toEqual(['officer', 'reviewer']);
     },
@@ -161,7 +224,10 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
 
   'identity.listApiKeys': {
     anonymous: denied(401, 'GET', () => '/api/api-keys'),
-    ...each(NOT_MANAGERS, denied(403, 'GET', () => '/api/api-keys')),
+    ...each(
+      NOT_MANAGERS,
+      denied(403, 'GET', () => '/api/api-keys'),
+    ),
     communeLead: async (role) => {
       const mine = await w.apiKey(w.units.commune);
       const theirs = await w.apiKey(w.units.otherCommune);
@@ -178,24 +244,55 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
   } as Record<RoleClass, Check>,
 
   'identity.createApiKey': {
-    anonymous: denied(401, 'POST', () => '/api/api-keys', () => ({ name: 'k', orgUnitId: w.units.commune })),
-    ...each(NOT_MANAGERS, denied(403, 'POST', () => '/api/api-keys', () => ({ name: 'k', orgUnitId: w.units.commune }))),
+    anonymous: denied(
+      401,
+      'POST',
+      () => '/api/api-keys',
+      () => ({ name: 'k', orgUnitId: w.units.commune }),
+    ),
+    ...each(
+      NOT_MANAGERS,
+      denied(
+        403,
+        'POST',
+        () => '/api/api-keys',
+        () => ({ name: 'k', orgUnitId: w.units.commune }),
+      ),
+    ),
     communeLead: async (role) => {
       is(await w.call(role, 'POST', '/api/api-keys', { name: 'k', orgUnitId: w.units.commune }), 201);
       is(await w.call(role, 'POST', '/api/api-keys', { name: 'k', orgUnitId: w.units.otherCommune }), 403);
-      is(await w.call(role, 'POST', '/api/api-keys', { name: 'k', orgUnitId: w.units.commune, roles: ['admin'] }), 403);
+      is(
+        await w.call(role, 'POST', '/api/api-keys', {
+          name: 'k',
+          orgUnitId: w.units.commune,
+          roles: ['admin'],
+        }),
+        403,
+      );
     },
-    admin: async (role) => is(await w.call(role, 'POST', '/api/api-keys', { name: 'k', orgUnitId: w.units.otherMinistry }), 201),
+    admin: async (role) =>
+      is(await w.call(role, 'POST', '/api/api-keys', { name: 'k', orgUnitId: w.units.otherMinistry }), 201),
   } as Record<RoleClass, Check>,
 
   'identity.revokeApiKey': {
-    anonymous: async (role) => is(await w.call(role, 'POST', `/api/api-keys/${(await w.apiKey(w.units.commune)).id}/revoke`), 401),
-    ...each(NOT_MANAGERS, async (role) => is(await w.call(role, 'POST', `/api/api-keys/${(await w.apiKey(w.units.commune)).id}/revoke`), 403)),
+    anonymous: async (role) =>
+      is(await w.call(role, 'POST', `/api/api-keys/${(await w.apiKey(w.units.commune)).id}/revoke`), 401),
+    ...each(NOT_MANAGERS, async (role) =>
+      is(await w.call(role, 'POST', `/api/api-keys/${(await w.apiKey(w.units.commune)).id}/revoke`), 403),
+    ),
     communeLead: async (role) => {
-      is(await w.call(role, 'POST', `/api/api-keys/${(await w.apiKey(w.units.otherCommune)).id}/revoke`), 404);
+      is(
+        await w.call(role, 'POST', `/api/api-keys/${(await w.apiKey(w.units.otherCommune)).id}/revoke`),
+        404,
+      );
       is(await w.call(role, 'POST', `/api/api-keys/${(await w.apiKey(w.units.commune)).id}/revoke`), 200);
     },
-    admin: async (role) => is(await w.call(role, 'POST', `/api/api-keys/${(await w.apiKey(w.units.otherProvince)).id}/revoke`), 200),
+    admin: async (role) =>
+      is(
+        await w.call(role, 'POST', `/api/api-keys/${(await w.apiKey(w.units.otherProvince)).id}/revoke`),
+        200,
+      ),
   } as Record<RoleClass, Check>,
 
   'org.list': {
@@ -208,9 +305,13 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
     provinceOfficer: async (role) => {
       const res = await w.call(role, 'GET', '/api/org-units?limit=500');
       expect(res.json().total).toBe(127);
-      expect(ids(res)).toEqual(expect.arrayContaining([w.units.province, w.units.commune, w.units.otherCommune]));
+      expect(ids(res)).toEqual(
+        expect.arrayContaining([w.units.province, w.units.commune, w.units.otherCommune]),
+      );
       expect(ids(res)).not.toContain(w.units.otherProvinceCommune);
-      expect((await w.call(role, 'GET', `/api/org-units?parentId=${w.units.otherProvince}`)).json().total).toBe(0);
+      expect(
+        (await w.call(role, 'GET', `/api/org-units?parentId=${w.units.otherProvince}`)).json().total,
+      ).toBe(0);
     },
     ...each(['steering', 'admin'], async (role) => {
       const res = await w.call(role, 'GET', '/api/org-units?limit=1');
@@ -224,15 +325,18 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
       const res = await w.call(role, 'GET', `/api/org-units/${w.units.commune}`);
       is(res, 200);
       expect(res.json().ancestors.map((a: { id: string }) => a.id)).toEqual([w.units.root, w.units.province]);
-      for (const u of [w.units.otherCommune, w.units.province, w.units.root]) is(await w.call(role, 'GET', `/api/org-units/${u}`), 404);
+      for (const u of [w.units.otherCommune, w.units.province, w.units.root])
+        is(await w.call(role, 'GET', `/api/org-units/${u}`), 404);
     }),
     provinceOfficer: async (role) => {
       is(await w.call(role, 'GET', `/api/org-units/${w.units.otherCommune}`), 200);
-      for (const u of [w.units.otherProvince, w.units.otherProvinceCommune, w.units.ministry]) is(await w.call(role, 'GET', `/api/org-units/${u}`), 404);
+      for (const u of [w.units.otherProvince, w.units.otherProvinceCommune, w.units.ministry])
+        is(await w.call(role, 'GET', `/api/org-units/${u}`), 404);
     },
     ministryOfficer: async (role) => {
       is(await w.call(role, 'GET', `/api/org-units/${w.units.ministry}`), 200);
-      for (const u of [w.units.otherMinistry, w.units.root, w.units.commune]) is(await w.call(role, 'GET', `/api/org-units/${u}`), 404);
+      for (const u of [w.units.otherMinistry, w.units.root, w.units.commune])
+        is(await w.call(role, 'GET', `/api/org-units/${u}`), 404);
     },
     ...each(['steering', 'admin'], async (role) => {
       for (const u of Object.values(w.units)) is(await w.call(role, 'GET', `/api/org-units/${u}`), 200);
@@ -248,23 +352,32 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
       is(await w.call(role, 'GET', `/api/org-units/${w.units.root}/children`), 404);
     }),
     provinceOfficer: async (role) => {
-      expect((await w.call(role, 'GET', `/api/org-units/${w.units.province}/children`)).json().total).toBe(126);
+      expect((await w.call(role, 'GET', `/api/org-units/${w.units.province}/children`)).json().total).toBe(
+        126,
+      );
       is(await w.call(role, 'GET', `/api/org-units/${w.units.otherProvince}/children`), 404);
     },
     ...each(['steering', 'admin'], async (role) => {
       const res = await w.call(role, 'GET', `/api/org-units/${w.units.root}/children?limit=500`);
-      expect(ids(res)).toEqual(expect.arrayContaining([w.units.province, w.units.otherProvince, w.units.ministry]));
+      expect(ids(res)).toEqual(
+        expect.arrayContaining([w.units.province, w.units.otherProvince, w.units.ministry]),
+      );
     }),
   } as Record<RoleClass, Check>,
 
   'audit.list': {
     anonymous: denied(401, 'GET', () => '/api/audit'),
-    ...each([...NOT_MANAGERS, 'communeLead'], denied(403, 'GET', () => '/api/audit')),
+    ...each(
+      [...NOT_MANAGERS, 'communeLead'],
+      denied(403, 'GET', () => '/api/audit'),
+    ),
     admin: async (role) => {
       const res = await w.call(role, 'GET', '/api/audit?limit=500');
       is(res, 200);
       const actors = res.json().items.map((e: { actorUserId: string }) => e.actorUserId);
-      expect(actors).toEqual(expect.arrayContaining([w.seats.communeOfficer.user.id, w.seats.ministryOfficer.user.id]));
+      expect(actors).toEqual(
+        expect.arrayContaining([w.seats.communeOfficer.user.id, w.seats.ministryOfficer.user.id]),
+      );
     },
   } as Record<RoleClass, Check>,
 };
@@ -272,21 +385,30 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
 describe('every foundation route', () => {
   it('has a row in the authorization matrix, with every role class', () => {
     expect(Object.keys(matrix).sort()).toEqual(Object.keys(CONTRACTS).sort());
-    for (const [key, row] of Object.entries(matrix)) expect(Object.keys(row).sort(), key).toEqual([...ROLE_CLASSES].sort());
+    for (const [key, row] of Object.entries(matrix))
+      expect(Object.keys(row).sort(), key).toEqual([...ROLE_CLASSES].sort());
   });
 
   it('is registered, and only health and login are public', () => {
-    for (const [key, r] of Object.entries(CONTRACTS)) expect(env.app.hasRoute({ method: r.method, url: r.path }), key).toBe(true);
+    for (const [key, r] of Object.entries(CONTRACTS))
+      expect(env.app.hasRoute({ method: r.method, url: r.path }), key).toBe(true);
     expect(Object.keys(CONTRACTS).filter((k) => CONTRACTS[k]!.public)).toEqual(PUBLIC_ROUTES);
   });
 
-  it.each(Object.entries(CONTRACTS))('%s answers an anonymous call with 401 unless public, whatever the input', async (key, r) => {
-    for (const id of [newId(), 'not-a-uuid']) {
-      const res = await env.app.inject({ method: r.method, url: fill(r.path, id) + '?junk=1', ...(r.method === 'GET' ? {} : { payload: { junk: true } }) });
-      if (r.public) expect(res.statusCode, key).not.toBe(401);
-      else is(res, 401);
-    }
-  });
+  it.each(Object.entries(CONTRACTS))(
+    '%s answers an anonymous call with 401 unless public, whatever the input',
+    async (key, r) => {
+      for (const id of [newId(), 'not-a-uuid']) {
+        const res = await env.app.inject({
+          method: r.method,
+          url: fill(r.path, id) + '?junk=1',
+          ...(r.method === 'GET' ? {} : { payload: { junk: true } }),
+        });
+        if (r.public) expect(res.statusCode, key).not.toBe(401);
+        else is(res, 401);
+      }
+    },
+  );
 });
 
 describe.each(Object.entries(matrix))('%s', (_key, row) => {

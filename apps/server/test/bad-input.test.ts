@@ -36,7 +36,7 @@ interface ProblemBody {
 function problem(res: LightMyRequestResponse, status: number): ProblemBody {
   expect(res.statusCode, res.body.slice(0, 300)).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json() as ProblemBody;
+  const body = res.json<ProblemBody>();
   expect(body.status).toBe(status);
   expect(body.title).toEqual(expect.any(String));
   expect(body.requestId).toBe(res.headers['x-request-id']);
@@ -44,23 +44,40 @@ function problem(res: LightMyRequestResponse, status: number): ProblemBody {
 }
 const paths = (body: ProblemBody) => (body.errors ?? []).map((e) => e.path);
 const raw = (payload: string, contentType = 'application/json', headers: Record<string, string> = {}) =>
-  admin.request({ method: 'POST', url: '/api/users', payload, headers: { 'content-type': contentType, ...headers } });
-
-describe('malformed bodies', () => {
-  it.each(['{"username":', '{username: "a"}', "{'a':1}", '[1,', 'nul'])('%s → 400 invalid_json', async (payload) => {
-    const vi = problem(await raw(payload), 400);
-    expect(vi.detail).toBe('Nội dung JSON không đọc được');
-    const en = problem(await raw(payload, 'application/json', { 'accept-language': 'en' }), 400);
-    expect(en.detail).toBe('The JSON body could not be read');
+  admin.request({
+    method: 'POST',
+    url: '/api/users',
+    payload,
+    headers: { 'content-type': contentType, ...headers },
   });
 
+describe('malformed bodies', () => {
+  it.each(['{"username":', '{username: "a"}', "{'a':1}", '[1,', 'nul'])(
+    '%s → 400 invalid_json',
+    async (payload) => {
+      const vi = problem(await raw(payload), 400);
+      expect(vi.detail).toBe('Nội dung JSON không đọc được');
+      const en = problem(await raw(payload, 'application/json', { 'accept-language': 'en' }), 400);
+      expect(en.detail).toBe('The JSON body could not be read');
+    },
+  );
+
   it('an empty JSON body is a 400, not a 500', async () => {
-    problem(await admin.request({ method: 'POST', url: '/api/auth/logout', payload: '', headers: { 'content-type': 'application/json' } }), 400);
+    problem(
+      await admin.request({
+        method: 'POST',
+        url: '/api/auth/logout',
+        payload: '',
+        headers: { 'content-type': 'application/json' },
+      }),
+      400,
+    );
     expect((await admin.get('/api/me')).statusCode).toBe(200);
   });
 
   it('a JSON body that is not an object is a 400 on body', async () => {
-    for (const payload of ['null', '[]', '42', '"text"']) expect(paths(problem(await raw(payload), 400))).toEqual(['body']);
+    for (const payload of ['null', '[]', '42', '"text"'])
+      expect(paths(problem(await raw(payload), 400))).toEqual(['body']);
   });
 
   it('a missing body is a 400 on body', async () => {
@@ -79,15 +96,26 @@ describe('validation', () => {
   });
 
   it('answers in English with Accept-Language: en', async () => {
-    const body = problem(await admin.post('/api/users', { ...validUser(), roles: 'admin' }, { 'accept-language': 'en' }), 400);
+    const body = problem(
+      await admin.post('/api/users', { ...validUser(), roles: 'admin' }, { 'accept-language': 'en' }),
+      400,
+    );
     expect(body.title).toBe('Bad request');
     expect(body.detail).toBe('The submitted data is not valid');
-    expect(body.errors).toEqual([{ path: 'body.roles', message: expect.stringMatching(/expected array, received string/) }]);
+    expect(body.errors).toEqual([
+      { path: 'body.roles', message: expect.stringMatching(/expected array, received string/) },
+    ]);
   });
 
   it('reports every wrong field, nested paths included', async () => {
     const body = problem(
-      await admin.post('/api/users', { ...validUser(), username: 'A B', email: 'not-an-email', roles: ['officer', 'king'], password: 'short' }),
+      await admin.post('/api/users', {
+        ...validUser(),
+        username: 'A B',
+        email: 'not-an-email',
+        roles: ['officer', 'king'],
+        password: 'short',
+      }),
       400,
     );
     expect(paths(body).sort()).toEqual(['body.email', 'body.password', 'body.roles.1', 'body.username']);
@@ -95,9 +123,15 @@ describe('validation', () => {
   });
 
   it('refuses unknown fields in bodies and query strings', async () => {
-    const inBody = problem(await admin.post('/api/users', { ...validUser(), isAdmin: true }, { 'accept-language': 'en' }), 400);
+    const inBody = problem(
+      await admin.post('/api/users', { ...validUser(), isAdmin: true }, { 'accept-language': 'en' }),
+      400,
+    );
     expect(inBody.errors).toEqual([{ path: 'body', message: 'Field not allowed: isAdmin' }]);
-    const patch = problem(await admin.patch(`/api/users/${(await admin.get('/api/me')).json().user.id}`, { passwordHash: 'x' }), 400);
+    const patch = problem(
+      await admin.patch(`/api/users/${(await admin.get('/api/me')).json().user.id}`, { passwordHash: 'x' }),
+      400,
+    );
     expect(patch.errors![0]!.message).toContain('passwordHash');
     const query = problem(await admin.get('/api/org-units?kind=province&sort=name'), 400);
     expect(query.errors).toEqual([{ path: 'querystring', message: 'Trường không được phép: sort' }]);
@@ -106,11 +140,17 @@ describe('validation', () => {
   it('checks query types and ranges', async () => {
     expect(paths(problem(await admin.get('/api/org-units?limit=abc'), 400))).toEqual(['querystring.limit']);
     expect(paths(problem(await admin.get('/api/org-units?limit=0'), 400))).toEqual(['querystring.limit']);
-    expect(paths(problem(await admin.get('/api/org-units?limit=100000'), 400))).toEqual(['querystring.limit']);
+    expect(paths(problem(await admin.get('/api/org-units?limit=100000'), 400))).toEqual([
+      'querystring.limit',
+    ]);
     expect(paths(problem(await admin.get('/api/org-units?offset=-1'), 400))).toEqual(['querystring.offset']);
-    expect(paths(problem(await admin.get('/api/org-units?kind=district'), 400))).toEqual(['querystring.kind']);
+    expect(paths(problem(await admin.get('/api/org-units?kind=district'), 400))).toEqual([
+      'querystring.kind',
+    ]);
     expect(paths(problem(await admin.get('/api/audit?from=2025-13-45'), 400))).toEqual(['querystring.from']);
-    expect(paths(problem(await admin.get('/api/users?orgUnitId=123'), 400))).toEqual(['querystring.orgUnitId']);
+    expect(paths(problem(await admin.get('/api/users?orgUnitId=123'), 400))).toEqual([
+      'querystring.orgUnitId',
+    ]);
   });
 
   it.each(['/api/users/not-a-uuid', '/api/org-units/123', '/api/org-units/1%27%20or%201=1/children'])(
@@ -126,25 +166,46 @@ describe('validation', () => {
   });
 
   it('a unit that does not exist is a 400 on orgUnitId, not a database error', async () => {
-    const body = problem(await admin.post('/api/users', { ...validUser(), orgUnitId: '01900000-0000-7000-8000-000000000000' }), 400);
+    const body = problem(
+      await admin.post('/api/users', { ...validUser(), orgUnitId: '01900000-0000-7000-8000-000000000000' }),
+      400,
+    );
     expect(body.errors).toEqual([{ path: 'orgUnitId', message: 'Không tìm thấy đơn vị' }]);
   });
 
   it('a taken username is a 409 on username, also when two requests race', async () => {
     const body = validUser();
-    const results = await Promise.all([admin.post('/api/users', body), admin.post('/api/users', body), admin.post('/api/users', body)]);
+    const results = await Promise.all([
+      admin.post('/api/users', body),
+      admin.post('/api/users', body),
+      admin.post('/api/users', body),
+    ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
-    for (const r of results.filter((x) => x.statusCode === 409)) expect(paths(problem(r, 409))).toEqual(['username']);
+    for (const r of results.filter((x) => x.statusCode === 409))
+      expect(paths(problem(r, 409))).toEqual(['username']);
     const again = problem(await admin.post('/api/users', body, { 'accept-language': 'en' }), 409);
     expect(again.errors).toEqual([{ path: 'username', message: 'This username is already taken' }]);
   });
 
   it('a NUL character (which PostgreSQL cannot store) is a 400 naming the field', async () => {
-    const body = problem(await admin.post('/api/users', { ...validUser(), displayName: 'a\u0000b' }, { 'accept-language': 'en' }), 400);
-    expect(body.errors).toEqual([{ path: 'body.displayName', message: 'Contains characters that are not allowed' }]);
+    const body = problem(
+      await admin.post(
+        '/api/users',
+        { ...validUser(), displayName: 'a\u0000b' },
+        { 'accept-language': 'en' },
+      ),
+      400,
+    );
+    expect(body.errors).toEqual([
+      { path: 'body.displayName', message: 'Contains characters that are not allowed' },
+    ]);
     expect(paths(problem(await admin.get('/api/org-units?q=a%00b'), 400))).toEqual(['querystring.q']);
     expect(paths(problem(await admin.get('/api/audit?action=a%00'), 400))).toEqual(['querystring.action']);
-    const login = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a\u0000', password: 'x' } });
+    const login = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a\u0000', password: 'x' },
+    });
     expect(paths(problem(login, 400))).toEqual(['body.username']);
   });
 
@@ -163,21 +224,39 @@ describe('transport', () => {
   it('a body over the limit is a 413 problem, in both languages', async () => {
     const big = JSON.stringify({ ...validUser(), displayName: 'x'.repeat(BODY_LIMIT + 1) });
     expect(problem(await raw(big), 413).detail).toBe('Nội dung gửi lên quá lớn');
-    expect(problem(await raw(big, 'application/json', { 'accept-language': 'en' }), 413).detail).toBe('The request body is too large');
-    const login = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: JSON.stringify({ username: 'a', password: 'p'.repeat(BODY_LIMIT) }), headers: { 'content-type': 'application/json' } });
+    expect(problem(await raw(big, 'application/json', { 'accept-language': 'en' }), 413).detail).toBe(
+      'The request body is too large',
+    );
+    const login = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: JSON.stringify({ username: 'a', password: 'p'.repeat(BODY_LIMIT) }),
+      headers: { 'content-type': 'application/json' },
+    });
     problem(login, 413);
   });
 
-  it.each(['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'image/png'])(
-    'content-type %s is a 415 problem',
-    async (type) => {
-      const body = problem(await raw(JSON.stringify(validUser()), type, { 'accept-language': 'en' }), 415);
-      expect(body.detail).toBe('Unsupported content type');
-    },
-  );
+  it.each([
+    'text/plain',
+    'application/xml',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'image/png',
+  ])('content-type %s is a 415 problem', async (type) => {
+    const body = problem(await raw(JSON.stringify(validUser()), type, { 'accept-language': 'en' }), 415);
+    expect(body.detail).toBe('Unsupported content type');
+  });
 
   it('a 415 also applies to the public login route', async () => {
-    problem(await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: 'username=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
+    problem(
+      await env.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: 'username=a&password=b',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      415,
+    );
   });
 
   it('accepts application/json with a charset', async () => {

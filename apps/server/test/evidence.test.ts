@@ -28,9 +28,21 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const upload = (client: Client, id: string, filename: string, content: Buffer, declared?: string, headers: Record<string, string> = {}) => {
+const upload = (
+  client: Client,
+  id: string,
+  filename: string,
+  content: Buffer,
+  declared?: string,
+  headers: Record<string, string> = {},
+) => {
   const { payload, headers: h } = multipartBody('file', filename, content, declared);
-  return client.request({ method: 'POST', url: `/api/reports/${id}/evidence`, payload, headers: { ...h, ...headers } });
+  return client.request({
+    method: 'POST',
+    url: `/api/reports/${id}/evidence`,
+    payload,
+    headers: { ...h, ...headers },
+  });
 };
 
 describe('evidence files', () => {
@@ -39,7 +51,12 @@ describe('evidence files', () => {
     const res = await upload(officer, reportId, 'Báo cáo tháng 6.pdf', pdf, 'application/pdf');
     expect(res.statusCode).toBe(201);
     const ev = res.json();
-    expect(ev).toMatchObject({ detectedType: 'pdf', contentType: 'application/pdf', sizeBytes: pdf.length, filename: 'Báo cáo tháng 6.pdf' });
+    expect(ev).toMatchObject({
+      detectedType: 'pdf',
+      contentType: 'application/pdf',
+      sizeBytes: pdf.length,
+      filename: 'Báo cáo tháng 6.pdf',
+    });
     expect(ev.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
 
     const report = await officer.get(`/api/reports/${reportId}`);
@@ -54,21 +71,32 @@ describe('evidence files', () => {
     expect((await otherCommune.get(ev.downloadUrl)).statusCode).toBe(404);
     expect((await reviewer.get(ev.downloadUrl)).statusCode).toBe(404); // still a draft
 
-    const audit = await env.database.db.selectFrom('audit_event').select(['action', 'after']).where('entity_id', '=', reportId).where('action', '=', 'report.evidence_add').execute();
+    const audit = await env.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'after'])
+      .where('entity_id', '=', reportId)
+      .where('action', '=', 'report.evidence_add')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('detects a .pdf-named PNG as PNG and renames it; accepts a docx', async () => {
     const res = await upload(officer, reportId, 'anh-hien-truong.pdf', tinyPng(), 'application/pdf');
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ detectedType: 'png', contentType: 'image/png', filename: 'anh-hien-truong.png' });
+    expect(res.json()).toMatchObject({
+      detectedType: 'png',
+      contentType: 'image/png',
+      filename: 'anh-hien-truong.png',
+    });
     const docx = await upload(officer, reportId, 'ke-hoach.bin', tinyDocx());
     expect(docx.json()).toMatchObject({ detectedType: 'docx', filename: 'ke-hoach.docx' });
   });
 
   it('refuses executables and HTML whatever their name or declared type (415)', async () => {
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), Buffer.alloc(200)]);
-    const html = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>');
+    const html = Buffer.from(
+      '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>',
+    );
     for (const [name, content, type] of [
       ['setup.pdf', exe, 'application/pdf'],
       ['bao-cao.png', html, 'image/png'],
@@ -89,13 +117,20 @@ describe('evidence files', () => {
     const json = await officer.post(`/api/reports/${reportId}/evidence`, { file: 'x' });
     expect(json.statusCode).toBe(415);
     const { payload, headers } = multipartBody('other', 'a.pdf', tinyPdf());
-    const wrongField = await officer.request({ method: 'POST', url: `/api/reports/${reportId}/evidence`, payload, headers });
+    const wrongField = await officer.request({
+      method: 'POST',
+      url: `/api/reports/${reportId}/evidence`,
+      payload,
+      headers,
+    });
     expect(wrongField.statusCode).toBe(400);
   });
 
   it('only the assigned unit attaches or removes files, and only while draft or returned', async () => {
     expect((await upload(otherCommune, reportId, 'x.pdf', tinyPdf())).statusCode).toBe(404);
-    const ev = (await upload(officer, reportId, 'tam.pdf', tinyPdf(), undefined, { 'idempotency-key': uniq('ev-') })).json();
+    const ev = (
+      await upload(officer, reportId, 'tam.pdf', tinyPdf(), undefined, { 'idempotency-key': uniq('ev-') })
+    ).json();
     const del = await officer.request({ method: 'DELETE', url: `/api/evidence/${ev.id}` });
     expect(del.statusCode).toBe(200);
     expect((await officer.get(`/api/evidence/${ev.id}`)).statusCode).toBe(404);
@@ -103,9 +138,17 @@ describe('evidence files', () => {
     const kept = (await upload(officer, reportId, 'giu-lai.pdf', tinyPdf())).json();
     await act(officer, reportId, 'submit');
     expect((await upload(officer, reportId, 'muon.pdf', tinyPdf())).statusCode).toBe(409);
-    expect((await officer.request({ method: 'DELETE', url: `/api/evidence/${kept.id}` })).statusCode).toBe(409);
+    expect((await officer.request({ method: 'DELETE', url: `/api/evidence/${kept.id}` })).statusCode).toBe(
+      409,
+    );
     expect((await reviewer.get(kept.downloadUrl)).statusCode).toBe(200); // submitted: the reviewer reads it
-    const actions = (await env.database.db.selectFrom('audit_event').select('action').where('entity_id', '=', reportId).execute()).map((a) => a.action);
+    const actions = (
+      await env.database.db
+        .selectFrom('audit_event')
+        .select('action')
+        .where('entity_id', '=', reportId)
+        .execute()
+    ).map((a) => a.action);
     expect(actions).toContain('report.evidence_remove');
   });
 });

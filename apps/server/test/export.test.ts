@@ -19,7 +19,9 @@ describe('export', () => {
     const res = await w.steering.get(`/api/programmes/${w.programmeId}/export.xlsx?asOf=${AS_OF}`);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="nhiem-vu-RV-[0-9a-f]+-2025-06-30\.xlsx"/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="nhiem-vu-RV-[0-9a-f]+-2025-06-30\.xlsx"/,
+    );
     const sheets = await readXlsx(res.rawPayload);
     expect([...sheets.keys()]).toEqual(['Nhiệm vụ', 'Phân công theo đơn vị', 'Thông tin']);
 
@@ -41,7 +43,11 @@ describe('export', () => {
     const [aHeader, ...assignments] = sheets.get('Phân công theo đơn vị')!;
     expect(aHeader!.slice(0, 4)).toEqual(['Mã đơn vị', 'Đơn vị', 'Cấp', 'Mã nhiệm vụ']);
     // ministries first, then provinces (by code), then the commune of the cascade
-    expect(assignments.map((r) => `${r[0]}:${r[3]}`)).toEqual(['BTP:R-02', 'BYT:R-04', 'BKHCN:R-01', '01:R-03', '01:R-05', '02:R-03', '10101003:R-03'].sort(byKindThenCode));
+    expect(assignments.map((r) => `${r[0]}:${r[3]}`)).toEqual(
+      ['BTP:R-02', 'BYT:R-04', 'BKHCN:R-01', '01:R-03', '01:R-05', '02:R-03', '10101003:R-03'].sort(
+        byKindThenCode,
+      ),
+    );
     const hanoiR03 = assignments.find((r) => r[0] === '01' && r[3] === 'R-03')!;
     expect(hanoiR03[8]).toBe('Phó Chủ tịch UBND Nguyễn Văn A');
     expect(hanoiR03[9]).toBe('Đang thực hiện quá hạn');
@@ -57,7 +63,9 @@ describe('export', () => {
     expect(rows[1]![STATUS_COL]).toBe('Đã hoàn thành đúng hạn');
     expect(rows[3]![1]).toBe('Kết nối cơ sở dữ liệu dân cư với các tỉnh');
 
-    const assignments = await w.steering.get(`/api/programmes/${w.programmeId}/export.csv?asOf=${AS_OF}&table=assignments`);
+    const assignments = await w.steering.get(
+      `/api/programmes/${w.programmeId}/export.csv?asOf=${AS_OF}&table=assignments`,
+    );
     expect(assignments.headers['content-disposition']).toContain('phan-cong-');
     expect(readCsv(assignments.rawPayload.toString('utf8'))).toHaveLength(8);
   });
@@ -65,7 +73,13 @@ describe('export', () => {
   it('the status follows asOf: before the deadlines nothing is overdue', async () => {
     const res = await w.steering.get(`/api/programmes/${w.programmeId}/export.csv?asOf=2025-03-01`);
     const rows = readCsv(res.rawPayload.toString('utf8')).slice(1);
-    expect(rows.map((r) => r[STATUS_COL + 1])).toEqual(['not_started', 'not_started', 'not_started', 'not_started', 'not_started']);
+    expect(rows.map((r) => r[STATUS_COL + 1])).toEqual([
+      'not_started',
+      'not_started',
+      'not_started',
+      'not_started',
+      'not_started',
+    ]);
   });
 
   it("a commune officer's export holds only what it may see: its own cascaded assignment", async () => {
@@ -80,12 +94,19 @@ describe('export', () => {
     expect(assignments.map((r) => r[0])).toEqual(['10101003']);
     // the same through the tasks API
     const api = await client.get(`/api/tasks?programmeId=${w.programmeId}&asOf=${AS_OF}`);
-    expect(api.json().items.map((t: { code: string; status: string }) => [t.code, t.status])).toEqual([['R-03', tasks[0]![STATUS_COL + 1]]]);
+    expect(api.json().items.map((t: { code: string; status: string }) => [t.code, t.status])).toEqual([
+      ['R-03', tasks[0]![STATUS_COL + 1]],
+    ]);
   });
 
   it('answers 404 for an unknown programme and 401 without a session', async () => {
-    expect((await w.steering.get('/api/programmes/00000000-0000-4000-8000-000000000000/export.xlsx')).statusCode).toBe(404);
-    expect((await env.app.inject({ method: 'GET', url: `/api/programmes/${w.programmeId}/export.csv` })).statusCode).toBe(401);
+    expect(
+      (await w.steering.get('/api/programmes/00000000-0000-4000-8000-000000000000/export.xlsx')).statusCode,
+    ).toBe(404);
+    expect(
+      (await env.app.inject({ method: 'GET', url: `/api/programmes/${w.programmeId}/export.csv` }))
+        .statusCode,
+    ).toBe(401);
   });
 });
 

@@ -1,10 +1,18 @@
-import { auditRoutes, healthRoutes, identityRoutes, orgRoutes, type RouteContract } from '@pilotage/contracts';
+import {
+  auditRoutes,
+  healthRoutes,
+  identityRoutes,
+  orgRoutes,
+  type RouteContract,
+} from '@pilotage/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
 import { signedIn, type Client } from './factories.ts';
 
-const FOUNDATION: RouteContract[] = [healthRoutes, identityRoutes, orgRoutes, auditRoutes].flatMap((r) => Object.values(r as Record<string, RouteContract>));
+const FOUNDATION: RouteContract[] = [healthRoutes, identityRoutes, orgRoutes, auditRoutes].flatMap((r) =>
+  Object.values(r as Record<string, RouteContract>),
+);
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 let env: TestEnv;
@@ -15,8 +23,11 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const anon = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, headers: Record<string, string> = {}) =>
-  env.app.inject({ method, url, headers });
+const anon = (
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  headers: Record<string, string> = {},
+) => env.app.inject({ method, url, headers });
 
 describe('health', () => {
   it('GET /api/health answers ok without a session, with the engine and migrations', async () => {
@@ -57,14 +68,20 @@ describe('OpenAPI and docs', () => {
 
   it('every documented operation answers 401 to an anonymous call unless it opts out of security', async () => {
     const doc = (await anon('GET', '/api/openapi.json')).json();
-    const ops = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+    const ops = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(
+      ([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
     );
     expect(ops.length).toBeGreaterThanOrEqual(FOUNDATION.length);
     for (const { path, method, op } of ops) {
       const url = path.replace(/\{\w+\}/g, newId());
-      const res = await env.app.inject({ method: method as 'GET', url, ...(method === 'GET' ? {} : { payload: {} }) });
-      if (Array.isArray(op.security) && op.security.length === 0) expect(res.statusCode, `${method} ${path}`).not.toBe(401);
+      const res = await env.app.inject({
+        method: method as 'GET',
+        url,
+        ...(method === 'GET' ? {} : { payload: {} }),
+      });
+      if (Array.isArray(op.security) && op.security.length === 0)
+        expect(res.statusCode, `${method} ${path}`).not.toBe(401);
       else expect(res.statusCode, `${method} ${path}`).toBe(401);
     }
   });
@@ -77,7 +94,9 @@ describe('OpenAPI and docs', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(create.responses['201']).toBeDefined();
     const get = doc.paths['/api/users/{id}'].get;
-    expect(get.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]));
+    expect(get.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]),
+    );
   });
 
   it('/api/docs serves the HTML viewer without a session', async () => {
@@ -110,7 +129,7 @@ describe('security headers', () => {
 
 describe('unknown routes', () => {
   it('answer 401 to an anonymous caller (no route discovery)', async () => {
-    for (const url of ['/api/nowhere', '/api/users/extra/segments', '/api/admin']) {
+    for (const url of ['/api/nowhere', '/api/users/extra/segments', '/api/admin', '/api/docsx', '/api/docs.json']) {
       const res = await anon('GET', url);
       expect(res.statusCode, url).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -122,7 +141,11 @@ describe('unknown routes', () => {
     const vi = await client.get('/api/nowhere?x=1');
     expect(vi.statusCode).toBe(404);
     expect(vi.headers['content-type']).toContain('application/problem+json');
-    expect(vi.json()).toMatchObject({ status: 404, title: 'Không tìm thấy', detail: 'Không có đường dẫn GET /api/nowhere' });
+    expect(vi.json()).toMatchObject({
+      status: 404,
+      title: 'Không tìm thấy',
+      detail: 'Không có đường dẫn GET /api/nowhere',
+    });
     const en = await client.get('/api/nowhere', { 'accept-language': 'en-GB,en;q=0.9' });
     expect(en.json()).toMatchObject({ status: 404, title: 'Not found', detail: 'No route GET /api/nowhere' });
   });
@@ -153,7 +176,11 @@ describe('request ids', () => {
 describe('content negotiation', () => {
   it('answers problems in Vietnamese by default and in English when preferred', async () => {
     expect((await anon('GET', '/api/me')).json().detail).toBe('Bạn cần đăng nhập');
-    expect((await anon('GET', '/api/me', { 'accept-language': 'en' })).json().detail).toBe('You need to sign in');
-    expect((await anon('GET', '/api/me', { 'accept-language': 'fr, vi;q=0.5, en;q=0.4' })).json().detail).toBe('Bạn cần đăng nhập');
+    expect((await anon('GET', '/api/me', { 'accept-language': 'en' })).json().detail).toBe(
+      'You need to sign in',
+    );
+    expect(
+      (await anon('GET', '/api/me', { 'accept-language': 'fr, vi;q=0.5, en;q=0.4' })).json().detail,
+    ).toBe('Bạn cần đăng nhập');
   });
 });

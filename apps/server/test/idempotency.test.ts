@@ -32,7 +32,14 @@ const count = async (table: 'progress_report' | 'notification', column: 'id' | '
     ).n,
   );
 const audits = async (entityId: string) =>
-  (await env.database.db.selectFrom('audit_event').select('action').where('entity_id', '=', entityId).orderBy('seq').execute()).map((a) => a.action);
+  (
+    await env.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_id', '=', entityId)
+      .orderBy('seq')
+      .execute()
+  ).map((a) => a.action);
 
 describe('idempotent writes', () => {
   it('replays a PUT with the same key and body: same status and body, one row, one audit event', async () => {
@@ -53,7 +60,9 @@ describe('idempotent writes', () => {
     expect(other.statusCode).toBe(422);
     expect(other.json().errors[0].path).toBe('headers.idempotency-key');
     // keys belong to their actor: a colleague's identical key is a different request
-    const colleagueUse = await saveReport(colleague, { ...body, progress: 30 }, id, { 'idempotency-key': key });
+    const colleagueUse = await saveReport(colleague, { ...body, progress: 30 }, id, {
+      'idempotency-key': key,
+    });
     expect(colleagueUse.statusCode).toBe(200);
     expect(colleagueUse.headers['idempotency-replayed']).toBeUndefined();
   });
@@ -70,9 +79,14 @@ describe('idempotent writes', () => {
     const created = await saveReport(officer, { assignmentId, period: '2025-05', progress: 35 });
     const id = created.reportId;
     const key = uniq('submit-');
-    const [x, y] = await Promise.all([act(officer, id, 'submit', undefined, { 'idempotency-key': key }), act(officer, id, 'submit', undefined, { 'idempotency-key': key })]);
+    const [x, y] = await Promise.all([
+      act(officer, id, 'submit', undefined, { 'idempotency-key': key }),
+      act(officer, id, 'submit', undefined, { 'idempotency-key': key }),
+    ]);
     expect([x.statusCode, y.statusCode]).toEqual([200, 200]);
-    expect([x.headers['idempotency-replayed'], y.headers['idempotency-replayed']].filter(Boolean)).toEqual(['true']);
+    expect([x.headers['idempotency-replayed'], y.headers['idempotency-replayed']].filter(Boolean)).toEqual([
+      'true',
+    ]);
     expect(y.json()).toEqual(x.json());
     const late = await act(officer, id, 'submit', undefined, { 'idempotency-key': key });
     expect(late.json()).toEqual(x.json());
@@ -86,7 +100,11 @@ describe('idempotent writes', () => {
     const key = uniq('retry-');
     const failed = await act(officer, created.reportId, 'submit', undefined, { 'idempotency-key': key });
     expect(failed.statusCode).toBe(400); // completion date missing
-    await saveReport(officer, { assignmentId, period: '2025-06', progress: 100, completedOn: '2025-06-28' }, created.reportId);
+    await saveReport(
+      officer,
+      { assignmentId, period: '2025-06', progress: 100, completedOn: '2025-06-28' },
+      created.reportId,
+    );
     const ok = await act(officer, created.reportId, 'submit', undefined, { 'idempotency-key': key });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().status).toBe('submitted');
@@ -94,7 +112,9 @@ describe('idempotent writes', () => {
 
   it('rejects malformed keys', async () => {
     for (const key of ['', 'has space', 'x'.repeat(201), 'khóa']) {
-      const res = await saveReport(officer, { assignmentId, period: '2025-07', progress: 1 }, randomUUID(), { 'idempotency-key': key });
+      const res = await saveReport(officer, { assignmentId, period: '2025-07', progress: 1 }, randomUUID(), {
+        'idempotency-key': key,
+      });
       expect(res.statusCode, key).toBe(400);
     }
   });

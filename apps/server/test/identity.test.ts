@@ -14,7 +14,13 @@ afterAll(() => env.close());
 const freshIp = () => `10.${randomBytes(3).join('.')}`;
 
 const loginAs = (username: string, password: string, ip = freshIp(), headers: Record<string, string> = {}) =>
-  env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip, headers });
+  env.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+    headers,
+  });
 
 describe('password login', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie and /api/me returns user, unit and roles', async () => {
@@ -29,10 +35,19 @@ describe('password login', () => {
     expect(res.body).not.toContain(cookie?.value);
     expect(res.json().csrfToken).toEqual(expect.any(String));
 
-    const me = await env.app.inject({ method: 'GET', url: '/api/me', cookies: { pilotage_session: cookie!.value } });
+    const me = await env.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      cookies: { pilotage_session: cookie!.value },
+    });
     expect(me.statusCode).toBe(200);
     const body = me.json();
-    expect(body.user).toMatchObject({ id: user.id, username: user.username, roles: ['officer', 'reviewer'], active: true });
+    expect(body.user).toMatchObject({
+      id: user.id,
+      username: user.username,
+      roles: ['officer', 'reviewer'],
+      active: true,
+    });
     expect(body.user).not.toHaveProperty('passwordHash');
     expect(JSON.stringify(body)).not.toContain('argon2');
     expect(body.unit).toMatchObject({ id: user.org_unit_id, code: '01', kind: 'province', name: 'Hà Nội' });
@@ -56,7 +71,9 @@ describe('password login', () => {
   });
 
   it('says the same for an unknown username (no account enumeration)', async () => {
-    const res = await loginAs(`nobody.${randomBytes(4).toString('hex')}`, TEST_PASSWORD, freshIp(), { 'accept-language': 'en' });
+    const res = await loginAs(`nobody.${randomBytes(4).toString('hex')}`, TEST_PASSWORD, freshIp(), {
+      'accept-language': 'en',
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().detail).toBe('Wrong username or password');
   });
@@ -126,14 +143,22 @@ describe('sessions', () => {
     expect(cleared?.value ?? '').toBe('');
     expect((await client.get('/api/me')).statusCode).toBe(401);
     const token = client.cookie.split('=')[1]!;
-    const row = await env.database.db.selectFrom('session').select('id_hash').where('id_hash', '=', sha256(token)).executeTakeFirst();
+    const row = await env.database.db
+      .selectFrom('session')
+      .select('id_hash')
+      .where('id_hash', '=', sha256(token))
+      .executeTakeFirst();
     expect(row).toBeUndefined();
   });
 
   it('stores only a hash of the session token', async () => {
     const { client, user } = await signedIn(env, '01', ['officer']);
     const token = client.cookie.split('=')[1]!;
-    const rows = await env.database.db.selectFrom('session').selectAll().where('user_id', '=', user.id).execute();
+    const rows = await env.database.db
+      .selectFrom('session')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .execute();
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(token);
   });
@@ -141,7 +166,11 @@ describe('sessions', () => {
   it('rejects an expired session', async () => {
     const { client, user } = await signedIn(env, '01', ['officer']);
     expect((await client.get('/api/me')).statusCode).toBe(200);
-    await env.database.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
+    await env.database.db
+      .updateTable('session')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', user.id)
+      .execute();
     const res = await client.get('/api/me');
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -156,12 +185,22 @@ describe('sessions', () => {
       .where('user_id', '=', user.id)
       .execute();
     expect((await client.get('/api/me')).statusCode).toBe(200);
-    const row = await env.database.db.selectFrom('session').select('expires_at').where('user_id', '=', user.id).executeTakeFirstOrThrow();
-    expect(row.expires_at.getTime()).toBeGreaterThan(Date.now() + (env.config.sessionTtlHours - 1) * 3_600_000);
+    const row = await env.database.db
+      .selectFrom('session')
+      .select('expires_at')
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.expires_at.getTime()).toBeGreaterThan(
+      Date.now() + (env.config.sessionTtlHours - 1) * 3_600_000,
+    );
   });
 
   it('answers 401 to an unknown session cookie', async () => {
-    const res = await env.app.inject({ method: 'GET', url: '/api/me', cookies: { pilotage_session: 'forged' } });
+    const res = await env.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      cookies: { pilotage_session: 'forged' },
+    });
     expect(res.statusCode).toBe(401);
   });
 });
@@ -179,7 +218,11 @@ describe('CSRF', () => {
       const create = await client.post('/api/api-keys', { name: 'k', orgUnitId: user.org_unit_id }, headers);
       expect(create.statusCode).toBe(403);
     }
-    const raw = await env.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: client.cookie } });
+    const raw = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: client.cookie },
+    });
     expect(raw.statusCode).toBe(403);
     const unchanged = await client.get(`/api/users/${target.id}`);
     expect(unchanged.json().displayName).toBe(target.display_name);
@@ -190,7 +233,9 @@ describe('CSRF', () => {
   it("refuses another session's token", async () => {
     const a = await signedIn(env, '01', ['officer']);
     const b = await signedIn(env, '01', ['officer']);
-    expect((await a.client.post('/api/auth/logout', undefined, { 'x-csrf-token': b.client.csrf })).statusCode).toBe(403);
+    expect(
+      (await a.client.post('/api/auth/logout', undefined, { 'x-csrf-token': b.client.csrf })).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -204,7 +249,11 @@ describe('API keys', () => {
     expect(key.secret).toMatch(/^plk_/);
     expect(key.roles).toEqual(['officer']);
 
-    const row = await env.database.db.selectFrom('api_key').selectAll().where('id', '=', key.id).executeTakeFirstOrThrow();
+    const row = await env.database.db
+      .selectFrom('api_key')
+      .selectAll()
+      .where('id', '=', key.id)
+      .executeTakeFirstOrThrow();
     expect(row.secret_hash).toBe(sha256(key.secret));
     expect(JSON.stringify(row)).not.toContain(key.secret);
     const listed = await client.get('/api/api-keys?limit=500');
@@ -217,8 +266,14 @@ describe('API keys', () => {
     expect(units.json().total).toBe(127); // Hà Nội and its 126 communes
     expect(units.json().items.map((u: { id: string }) => u.id)).toContain(hanoi.id);
     const other = await unitByCode(env, '02');
-    expect((await env.app.inject({ method: 'GET', url: `/api/org-units/${other.id}`, headers: bearer })).statusCode).toBe(404);
-    expect((await env.app.inject({ method: 'GET', url: `/api/org-units/${env.rootId}`, headers: bearer })).statusCode).toBe(404);
+    expect(
+      (await env.app.inject({ method: 'GET', url: `/api/org-units/${other.id}`, headers: bearer }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await env.app.inject({ method: 'GET', url: `/api/org-units/${env.rootId}`, headers: bearer }))
+        .statusCode,
+    ).toBe(404);
 
     const revoked = await client.post(`/api/api-keys/${key.id}/revoke`);
     expect(revoked.statusCode).toBe(200);
@@ -242,14 +297,27 @@ describe('API keys', () => {
   it('needs no CSRF token for writes with a key, and keeps them in the key scope', async () => {
     const { client } = await signedIn(env, 'VN', ['admin']);
     const hanoi = await unitByCode(env, '01');
-    const key = (await client.post('/api/api-keys', { name: 'sync', orgUnitId: hanoi.id, roles: ['unit_lead'] })).json();
+    const key = (
+      await client.post('/api/api-keys', { name: 'sync', orgUnitId: hanoi.id, roles: ['unit_lead'] })
+    ).json();
     const headers = { authorization: `Bearer ${key.secret}` };
     const commune = await unitByCode(env, '10101003');
-    const payload = { username: `k.${randomBytes(4).toString('hex')}`, displayName: 'Key-made', orgUnitId: commune.id, roles: ['officer'], password: 'long-enough-pass' };
+    const payload = {
+      username: `k.${randomBytes(4).toString('hex')}`,
+      displayName: 'Key-made',
+      orgUnitId: commune.id,
+      roles: ['officer'],
+      password: 'long-enough-pass',
+    };
     const ok = await env.app.inject({ method: 'POST', url: '/api/users', payload, headers });
     expect(ok.statusCode).toBe(201);
     const outside = await unitByCode(env, '02');
-    const denied = await env.app.inject({ method: 'POST', url: '/api/users', headers, payload: { ...payload, username: `${payload.username}x`, orgUnitId: outside.id } });
+    const denied = await env.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers,
+      payload: { ...payload, username: `${payload.username}x`, orgUnitId: outside.id },
+    });
     expect(denied.statusCode).toBe(403);
     expect((await login(env, payload.username, 'long-enough-pass')).csrf).toEqual(expect.any(String));
   });

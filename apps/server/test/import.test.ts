@@ -40,7 +40,14 @@ async function newProgramme(ownerCode = 'BCDCP') {
   });
 }
 
-const upload = (client: Client, programmeId: string, name: string, data: Buffer, dryRun: boolean, headers: Record<string, string> = {}) => {
+const upload = (
+  client: Client,
+  programmeId: string,
+  name: string,
+  data: Buffer,
+  dryRun: boolean,
+  headers: Record<string, string> = {},
+) => {
   const body = multipartFile(name, data);
   return client.request({
     method: 'POST',
@@ -52,7 +59,11 @@ const upload = (client: Client, programmeId: string, name: string, data: Buffer,
 
 async function counts(programmeId: string) {
   const db = env.database.db;
-  const tasks = await db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).where('programme_id', '=', programmeId).executeTakeFirstOrThrow();
+  const tasks = await db
+    .selectFrom('task')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirstOrThrow();
   const assignments = await db
     .selectFrom('assignment')
     .innerJoin('task', 'task.id', 'assignment.task_id')
@@ -79,7 +90,8 @@ async function goodAsXlsx(): Promise<Buffer> {
     ws.addRow(
       r.map((cell, i) => {
         const dmy = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(cell);
-        if (dmy && (i === 8 || i === 9)) return new Date(Date.UTC(Number(dmy[3]), Number(dmy[2]) - 1, Number(dmy[1])));
+        if (dmy && (i === 8 || i === 9))
+          return new Date(Date.UTC(Number(dmy[3]), Number(dmy[2]) - 1, Number(dmy[1])));
         return cell === '01' ? 1 : cell;
       }),
     );
@@ -95,7 +107,9 @@ describe('import', () => {
     expect(dry.statusCode, dry.body).toBe(200);
     const body = dry.json();
     expect(body.rows).toBe(6);
-    expect(body.errors.map((e: { row: number; column: string; field: string }) => [e.row, e.column, e.field])).toEqual([
+    expect(
+      body.errors.map((e: { row: number; column: string; field: string }) => [e.row, e.column, e.field]),
+    ).toEqual([
       [2, 'Deadline', 'deadline'],
       [3, 'Lead unit', 'leadUnit'],
       [4, 'Category', 'category'],
@@ -146,32 +160,63 @@ describe('import', () => {
     const after = await counts(programme.id);
     expect(after).toMatchObject(expected);
     expect(after.audits).toHaveLength(1);
-    expect(after.audits[0]!.after).toMatchObject({ rows: 5, tasks: 5, assignments: expected.assignments, coordinating: 3, format: 'csv' });
+    expect(after.audits[0]!.after).toMatchObject({
+      rows: 5,
+      tasks: 5,
+      assignments: expected.assignments,
+      coordinating: 3,
+      format: 'csv',
+    });
 
     const db = env.database.db;
     const tasks = await db.selectFrom('task').selectAll().where('programme_id', '=', programme.id).execute();
     const byCode = new Map(tasks.map((t) => [t.code, t]));
     const t1 = byCode.get('T-01')!;
-    expect(t1).toMatchObject({ category: 'institutions', deadline: '2025-06-30', start_date: '2025-01-01', priority: 'high', is_continuous: false });
+    expect(t1).toMatchObject({
+      category: 'institutions',
+      deadline: '2025-06-30',
+      start_date: '2025-01-01',
+      priority: 'high',
+      is_continuous: false,
+    });
     expect(t1.lead_unit_id).toBe((await unitByCode(env, 'BKHCN')).id);
-    expect(byCode.get('T-02')).toMatchObject({ is_continuous: true, deadline: null, reporting_frequency: 'monthly', category: 'digital_government' });
+    expect(byCode.get('T-02')).toMatchObject({
+      is_continuous: true,
+      deadline: null,
+      reporting_frequency: 'monthly',
+      category: 'digital_government',
+    });
     expect(byCode.get('T-02')!.description).toBe('Báo cáo hằng tháng; không dùng giấy');
     expect(byCode.get('T-03')!.lead_unit_id).toBe((await unitByCode(env, 'BCA')).id);
     expect(byCode.get('T-04')!.parent_task_id).toBe(byCode.get('T-02')!.id);
     expect(byCode.get('T-05')!.parent_task_id).toBe(byCode.get('T-04')!.id);
-    const coord = await db.selectFrom('task_coordinating_unit').select('unit_id').where('task_id', '=', t1.id).execute();
+    const coord = await db
+      .selectFrom('task_coordinating_unit')
+      .select('unit_id')
+      .where('task_id', '=', t1.id)
+      .execute();
     expect(coord).toHaveLength(2);
 
     // the same file again: every code now exists
     const again = await upload(steering, programme.id, 'good.csv', await fixture('import-good.csv'), true);
-    expect(again.json().errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['2:code', '3:code', '4:code', '5:code', '6:code']);
+    expect(again.json().errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual([
+      '2:code',
+      '3:code',
+      '4:code',
+      '5:code',
+      '6:code',
+    ]);
   });
 
   it('a good XLSX (date cells, numeric unit codes, an instructions sheet first) imports the same', async () => {
     const programme = await newProgramme();
     const res = await upload(steering, programme.id, 'good.xlsx', await goodAsXlsx(), false);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ format: 'xlsx', errors: [], created: { tasks: 5, assignments: 1 + 34 + 1 + ministries + 3 } });
+    expect(res.json()).toMatchObject({
+      format: 'xlsx',
+      errors: [],
+      created: { tasks: 5, assignments: 1 + 34 + 1 + ministries + 3 },
+    });
     const t1 = await tasksRepository.findTaskByCode(env.database.db, programme.id, 'T-01');
     expect(t1).toMatchObject({ start_date: '2025-01-01', deadline: '2025-06-30' });
     expect((await counts(programme.id)).audits).toHaveLength(1);
@@ -219,25 +264,34 @@ describe('import', () => {
     const own = await newProgramme('01');
     const dry = await upload(province, own.id, 'good.csv', data, true, { 'accept-language': 'en' });
     expect(dry.statusCode).toBe(200);
-    expect(dry.json().errors.some((e: { message: string }) => e.message.includes('outside your scope'))).toBe(true);
+    expect(dry.json().errors.some((e: { message: string }) => e.message.includes('outside your scope'))).toBe(
+      true,
+    );
     expect((await counts(programme.id)).tasks).toBe(0);
   });
 
   it('rejects a missing file, a non-table file and an unknown programme as problem+json', async () => {
     const programme = await newProgramme();
-    const none = await steering.request({ method: 'POST', url: `/api/programmes/${programme.id}/import`, payload: {} });
+    const none = await steering.request({
+      method: 'POST',
+      url: `/api/programmes/${programme.id}/import`,
+      payload: {},
+    });
     expect(none.statusCode).toBe(415);
-    const pdf = await upload(steering, programme.id, 'x.pdf', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4, 0, 0]), true);
+    const pdf = await upload(
+      steering,
+      programme.id,
+      'x.pdf',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4, 0, 0]),
+      true,
+    );
     expect(pdf.statusCode).toBe(400);
     expect(pdf.json().errors[0].path).toBe('file');
     const missing = await upload(steering, newId(), 'good.csv', await fixture('import-good.csv'), true);
     expect(missing.statusCode).toBe(404);
     const noColumns = await upload(steering, programme.id, 'x.csv', Buffer.from('a;b\n1;2\n'), true);
-    expect(noColumns.json().errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual([
-      '1:code',
-      '1:title',
-      '1:category',
-      '1:leadUnit',
-    ]);
+    expect(noColumns.json().errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(
+      ['1:code', '1:title', '1:category', '1:leadUnit'],
+    );
   });
 });

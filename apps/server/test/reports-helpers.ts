@@ -27,7 +27,10 @@ export function tinyPdf(text = 'Bao cao tien do'): Buffer {
 
 /** A 1×1 PNG. */
 export const tinyPng = (): Buffer =>
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
 
 /** A ZIP archive (deflated entries) built in memory. */
 export function zip(entries: Record<string, string>): Buffer {
@@ -73,31 +76,58 @@ export function zip(entries: Record<string, string>): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const CONTENT_TYPES =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
 export const tinyDocx = () =>
   zip({
     '[Content_Types].xml': CONTENT_TYPES,
     '_rels/.rels': '<Relationships/>',
-    'word/document.xml': '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
+    'word/document.xml':
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
   });
 
 /** A multipart/form-data body with one file part. */
-export function multipartBody(field: string, filename: string, content: Buffer, contentType = 'application/octet-stream') {
+export function multipartBody(
+  field: string,
+  filename: string,
+  content: Buffer,
+  contentType = 'application/octet-stream',
+) {
   const boundary = `----pilotage${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
     'utf8',
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');
-  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
-
 
 /** PUT /api/reports/:id with a client-generated id (new unless given). */
-export function saveReport(client: Client, body: Record<string, unknown>, id: string = randomUUID(), headers: Record<string, string> = {}) {
-  return client.request({ method: 'PUT', url: `/api/reports/${id}`, payload: body, headers }).then((res) => Object.assign(res, { reportId: id }));
+export function saveReport(
+  client: Client,
+  body: Record<string, unknown>,
+  id: string = randomUUID(),
+  headers: Record<string, string> = {},
+) {
+  return client
+    .request({ method: 'PUT', url: `/api/reports/${id}`, payload: body, headers })
+    .then((res) => Object.assign(res, { reportId: id }));
 }
 
-export const act = (client: Client, id: string, action: 'submit' | 'approve' | 'accept' | 'return', body?: unknown, headers: Record<string, string> = {}) =>
-  client.request({ method: 'POST', url: `/api/reports/${id}/${action}`, ...(body === undefined ? {} : { payload: body as object }), headers });
+export const act = (
+  client: Client,
+  id: string,
+  action: 'submit' | 'approve' | 'accept' | 'return',
+  body?: unknown,
+  headers: Record<string, string> = {},
+) =>
+  client.request({
+    method: 'POST',
+    url: `/api/reports/${id}/${action}`,
+    ...(body === undefined ? {} : { payload: body as object }),
+    headers,
+  });

@@ -9,7 +9,15 @@ let provinceAssignment: string;
 let communeAssignment: string;
 let ministryAssignment: string;
 const c = {} as Record<
-  'provOfficer' | 'provLead' | 'provReviewer' | 'steering' | 'steeringReviewer' | 'ministryReviewer' | 'communeOfficer' | 'communeColleague' | 'otherCommune',
+  | 'provOfficer'
+  | 'provLead'
+  | 'provReviewer'
+  | 'steering'
+  | 'steeringReviewer'
+  | 'ministryReviewer'
+  | 'communeOfficer'
+  | 'communeColleague'
+  | 'otherCommune',
   Client
 >;
 
@@ -34,15 +42,34 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const actions = async (entityId: string) =>
-  (await env.database.db.selectFrom('audit_event').select('action').where('entity_id', '=', entityId).orderBy('seq').execute()).map((a) => a.action);
+  (
+    await env.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_id', '=', entityId)
+      .orderBy('seq')
+      .execute()
+  ).map((a) => a.action);
 
 describe('progress report workflow', () => {
   it('province: draft → lead approval → review returns → edit → resubmit → accepted; audited and notified', async () => {
-    const body = { assignmentId: provinceAssignment, period: '2025-06', progress: 40, narrative: 'Đã ban hành kế hoạch', difficulties: 'Thiếu nhân lực' };
+    const body = {
+      assignmentId: provinceAssignment,
+      period: '2025-06',
+      progress: 40,
+      narrative: 'Đã ban hành kế hoạch',
+      difficulties: 'Thiếu nhân lực',
+    };
     const created = await saveReport(c.provOfficer, body);
     expect(created.statusCode).toBe(200);
     const id = created.reportId;
-    expect(created.json()).toMatchObject({ id, status: 'draft', requiresApproval: true, dueOn: '2025-07-05', periodStart: '2025-06-01' });
+    expect(created.json()).toMatchObject({
+      id,
+      status: 'draft',
+      requiresApproval: true,
+      dueOn: '2025-07-05',
+      periodStart: '2025-06-01',
+    });
     expect(created.json().allowedActions).toEqual(expect.arrayContaining(['edit', 'submit', 'upload']));
 
     // drafts stay inside the unit
@@ -77,7 +104,11 @@ describe('progress report workflow', () => {
     expect(accepted.json()).toMatchObject({ status: 'accepted', reviewedByName: expect.any(String) });
     expect((await act(c.steeringReviewer, id, 'accept')).statusCode).toBe(409);
 
-    const assignment = await env.database.db.selectFrom('assignment').selectAll().where('id', '=', provinceAssignment).executeTakeFirstOrThrow();
+    const assignment = await env.database.db
+      .selectFrom('assignment')
+      .selectAll()
+      .where('id', '=', provinceAssignment)
+      .executeTakeFirstOrThrow();
     expect(assignment.progress).toBe(55);
     expect(await actions(id)).toEqual([
       'report.create',
@@ -91,8 +122,21 @@ describe('progress report workflow', () => {
     ]);
     expect(await actions(provinceAssignment)).toContain('assignment.progress');
 
-    const kinds = (await env.database.db.selectFrom('notification').select(['kind', 'unit_id']).where('report_id', '=', id).execute()).map((n) => n.kind);
-    expect(kinds.sort()).toEqual(['report_accepted', 'report_pending_approval', 'report_pending_approval', 'report_returned', 'report_submitted', 'report_submitted']);
+    const kinds = (
+      await env.database.db
+        .selectFrom('notification')
+        .select(['kind', 'unit_id'])
+        .where('report_id', '=', id)
+        .execute()
+    ).map((n) => n.kind);
+    expect(kinds.sort()).toEqual([
+      'report_accepted',
+      'report_pending_approval',
+      'report_pending_approval',
+      'report_returned',
+      'report_submitted',
+      'report_submitted',
+    ]);
   });
 
   it('a completion report accepted sets the completion date and product; a lead submitting approves at once', async () => {
@@ -107,13 +151,25 @@ describe('progress report workflow', () => {
     const submitted = await act(c.provLead, res.reportId, 'submit');
     expect(submitted.json()).toMatchObject({ status: 'submitted', approvedByName: expect.any(String) });
     await act(c.steeringReviewer, res.reportId, 'accept');
-    const a = await env.database.db.selectFrom('assignment').selectAll().where('id', '=', provinceAssignment).executeTakeFirstOrThrow();
-    expect(a).toMatchObject({ progress: 100, completed_on: '2025-08-20', product: 'Quyết định 1234/QĐ-UBND' });
+    const a = await env.database.db
+      .selectFrom('assignment')
+      .selectAll()
+      .where('id', '=', provinceAssignment)
+      .executeTakeFirstOrThrow();
+    expect(a).toMatchObject({
+      progress: 100,
+      completed_on: '2025-08-20',
+      product: 'Quyết định 1234/QĐ-UBND',
+    });
     expect(await actions(provinceAssignment)).toContain('assignment.completed');
   });
 
   it('commune submits without approval; its province reviews it, not the ministry nor the national committee', async () => {
-    const res = await saveReport(c.communeOfficer, { assignmentId: communeAssignment, period: '2025-06', progress: 30 });
+    const res = await saveReport(c.communeOfficer, {
+      assignmentId: communeAssignment,
+      period: '2025-06',
+      progress: 30,
+    });
     const id = res.reportId;
     expect(res.json()).toMatchObject({ requiresApproval: false, assignedByUnit: { code: '01' } });
 
@@ -121,7 +177,15 @@ describe('progress report workflow', () => {
     expect((await c.communeColleague.get(`/api/reports/${id}`)).statusCode).toBe(200);
     expect((await c.otherCommune.get(`/api/reports/${id}`)).statusCode).toBe(404);
     expect((await c.otherCommune.get(`/api/assignments/${communeAssignment}/reports`)).statusCode).toBe(404);
-    expect((await saveReport(c.otherCommune, { assignmentId: communeAssignment, period: '2025-06', progress: 1 }, id)).statusCode).toBe(409);
+    expect(
+      (
+        await saveReport(
+          c.otherCommune,
+          { assignmentId: communeAssignment, period: '2025-06', progress: 1 },
+          id,
+        )
+      ).statusCode,
+    ).toBe(409);
     expect((await act(c.otherCommune, id, 'submit')).statusCode).toBe(404);
 
     const submitted = await act(c.communeOfficer, id, 'submit');
@@ -133,12 +197,21 @@ describe('progress report workflow', () => {
     const accepted = await act(c.provReviewer, id, 'accept');
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().status).toBe('accepted');
-    const a = await env.database.db.selectFrom('assignment').select('progress').where('id', '=', communeAssignment).executeTakeFirstOrThrow();
+    const a = await env.database.db
+      .selectFrom('assignment')
+      .select('progress')
+      .where('id', '=', communeAssignment)
+      .executeTakeFirstOrThrow();
     expect(a.progress).toBe(30);
   });
 
   it("a ministry cannot see or review a province's report it did not assign", async () => {
-    const res = await saveReport(c.provLead, { assignmentId: provinceAssignment, period: '2025-09', progress: 100, completedOn: '2025-09-01' });
+    const res = await saveReport(c.provLead, {
+      assignmentId: provinceAssignment,
+      period: '2025-09',
+      progress: 100,
+      completedOn: '2025-09-01',
+    });
     await act(c.provLead, res.reportId, 'submit');
     expect((await c.ministryReviewer.get(`/api/reports/${res.reportId}`)).statusCode).toBe(404);
     expect((await act(c.ministryReviewer, res.reportId, 'accept')).statusCode).toBe(404);
@@ -146,12 +219,19 @@ describe('progress report workflow', () => {
     const queue = await c.ministryReviewer.get('/api/review-queue');
     expect(queue.json().items.map((r: { id: string }) => r.id)).not.toContain(res.reportId);
     // and a province officer cannot report on the ministry's assignment
-    expect((await saveReport(c.provOfficer, { assignmentId: ministryAssignment, period: '2025-06', progress: 5 })).statusCode).toBe(400);
+    expect(
+      (await saveReport(c.provOfficer, { assignmentId: ministryAssignment, period: '2025-06', progress: 5 }))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('rejects bad periods, completion fields and edits out of turn with field paths', async () => {
     const bad = async (body: Record<string, unknown>, status: number, path: string) => {
-      const res = await saveReport(c.communeOfficer, { assignmentId: communeAssignment, progress: 10, ...body });
+      const res = await saveReport(c.communeOfficer, {
+        assignmentId: communeAssignment,
+        progress: 10,
+        ...body,
+      });
       expect(res.statusCode, JSON.stringify(body)).toBe(status);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path);
@@ -167,15 +247,36 @@ describe('progress report workflow', () => {
     const en = await bad({ period: '2025-06' }, 409, 'period'); // a report exists for June
     expect(en.json().detail).toMatch(/2025-06/);
 
-    const draft = await saveReport(c.communeOfficer, { assignmentId: communeAssignment, period: '2025-07', progress: 100 });
-    const noDate = await act(c.communeOfficer, draft.reportId, 'submit', undefined, { 'accept-language': 'en' });
+    const draft = await saveReport(c.communeOfficer, {
+      assignmentId: communeAssignment,
+      period: '2025-07',
+      progress: 100,
+    });
+    const noDate = await act(c.communeOfficer, draft.reportId, 'submit', undefined, {
+      'accept-language': 'en',
+    });
     expect(noDate.statusCode).toBe(400);
-    expect(noDate.json().errors[0]).toMatchObject({ path: 'completedOn', message: 'A completion report (100%) needs the completion date' });
-    const moved = await saveReport(c.communeOfficer, { assignmentId: communeAssignment, period: '2025-08', progress: 100 }, draft.reportId);
+    expect(noDate.json().errors[0]).toMatchObject({
+      path: 'completedOn',
+      message: 'A completion report (100%) needs the completion date',
+    });
+    const moved = await saveReport(
+      c.communeOfficer,
+      { assignmentId: communeAssignment, period: '2025-08', progress: 100 },
+      draft.reportId,
+    );
     expect(moved.statusCode).toBe(409);
-    await saveReport(c.communeOfficer, { assignmentId: communeAssignment, period: '2025-07', progress: 90 }, draft.reportId);
+    await saveReport(
+      c.communeOfficer,
+      { assignmentId: communeAssignment, period: '2025-07', progress: 90 },
+      draft.reportId,
+    );
     await act(c.communeOfficer, draft.reportId, 'submit');
-    const late = await saveReport(c.communeOfficer, { assignmentId: communeAssignment, period: '2025-07', progress: 95 }, draft.reportId);
+    const late = await saveReport(
+      c.communeOfficer,
+      { assignmentId: communeAssignment, period: '2025-07', progress: 95 },
+      draft.reportId,
+    );
     expect(late.statusCode).toBe(409);
   });
 
@@ -191,7 +292,9 @@ describe('progress report workflow', () => {
     const mine = await c.communeOfficer.get(`/api/assignments/${communeAssignment}/timeline`);
     const theirs = await c.provReviewer.get(`/api/assignments/${communeAssignment}/timeline`);
     const acts = (res: typeof mine) => res.json().items.map((e: { action: string }) => e.action);
-    expect(acts(mine)).toEqual(expect.arrayContaining(['report.create', 'report.submit', 'report.accept', 'assignment.progress']));
+    expect(acts(mine)).toEqual(
+      expect.arrayContaining(['report.create', 'report.submit', 'report.accept', 'assignment.progress']),
+    );
     expect(acts(theirs)).toEqual(expect.arrayContaining(['report.submit', 'report.accept']));
     expect(acts(theirs)).not.toContain('report.create');
     const accept = theirs.json().items.find((e: { action: string }) => e.action === 'report.accept');

@@ -52,9 +52,23 @@ export async function buildWorld(env: TestEnv) {
     seats[name] = { user, client: await login(env, user.username) };
   }
 
-  function call(role: RoleClass, method: HTTPMethods, url: string, payload?: unknown): Promise<LightMyRequestResponse> {
-    if (role === 'anonymous') return env.app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
-    return seats[role].client.request({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+  function call(
+    role: RoleClass,
+    method: HTTPMethods,
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse> {
+    if (role === 'anonymous')
+      return env.app.inject({
+        method,
+        url,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+    return seats[role].client.request({
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
   }
 
   /** An API key of a unit, made by a national admin (for list and revoke checks). */

@@ -35,7 +35,8 @@ describe('province admin', () => {
       .where('ancestor_id', '=', me.org_unit_id)
       .execute();
     const inScope = new Set(units.map((u) => u.descendant_id));
-    for (const e of res.json().items as { actorUnitId: string }[]) expect(inScope.has(e.actorUnitId)).toBe(true);
+    for (const e of res.json().items as { actorUnitId: string }[])
+      expect(inScope.has(e.actorUnitId)).toBe(true);
     // asking for another province's events by filter does not widen the scope
     const asked = await provinceAdmin.get(`/api/audit?actorUserId=${inBacNinh.user.id}`);
     expect(asked.json()).toEqual({ items: [], total: 0 });
@@ -87,7 +88,11 @@ describe('unit leads', () => {
       expect(res.statusCode).toBe(403);
       expect(res.json().errors).toEqual([{ path: 'roles', message: 'You may not grant this role' }]);
     }
-    const apiKey = await client.post('/api/api-keys', { name: 'k', orgUnitId: commune.id, roles: ['steering'] });
+    const apiKey = await client.post('/api/api-keys', {
+      name: 'k',
+      orgUnitId: commune.id,
+      roles: ['steering'],
+    });
     expect(apiKey.statusCode).toBe(403);
   });
 
@@ -99,7 +104,11 @@ describe('unit leads', () => {
       for (const patch of [{ roles: ['officer'] }, { active: false }, { displayName: 'x' }]) {
         expect((await client.patch(`/api/users/${target.id}`, patch)).statusCode).toBe(403);
       }
-      const row = await env.database.db.selectFrom('app_user').selectAll().where('id', '=', target.id).executeTakeFirstOrThrow();
+      const row = await env.database.db
+        .selectFrom('app_user')
+        .selectAll()
+        .where('id', '=', target.id)
+        .executeTakeFirstOrThrow();
       expect(row.roles).toEqual(target.roles);
       expect(row.active).toBe(true);
       expect(row.display_name).toBe(target.display_name);
@@ -121,7 +130,9 @@ describe('unit leads', () => {
 describe('API keys carry their unit scope', () => {
   it('a national admin key sees the whole country; a commune key sees one unit and no users', async () => {
     const { client } = await signedIn(env, 'VN', ['admin']);
-    const national = (await client.post('/api/api-keys', { name: 'n', orgUnitId: env.rootId, roles: ['admin'] })).json();
+    const national = (
+      await client.post('/api/api-keys', { name: 'n', orgUnitId: env.rootId, roles: ['admin'] })
+    ).json();
     const commune = await unitByCode(env, '10101003');
     const local = (await client.post('/api/api-keys', { name: 'c', orgUnitId: commune.id })).json();
     const get = (secret: string, url: string) =>

@@ -102,7 +102,8 @@ async function main(): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     console.error(`admin:create failed: ${message}`);
-    if (/lock|already in use/i.test(message)) console.error('Is the server running on this PGlite directory? Stop it first.');
+    if (/lock|already in use/i.test(message))
+      console.error('Is the server running on this PGlite directory? Stop it first.');
     return 1;
   } finally {
     await database?.close();

@@ -13,9 +13,13 @@ import { loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { AuditService, type ChainCheck } from '../modules/audit/audit.service.ts';
 
-async function verifyAuditTrail(env: NodeJS.ProcessEnv = process.env): Promise<{ where: string; check: ChainCheck }> {
+async function verifyAuditTrail(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ where: string; check: ChainCheck }> {
   const config = loadConfig(env);
-  const where = config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : `PGlite ${config.dataDir}`;
+  const where = config.databaseUrl
+    ? `PostgreSQL ${redactUrl(config.databaseUrl)}`
+    : `PGlite ${config.dataDir}`;
   if (!config.databaseUrl && (config.dataDir === ':memory:' || !existsSync(config.dataDir))) {
     throw new Error(`no database at ${config.dataDir} (set PILOTAGE_DATA_DIR or DATABASE_URL)`);
   }
@@ -23,7 +27,8 @@ async function verifyAuditTrail(env: NodeJS.ProcessEnv = process.env): Promise<{
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
     const tables = await database.db.introspection.getTables();
-    if (!tables.some((t) => t.name === 'audit_event')) throw new Error(`${where} has no audit trail (never started?)`);
+    if (!tables.some((t) => t.name === 'audit_event'))
+      throw new Error(`${where} has no audit trail (never started?)`);
     return { where, check: await new AuditService(database.db).verify() };
   } finally {
     await database?.close();
@@ -54,7 +59,8 @@ async function main(): Promise<number> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`audit:verify could not run: ${message}`);
-    if (/lock|already in use|ELOCKED/i.test(message)) console.error('Is the server running on this PGlite directory? Stop it first.');
+    if (/lock|already in use|ELOCKED/i.test(message))
+      console.error('Is the server running on this PGlite directory? Stop it first.');
     return 2;
   }
 }

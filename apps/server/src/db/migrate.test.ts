@@ -12,8 +12,11 @@ describe('splitStatements', () => {
   });
 
   it('keeps multi-line statements whole and accepts a last statement without a newline', () => {
-    const body = 'create table a (\n  x int,\n  y text\n);\ninsert into a values (1, \'b\')';
-    expect(splitStatements(body)).toEqual(['create table a (\n  x int,\n  y text\n)', "insert into a values (1, 'b')"]);
+    const body = "create table a (\n  x int,\n  y text\n);\ninsert into a values (1, 'b')";
+    expect(splitStatements(body)).toEqual([
+      'create table a (\n  x int,\n  y text\n)',
+      "insert into a values (1, 'b')",
+    ]);
   });
 
   it('drops comment lines (also indented) and blank statements', () => {

@@ -78,7 +78,7 @@ export function planMultiUnit(rng: Rng, plan: DemoPlan, m: MultiInput): void {
     const ministries = units.ofKind('ministry');
     if (d === '2025-02-28') {
       // action plans: by mid-March 2025 most ministries had issued theirs, 8 had not (all done by May)
-      const list = outcomes(rng, ministries.length, d!, ['2025-02-05', ministries.length - 8], ['2025-03-05', '2025-05-20', 8], [0, 0]);
+      const list = outcomes(rng, ministries.length, d, ['2025-02-05', ministries.length - 8], ['2025-03-05', '2025-05-20', 8], [0, 0]);
       ministries.forEach((u, i) => add(rng, plan, m, u.id, ownerUnitId, null, d, { ...list[i]!, ...product }));
     } else {
       const n = ministries.length;
@@ -110,7 +110,7 @@ export function planMultiUnit(rng: Rng, plan: DemoPlan, m: MultiInput): void {
       plan.extensions.push({
         id: newId(),
         assignment_id: id,
-        previous_deadline: d!,
+        previous_deadline: d,
         requested_deadline: '2026-02-28',
         reason: 'Chờ hoàn thiện sắp xếp đơn vị hành chính cấp xã sau ngày 1/7/2025',
         status: 'pending',

@@ -14,7 +14,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('ctx', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    if (!request.url.startsWith('/api/') || /^\/api\/docs(?:[/?]|$)/.test(request.url)) return;
     const lang = langFromHeader(request.headers['accept-language']);
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {

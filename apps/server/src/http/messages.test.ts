@@ -26,7 +26,9 @@ describe('langFromHeader', () => {
 
 describe('t', () => {
   it('interpolates parameters in both languages', () => {
-    expect(t('en', 'too_many_attempts', { minutes: 15 })).toBe('Too many failed sign-ins. Try again in 15 minutes');
+    expect(t('en', 'too_many_attempts', { minutes: 15 })).toBe(
+      'Too many failed sign-ins. Try again in 15 minutes',
+    );
     expect(t('vi', 'too_many_attempts', { minutes: 15 })).toContain('15 phút');
   });
 

@@ -34,8 +34,15 @@ function localizeOrThrow(issue: z.core.$ZodIssue, lang: Lang): string {
 const issuePath = (prefix: string, path: readonly PropertyKey[]) =>
   [prefix, ...path.map(String)].filter(Boolean).join('.');
 
-export function zodIssuesToErrors(issues: readonly z.core.$ZodIssue[], lang: Lang, prefix = ''): Problem['errors'] {
-  return issues.map((issue) => ({ path: issuePath(prefix, issue.path), message: localizeZodIssue(issue, lang) }));
+export function zodIssuesToErrors(
+  issues: readonly z.core.$ZodIssue[],
+  lang: Lang,
+  prefix = '',
+): Problem['errors'] {
+  return issues.map((issue) => ({
+    path: issuePath(prefix, issue.path),
+    message: localizeZodIssue(issue, lang),
+  }));
 }
 
 function renderFieldErrors(errors: FieldError[], lang: Lang): Problem['errors'] {
@@ -53,7 +60,11 @@ const TITLES: Record<number, MessageKey> = {
   429: 'too_many_attempts',
 };
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'requestId'>) {
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  problem: Omit<Problem, 'requestId'>,
+) {
   return reply
     .code(problem.status)
     .header('content-type', 'application/problem+json; charset=utf-8')
@@ -85,8 +96,18 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     const errors = error.validation.map((v) => {
       const path = v.instancePath.split('/').filter(Boolean);
       // zod drops the offending value from its issues; the localized message needs it ("received number")
-      const input = path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), source);
-      const issue = { input, ...v.params, code: v.keyword, path, message: v.message ?? '' } as unknown as z.core.$ZodIssue;
+      const input = path.reduce<unknown>(
+        (value, key) =>
+          value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+        source,
+      );
+      const issue = {
+        input,
+        ...v.params,
+        code: v.keyword,
+        path,
+        message: v.message ?? '',
+      } as unknown as z.core.$ZodIssue;
       return { path: issuePath(error.validationContext ?? '', path), message: localizeZodIssue(issue, lang) };
     });
     return sendProblem(reply, request, {
@@ -106,11 +127,19 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   }
   if (isUniqueViolation(error)) {
     // a concurrent insert won the race for a unique value: a conflict, not a server failure
-    return sendProblem(reply, request, { status: 409, title: t(lang, 'conflict'), detail: t(lang, 'conflict') });
+    return sendProblem(reply, request, {
+      status: 409,
+      title: t(lang, 'conflict'),
+      detail: t(lang, 'conflict'),
+    });
   }
   if (isDataException(error)) {
     // the database refused a value that passed validation (e.g. a date out of its range)
-    return sendProblem(reply, request, { status: 400, title: t(lang, 'bad_request'), detail: t(lang, 'validation_failed') });
+    return sendProblem(reply, request, {
+      status: 400,
+      title: t(lang, 'bad_request'),
+      detail: t(lang, 'validation_failed'),
+    });
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status < 500) {
@@ -121,8 +150,16 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
         : code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
           ? 'invalid_json'
           : (TITLES[status] ?? 'bad_request');
-    return sendProblem(reply, request, { status, title: t(lang, TITLES[status] ?? 'bad_request'), detail: t(lang, key) });
+    return sendProblem(reply, request, {
+      status,
+      title: t(lang, TITLES[status] ?? 'bad_request'),
+      detail: t(lang, key),
+    });
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(reply, request, { status: 500, title: t(lang, 'internal'), detail: t(lang, 'internal') });
+  return sendProblem(reply, request, {
+    status: 500,
+    title: t(lang, 'internal'),
+    detail: t(lang, 'internal'),
+  });
 }

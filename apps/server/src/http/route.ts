@@ -105,7 +105,8 @@ function anonymousContext(request: FastifyRequest): RequestContext {
 function nulPaths(value: unknown, path: string): string[] {
   if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => nulPaths(v, `${path}.${i}`));
-  const proto: unknown = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  const proto: unknown =
+    value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
   if (proto === Object.prototype || proto === null) {
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => nulPaths(v, `${path}.${k}`));
   }

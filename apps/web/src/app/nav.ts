@@ -60,6 +60,9 @@ export const NAV: readonly NavItem[] = [
     roles: ['reviewer', 'steering', 'unit_lead', 'admin'],
     description: 'tasks.home.reviews',
   },
+  { to: '/notifications', label: 'tasks.nav.notifications' },
+  { to: '/commitments', label: 'tasks.nav.commitments', roles: ['unit_lead', 'steering', 'admin', 'reviewer'] },
+  { to: '/import', label: 'tasks.nav.import', roles: ['steering', 'admin'] },
 ];
 
 export function canSee(item: { roles?: readonly Role[] | undefined }, roles: readonly Role[]): boolean {

@@ -5,6 +5,8 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { ApiKeysPage } from '../features/identity/ApiKeysPage.tsx';
 import { UsersPage } from '../features/identity/UsersPage.tsx';
 import { OrgBrowserPage } from '../features/org/OrgBrowserPage.tsx';
+import { CommitmentsPage } from '../features/commitments/CommitmentsPage.tsx';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { ReportFormPage } from '../features/reports/ReportFormPage.tsx';
 import { ReportPage } from '../features/reports/ReportPage.tsx';
 import { ReviewQueuePage } from '../features/reports/ReviewQueuePage.tsx';
@@ -12,6 +14,8 @@ import { AssignmentPage } from '../features/tasks/AssignmentPage.tsx';
 import { MyAssignmentsPage } from '../features/tasks/MyAssignmentsPage.tsx';
 import { OverviewPage } from '../features/tasks/OverviewPage.tsx';
 import { TaskListPage } from '../features/tasks/TaskListPage.tsx';
+import { ImportPage } from '../features/task-io/ImportPage.tsx';
+import { ReviewPage } from '../features/task-io/ReviewPage.tsx';
 import { TaskPage } from '../features/tasks/TaskPage.tsx';
 import { AUDITORS, USER_MANAGERS } from './nav.ts';
 
@@ -43,4 +47,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/reports/:id', element: <ReportPage /> },
   { path: '/my', element: <MyAssignmentsPage />, roles: ['officer', 'unit_lead'] },
   { path: '/reviews', element: <ReviewQueuePage />, roles: ['reviewer', 'steering', 'unit_lead', 'admin'] },
+  { path: '/programmes/:id/review', element: <ReviewPage /> },
+  { path: '/notifications', element: <NotificationsPage /> },
+  { path: '/commitments', element: <CommitmentsPage />, roles: ['unit_lead', 'steering', 'admin', 'reviewer'] },
+  { path: '/import', element: <ImportPage />, roles: ['steering', 'admin'] },
 ];

@@ -46,20 +46,80 @@ export const ASSIGN_ALL_TOKENS = { ALL_MINISTRIES: 'ministry', ALL_PROVINCES: 'p
  */
 export const IMPORT_COLUMNS = [
   { key: 'code', vi: 'Mã nhiệm vụ', en: 'Code', required: true, aliases: ['ma', 'task code', 'ma nv'] },
-  { key: 'title', vi: 'Tên nhiệm vụ', en: 'Title', required: true, aliases: ['nhiem vu', 'noi dung nhiem vu', 'task'] },
-  { key: 'description', vi: 'Mô tả', en: 'Description', required: false, aliases: ['noi dung', 'mo ta chi tiet'] },
+  {
+    key: 'title',
+    vi: 'Tên nhiệm vụ',
+    en: 'Title',
+    required: true,
+    aliases: ['nhiem vu', 'noi dung nhiem vu', 'task'],
+  },
+  {
+    key: 'description',
+    vi: 'Mô tả',
+    en: 'Description',
+    required: false,
+    aliases: ['noi dung', 'mo ta chi tiet'],
+  },
   { key: 'category', vi: 'Lĩnh vực', en: 'Category', required: true, aliases: ['nhom nhiem vu', 'nhom'] },
-  { key: 'expectedProduct', vi: 'Sản phẩm dự kiến', en: 'Expected product', required: false, aliases: ['san pham', 'product'] },
+  {
+    key: 'expectedProduct',
+    vi: 'Sản phẩm dự kiến',
+    en: 'Expected product',
+    required: false,
+    aliases: ['san pham', 'product'],
+  },
   { key: 'leadUnit', vi: 'Đơn vị chủ trì', en: 'Lead unit', required: true, aliases: ['chu tri', 'lead'] },
-  { key: 'coordinatingUnits', vi: 'Đơn vị phối hợp', en: 'Coordinating units', required: false, aliases: ['phoi hop', 'coordinating'] },
-  { key: 'assignedUnits', vi: 'Đơn vị được giao', en: 'Assigned units', required: false, aliases: ['giao cho', 'assigned to', 'assignees'] },
+  {
+    key: 'coordinatingUnits',
+    vi: 'Đơn vị phối hợp',
+    en: 'Coordinating units',
+    required: false,
+    aliases: ['phoi hop', 'coordinating'],
+  },
+  {
+    key: 'assignedUnits',
+    vi: 'Đơn vị được giao',
+    en: 'Assigned units',
+    required: false,
+    aliases: ['giao cho', 'assigned to', 'assignees'],
+  },
   { key: 'startDate', vi: 'Ngày bắt đầu', en: 'Start date', required: false, aliases: ['bat dau', 'start'] },
-  { key: 'deadline', vi: 'Hạn hoàn thành', en: 'Deadline', required: false, aliases: ['thoi han', 'han', 'due date'] },
-  { key: 'continuous', vi: 'Thường xuyên', en: 'Continuous', required: false, aliases: ['nhiem vu thuong xuyen'] },
-  { key: 'reportingFrequency', vi: 'Tần suất báo cáo', en: 'Reporting frequency', required: false, aliases: ['tan suat', 'frequency'] },
+  {
+    key: 'deadline',
+    vi: 'Hạn hoàn thành',
+    en: 'Deadline',
+    required: false,
+    aliases: ['thoi han', 'han', 'due date'],
+  },
+  {
+    key: 'continuous',
+    vi: 'Thường xuyên',
+    en: 'Continuous',
+    required: false,
+    aliases: ['nhiem vu thuong xuyen'],
+  },
+  {
+    key: 'reportingFrequency',
+    vi: 'Tần suất báo cáo',
+    en: 'Reporting frequency',
+    required: false,
+    aliases: ['tan suat', 'frequency'],
+  },
   { key: 'priority', vi: 'Mức ưu tiên', en: 'Priority', required: false, aliases: ['uu tien'] },
-  { key: 'parentCode', vi: 'Mã nhiệm vụ cha', en: 'Parent task code', required: false, aliases: ['nhiem vu cha', 'parent code', 'parent'] },
-  { key: 'sourceClause', vi: 'Căn cứ', en: 'Source clause', required: false, aliases: ['dieu khoan', 'source'] },
+  {
+    key: 'parentCode',
+    vi: 'Mã nhiệm vụ cha',
+    en: 'Parent task code',
+    required: false,
+    aliases: ['nhiem vu cha', 'parent code', 'parent'],
+  },
+  {
+    key: 'sourceClause',
+    vi: 'Căn cứ',
+    en: 'Source clause',
+    required: false,
+    aliases: ['dieu khoan', 'source'],
+  },
 ] as const;
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
@@ -135,7 +195,8 @@ export const taskIoRoutes = defineRoutes({
   exportXlsx: {
     method: 'GET',
     path: '/api/programmes/:id/export.xlsx',
-    summary: 'Tasks with status as of a date, and assignments per unit (XLSX, two sheets), limited to what the caller may see',
+    summary:
+      'Tasks with status as of a date, and assignments per unit (XLSX, two sheets), limited to what the caller may see',
     tags: ['import-export'],
     params: IdParams,
     query: ExportQuery,
@@ -144,7 +205,8 @@ export const taskIoRoutes = defineRoutes({
   exportCsv: {
     method: 'GET',
     path: '/api/programmes/:id/export.csv',
-    summary: 'Tasks (or, with table=assignments, assignments per unit) with status as of a date (CSV, UTF-8 with BOM), limited to what the caller may see',
+    summary:
+      'Tasks (or, with table=assignments, assignments per unit) with status as of a date (CSV, UTF-8 with BOM), limited to what the caller may see',
     tags: ['import-export'],
     params: IdParams,
     query: ExportCsvQuery,

@@ -21,12 +21,32 @@ import { UnitRef } from './tasks.ts';
 /** '2025' annual, '2025-H1' semiannual, '2025-Q2' quarterly, '2025-06' monthly. */
 export const PeriodKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'period_key');
 
-export const REPORT_ACTIONS = ['edit', 'submit', 'approve', 'accept', 'return', 'upload', 'delete_evidence'] as const;
+export const REPORT_ACTIONS = [
+  'edit',
+  'submit',
+  'approve',
+  'accept',
+  'return',
+  'upload',
+  'delete_evidence',
+] as const;
 export const ReportAction = z.enum(REPORT_ACTIONS);
 export type ReportAction = z.infer<typeof ReportAction>;
 
 /** Accepted evidence types, detected from the content (magic bytes), never from the name. */
-export const EVIDENCE_TYPES = ['pdf', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'ppt', 'png', 'jpeg', 'webp', 'gif'] as const;
+export const EVIDENCE_TYPES = [
+  'pdf',
+  'docx',
+  'xlsx',
+  'pptx',
+  'doc',
+  'xls',
+  'ppt',
+  'png',
+  'jpeg',
+  'webp',
+  'gif',
+] as const;
 export const EvidenceType = z.enum(EVIDENCE_TYPES);
 export type EvidenceType = z.infer<typeof EvidenceType>;
 
@@ -110,7 +130,9 @@ export type SaveReportBody = z.infer<typeof SaveReportBody>;
 export const ReturnReportBody = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
 
 /** Optional note on submit / approve / accept (the body may be left out). */
-export const ReportActionBody = z.strictObject({ note: z.string().trim().max(2000).nullable().optional() }).nullish();
+export const ReportActionBody = z
+  .strictObject({ note: z.string().trim().max(2000).nullable().optional() })
+  .nullish();
 
 /** A reporting period of an assignment, with its report if any (for the report form's period picker). */
 export const ReportPeriod = z.object({
@@ -210,7 +232,14 @@ export const reportRoutes = defineRoutes({
     body: SaveReportBody,
     response: ProgressReport,
   },
-  get: { method: 'GET', path: '/api/reports/:id', summary: 'One report with its evidence', tags, params: IdParams, response: ProgressReport },
+  get: {
+    method: 'GET',
+    path: '/api/reports/:id',
+    summary: 'One report with its evidence',
+    tags,
+    params: IdParams,
+    response: ProgressReport,
+  },
   listForAssignment: {
     method: 'GET',
     path: '/api/assignments/:id/reports',

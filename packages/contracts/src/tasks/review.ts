@@ -103,7 +103,8 @@ export const reviewRoutes = defineRoutes({
   review: {
     method: 'GET',
     path: '/api/programmes/:id/review',
-    summary: 'Review report of a programme as of a date: totals, by unit, overdue, missing reports, most cited difficulties, done / not done / why',
+    summary:
+      'Review report of a programme as of a date: totals, by unit, overdue, missing reports, most cited difficulties, done / not done / why',
     tags: ['tasks', 'import-export'],
     params: IdParams,
     query: ReviewQuery,

@@ -45,7 +45,10 @@ describe('chainHash', () => {
   it('is a stable sha256 hex digest under key reordering', () => {
     const h1 = chainHash(GENESIS_HASH, fields());
     const reordered = Object.fromEntries(Object.entries(fields()).reverse()) as unknown as ChainedFields;
-    const h2 = chainHash(GENESIS_HASH, { ...reordered, after: { a: { c: 'Hà Nội', d: [3, { y: 2, z: 1 }] }, b: 1 } });
+    const h2 = chainHash(GENESIS_HASH, {
+      ...reordered,
+      after: { a: { c: 'Hà Nội', d: [3, { y: 2, z: 1 }] }, b: 1 },
+    });
     expect(h1).toMatch(/^[0-9a-f]{64}$/);
     expect(h2).toBe(h1);
   });
@@ -54,8 +57,12 @@ describe('chainHash', () => {
     const base = chainHash(GENESIS_HASH, fields());
     expect(chainHash('other', fields())).not.toBe(base);
     expect(chainHash(GENESIS_HASH, fields({ seq: 2 }))).not.toBe(base);
-    expect(chainHash(GENESIS_HASH, fields({ after: { b: 2, a: { d: [3, { z: 1, y: 2 }], c: 'Hà Nội' } } }))).not.toBe(base);
-    expect(chainHash(GENESIS_HASH, fields({ after: { b: 1, a: { d: [{ z: 1, y: 2 }, 3], c: 'Hà Nội' } } }))).not.toBe(base);
+    expect(
+      chainHash(GENESIS_HASH, fields({ after: { b: 2, a: { d: [3, { z: 1, y: 2 }], c: 'Hà Nội' } } })),
+    ).not.toBe(base);
+    expect(
+      chainHash(GENESIS_HASH, fields({ after: { b: 1, a: { d: [{ z: 1, y: 2 }, 3], c: 'Hà Nội' } } })),
+    ).not.toBe(base);
     expect(chainHash(GENESIS_HASH, fields({ requestId: null }))).not.toBe(base);
     expect(chainHash(GENESIS_HASH, fields({ actorName: 'admin' }))).not.toBe(base);
   });

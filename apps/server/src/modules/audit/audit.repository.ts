@@ -39,19 +39,34 @@ export const auditRepository = {
         after: row.after === null || row.after === undefined ? null : JSON.stringify(row.after),
       })
       .execute();
-    await tx.updateTable('audit_chain_head').set({ seq: row.seq, hash: row.hash }).where('id', '=', 1).execute();
+    await tx
+      .updateTable('audit_chain_head')
+      .set({ seq: row.seq, hash: row.hash })
+      .where('id', '=', 1)
+      .execute();
   },
 
   async list(db: Executor, query: AuditQuery, scopeRootId: string) {
-    let q = db
-      .selectFrom('audit_event')
-      .where((eb) =>
-        eb.or([
-          eb('actor_unit_id', 'in', eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', scopeRootId)),
-          // events by the system (no unit) are visible to national admins only
-          eb.and([eb('actor_unit_id', 'is', null), eb.exists(eb.selectFrom('org_unit').select('id').where('id', '=', scopeRootId).where('parent_id', 'is', null))]),
+    let q = db.selectFrom('audit_event').where((eb) =>
+      eb.or([
+        eb(
+          'actor_unit_id',
+          'in',
+          eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', scopeRootId),
+        ),
+        // events by the system (no unit) are visible to national admins only
+        eb.and([
+          eb('actor_unit_id', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('org_unit')
+              .select('id')
+              .where('id', '=', scopeRootId)
+              .where('parent_id', 'is', null),
+          ),
         ]),
-      );
+      ]),
+    );
     if (query.action) q = q.where('action', '=', query.action);
     if (query.entityType) q = q.where('entity_type', '=', query.entityType);
     if (query.entityId) q = q.where('entity_id', '=', query.entityId);
@@ -69,12 +84,22 @@ export const auditRepository = {
 
   /** Reads the chain in order, a page at a time (for verification). */
   async page(db: Executor, afterSeq: number, size: number): Promise<AuditRow[]> {
-    const rows = await db.selectFrom('audit_event').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(size).execute();
+    const rows = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(size)
+      .execute();
     return rows;
   },
 
   async head(db: Executor) {
-    const head = await db.selectFrom('audit_chain_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const head = await db
+      .selectFrom('audit_chain_head')
+      .select(['seq', 'hash'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
     return { seq: Number(head.seq), hash: head.hash };
   },
 };

@@ -21,7 +21,11 @@ function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    out[k] = /password|secret|token|hash/i.test(k) ? '[redacted]' : v instanceof Date ? v.toISOString() : redact(v);
+    out[k] = /password|secret|token|hash/i.test(k)
+      ? '[redacted]'
+      : v instanceof Date
+        ? v.toISOString()
+        : redact(v);
   }
   return out;
 }
@@ -105,7 +109,7 @@ export class AuditService {
     let prev = GENESIS_HASH;
     let lastSeq = 0;
     let checked = 0;
-    for (let round = 0; ; ) {
+    for (let round = 0; ;) {
       const rows = await auditRepository.page(this.db, lastSeq, 1000);
       if (rows.length === 0) {
         const head = await auditRepository.head(this.db);
@@ -114,8 +118,10 @@ export class AuditService {
       }
       for (const row of rows) {
         const seq = Number(row.seq);
-        if (seq !== lastSeq + 1) return { ok: false, checked, brokenAtSeq: seq, reason: `gap: expected seq ${lastSeq + 1}` };
-        if (row.prev_hash !== prev) return { ok: false, checked, brokenAtSeq: seq, reason: 'prev_hash does not match' };
+        if (seq !== lastSeq + 1)
+          return { ok: false, checked, brokenAtSeq: seq, reason: `gap: expected seq ${lastSeq + 1}` };
+        if (row.prev_hash !== prev)
+          return { ok: false, checked, brokenAtSeq: seq, reason: 'prev_hash does not match' };
         const expected = chainHash(prev, {
           id: row.id,
           seq,
@@ -130,7 +136,8 @@ export class AuditService {
           after: row.after ?? null,
           requestId: row.request_id,
         });
-        if (expected !== row.hash) return { ok: false, checked, brokenAtSeq: seq, reason: 'content does not match its hash' };
+        if (expected !== row.hash)
+          return { ok: false, checked, brokenAtSeq: seq, reason: 'content does not match its hash' };
         prev = row.hash;
         lastSeq = seq;
         checked++;
@@ -138,7 +145,12 @@ export class AuditService {
     }
     const head = await auditRepository.head(this.db);
     if (head.seq !== lastSeq || head.hash !== prev) {
-      return { ok: false, checked, brokenAtSeq: lastSeq + 1, reason: 'chain head does not match the last event (events removed?)' };
+      return {
+        ok: false,
+        checked,
+        brokenAtSeq: lastSeq + 1,
+        reason: 'chain head does not match the last event (events removed?)',
+      };
     }
     return { ok: true, checked, brokenAtSeq: null, reason: null };
   }

@@ -12,7 +12,11 @@ export function itemKept(completedOn: string | null, dueOn: string, asOf: string
   return completedOn !== null && completedOn <= dueOn && completedOn <= asOf;
 }
 
-export function commitmentState(items: { completedOn: string | null }[], dueOn: string, asOf: string): CommitmentState {
+export function commitmentState(
+  items: { completedOn: string | null }[],
+  dueOn: string,
+  asOf: string,
+): CommitmentState {
   if (items.length > 0 && items.every((i) => itemKept(i.completedOn, dueOn, asOf))) return 'kept';
   return asOf > dueOn ? 'broken' : 'pending';
 }

@@ -22,13 +22,18 @@ export const commitmentsRepository = {
       .execute();
   },
 
-  async list(db: Executor, f: { scopeRootId: string; unitId?: string | undefined; programmeId?: string | undefined; ids?: string[] }) {
+  async list(
+    db: Executor,
+    f: { scopeRootId: string; unitId?: string | undefined; programmeId?: string | undefined; ids?: string[] },
+  ) {
     let q = db
       .selectFrom('commitment as c')
       .innerJoin('org_unit as u', 'u.id', 'c.unit_id')
       .selectAll('c')
       .select(['u.code as unit_code', 'u.name as unit_name', 'u.kind as unit_kind'])
-      .where('c.unit_id', 'in', (eb) => eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', f.scopeRootId));
+      .where('c.unit_id', 'in', (eb) =>
+        eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', f.scopeRootId),
+      );
     if (f.unitId) q = q.where('c.unit_id', '=', f.unitId);
     if (f.programmeId) q = q.where('c.programme_id', '=', f.programmeId);
     if (f.ids) q = f.ids.length ? q.where('c.id', 'in', f.ids) : q.where(sql<boolean>`false`);
@@ -41,7 +46,15 @@ export const commitmentsRepository = {
       .selectFrom('commitment_item as ci')
       .innerJoin('assignment as a', 'a.id', 'ci.assignment_id')
       .innerJoin('task as t', 't.id', 'a.task_id')
-      .select(['ci.commitment_id', 'a.id as assignment_id', 't.id as task_id', 't.code as task_code', 't.title as task_title', 'a.deadline', 'a.completed_on'])
+      .select([
+        'ci.commitment_id',
+        'a.id as assignment_id',
+        't.id as task_id',
+        't.code as task_code',
+        't.title as task_title',
+        'a.deadline',
+        'a.completed_on',
+      ])
       .where('ci.commitment_id', 'in', commitmentIds)
       .orderBy('t.code')
       .execute();

@@ -7,7 +7,11 @@ import type { CommitmentsService } from './commitments.service.ts';
 export function commitmentsPlugin(commitments: CommitmentsService) {
   return async (app: FastifyInstance) => {
     route(app, commitmentRoutes.sign, async ({ body, request, reply }, ctx) => {
-      const result = await commitments.sign(ctx, body, readIdempotencyKey(request.headers[IDEMPOTENCY_HEADER]));
+      const result = await commitments.sign(
+        ctx,
+        body,
+        readIdempotencyKey(request.headers[IDEMPOTENCY_HEADER]),
+      );
       if (result.replayed) void reply.header(REPLAYED_HEADER, 'true');
       return result.value;
     });

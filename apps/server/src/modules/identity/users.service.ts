@@ -12,7 +12,12 @@ import { canSeeUnit } from '../org/org.policy.ts';
 import { orgRepository } from '../org/org.repository.ts';
 import { sha256 } from './auth.service.ts';
 import { identityRepository, toApiKey, toUser, userSearchKey } from './identity.repository.ts';
-import { assertCanChangeUser, assertCanGrant, assertCanListUsers, assertCanManageUsers } from './identity.policy.ts';
+import {
+  assertCanChangeUser,
+  assertCanGrant,
+  assertCanListUsers,
+  assertCanManageUsers,
+} from './identity.policy.ts';
 import { hashPassword } from './password.ts';
 
 export class UsersService {
@@ -24,12 +29,19 @@ export class UsersService {
   private async assertUnitInScope(ctx: RequestContext, unitId: string, path = 'orgUnitId') {
     const unit = await orgRepository.findById(this.db, unitId);
     if (!unit) throw new AppError(400, 'validation_failed', {}, [{ path, key: 'unit_not_found' }]);
-    if (!(await canSeeUnit(this.db, ctx.actor, unitId))) throw new AppError(403, 'unit_out_of_scope', {}, [{ path, key: 'unit_out_of_scope' }]);
+    if (!(await canSeeUnit(this.db, ctx.actor, unitId)))
+      throw new AppError(403, 'unit_out_of_scope', {}, [{ path, key: 'unit_out_of_scope' }]);
   }
 
-  async list(ctx: RequestContext, query: { q?: string | undefined; orgUnitId?: string | undefined; limit: number; offset: number }) {
+  async list(
+    ctx: RequestContext,
+    query: { q?: string | undefined; orgUnitId?: string | undefined; limit: number; offset: number },
+  ) {
     assertCanListUsers(ctx.actor);
-    const { items, total } = await identityRepository.listUsers(this.db, { ...query, scopeRootId: ctx.actor.scopeRootId });
+    const { items, total } = await identityRepository.listUsers(this.db, {
+      ...query,
+      scopeRootId: ctx.actor.scopeRootId,
+    });
     return { items: items.map(toUser), total };
   }
 
@@ -54,24 +66,30 @@ export class UsersService {
     return inTransaction(this.db, async (tx) => {
       const row = await identityRepository
         .insertUser(tx, {
-        id: newId(),
-        username,
-        display_name: body.displayName,
-        email: body.email ?? null,
-        org_unit_id: body.orgUnitId,
-        roles: [...new Set(body.roles)],
-        password_hash: passwordHash,
-        active: true,
-        search_key: userSearchKey(username, body.displayName),
-        updated_at: new Date(),
+          id: newId(),
+          username,
+          display_name: body.displayName,
+          email: body.email ?? null,
+          org_unit_id: body.orgUnitId,
+          roles: [...new Set(body.roles)],
+          password_hash: passwordHash,
+          active: true,
+          search_key: userSearchKey(username, body.displayName),
+          updated_at: new Date(),
         })
         .catch((error: unknown) => {
           // another request created the same username between the check above and this insert
-          if (isUniqueViolation(error)) throw new AppError(409, 'username_taken', {}, [{ path: 'username', key: 'username_taken' }]);
+          if (isUniqueViolation(error))
+            throw new AppError(409, 'username_taken', {}, [{ path: 'username', key: 'username_taken' }]);
           throw error;
         });
       const user = toUser(row);
-      await this.audit.record(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user.id, after: user });
+      await this.audit.record(tx, ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        after: user,
+      });
       return user;
     });
   }
@@ -94,14 +112,25 @@ export class UsersService {
       });
       if (body.active === false || body.roles) await identityRepository.deleteUserSessions(tx, id);
       const after = toUser(row);
-      await this.audit.record(tx, ctx, { action: 'user.update', entityType: 'user', entityId: id, before: toUser(before), after });
+      await this.audit.record(tx, ctx, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        before: toUser(before),
+        after,
+      });
       return after;
     });
   }
 
   async listApiKeys(ctx: RequestContext, page: { limit: number; offset: number }) {
     assertCanManageUsers(ctx.actor);
-    const { items, total } = await identityRepository.listApiKeys(this.db, ctx.actor.scopeRootId, page.limit, page.offset);
+    const { items, total } = await identityRepository.listApiKeys(
+      this.db,
+      ctx.actor.scopeRootId,
+      page.limit,
+      page.offset,
+    );
     return { items: items.map(toApiKey), total };
   }
 
@@ -123,7 +152,12 @@ export class UsersService {
         created_by: ctx.actor.userId,
       });
       const key = toApiKey(row);
-      await this.audit.record(tx, ctx, { action: 'api_key.create', entityType: 'api_key', entityId: key.id, after: key });
+      await this.audit.record(tx, ctx, {
+        action: 'api_key.create',
+        entityType: 'api_key',
+        entityId: key.id,
+        after: key,
+      });
       return { ...key, secret };
     });
   }
@@ -135,7 +169,13 @@ export class UsersService {
       if (!before || !(await canSeeUnit(tx, ctx.actor, before.org_unit_id))) throw notFound();
       if (before.revoked_at) throw conflict();
       const key = toApiKey(await identityRepository.revokeApiKey(tx, id, new Date()));
-      await this.audit.record(tx, ctx, { action: 'api_key.revoke', entityType: 'api_key', entityId: id, before: toApiKey(before), after: key });
+      await this.audit.record(tx, ctx, {
+        action: 'api_key.revoke',
+        entityType: 'api_key',
+        entityId: id,
+        before: toApiKey(before),
+        after: key,
+      });
       return key;
     });
   }

@@ -32,6 +32,9 @@ function defaultLog(line: string) {
   if (!process.env.VITEST) console.info(line);
 }
 
-export function createMailTransport(settings: { smtpUrl: string | undefined; mailFrom: string }): MailTransport {
+export function createMailTransport(settings: {
+  smtpUrl: string | undefined;
+  mailFrom: string;
+}): MailTransport {
   return settings.smtpUrl ? new SmtpTransport(settings.smtpUrl, settings.mailFrom) : new LoggingTransport();
 }

@@ -24,7 +24,12 @@ export const kindsFor = (roles: readonly Role[]): NotificationKind[] =>
 
 export type NotificationParams = Record<string, string | number | null>;
 
-export function renderNotification(lang: Lang, kind: NotificationKind, params: NotificationParams, period: string | null): string {
+export function renderNotification(
+  lang: Lang,
+  kind: NotificationKind,
+  params: NotificationParams,
+  period: string | null,
+): string {
   const values: Record<string, string | number> = { period: period ?? '' };
   for (const [k, v] of Object.entries(params)) if (v !== null) values[k] = v;
   return t(lang, `notif_${kind}` as MessageKey, values);

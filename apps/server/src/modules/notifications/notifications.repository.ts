@@ -14,7 +14,11 @@ export interface NotificationFilter {
 function visible(db: Executor, f: NotificationFilter) {
   let q = db
     .selectFrom('notification as n')
-    .leftJoin('notification_read as nr', (j) => j.onRef('nr.notification_id', '=', 'n.id').on('nr.user_id', '=', f.userId ?? '00000000-0000-0000-0000-000000000000'))
+    .leftJoin('notification_read as nr', (j) =>
+      j
+        .onRef('nr.notification_id', '=', 'n.id')
+        .on('nr.user_id', '=', f.userId ?? '00000000-0000-0000-0000-000000000000'),
+    )
     .where('n.unit_id', '=', f.unitId);
   q = f.kinds.length ? q.where('n.kind', 'in', f.kinds) : q.where(sql<boolean>`false`);
   if (f.kind) q = q.where('n.kind', '=', f.kind);
@@ -51,18 +55,26 @@ export const notificationsRepository = {
         .offset(page.offset)
         .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      visible(db, { ...f, unread: true }).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      visible(db, { ...f, unread: true })
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(count.n), unread: Number(unread.n) };
   },
 
   async unreadCount(db: Executor, f: NotificationFilter): Promise<number> {
-    const row = await visible(db, { ...f, unread: true }).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await visible(db, { ...f, unread: true })
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 
   findVisible(db: Executor, f: NotificationFilter, id: string) {
-    return visible(db, f).selectAll('n').select('nr.read_at as user_read_at').where('n.id', '=', id).executeTakeFirst();
+    return visible(db, f)
+      .selectAll('n')
+      .select('nr.read_at as user_read_at')
+      .where('n.id', '=', id)
+      .executeTakeFirst();
   },
 
   async markRead(tx: Tx, id: string, userId: string, at: Date): Promise<void> {
@@ -77,7 +89,13 @@ export const notificationsRepository = {
     const res = await tx
       .insertInto('notification_read')
       .columns(['notification_id', 'user_id', 'read_at'])
-      .expression(visible(tx, { ...f, unread: true }).select((eb) => ['n.id', eb.val(f.userId).as('user_id'), eb.val(at).as('read_at')]))
+      .expression(
+        visible(tx, { ...f, unread: true }).select((eb) => [
+          'n.id',
+          eb.val(f.userId).as('user_id'),
+          eb.val(at).as('read_at'),
+        ]),
+      )
       .onConflict((oc) => oc.columns(['notification_id', 'user_id']).doNothing())
       .executeTakeFirst();
     return Number(res.numInsertedOrUpdatedRows ?? 0);
@@ -127,7 +145,12 @@ export const notificationsRepository = {
 
   /** A failed run gives its key back, so the next tick retries it. */
   async releaseRun(db: Executor, name: string, runKey: string): Promise<void> {
-    await db.deleteFrom('job_run').where('name', '=', name).where('run_key', '=', runKey).where('finished_at', 'is', null).execute();
+    await db
+      .deleteFrom('job_run')
+      .where('name', '=', name)
+      .where('run_key', '=', runKey)
+      .where('finished_at', 'is', null)
+      .execute();
   },
 };
 

@@ -9,7 +9,11 @@ import { notFound } from '../../http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { MailTransport } from './mail.ts';
 import { AUDIENCE, kindsFor, renderNotification, type NotificationParams } from './notification.kinds.ts';
-import { notificationsRepository, type CreatedNotification, type NotificationRow } from './notifications.repository.ts';
+import {
+  notificationsRepository,
+  type CreatedNotification,
+  type NotificationRow,
+} from './notifications.repository.ts';
 
 /** A notification to raise; dedupeKey makes raising it twice (two instances, a retry) a no-op. */
 export interface NotifyInput {
@@ -46,7 +50,8 @@ export class NotificationsService {
     private readonly db: Db,
     private readonly audit: AuditService,
     readonly mail: MailTransport,
-    private readonly log: (error: unknown, message: string) => void = (error, message) => console.error(message, error),
+    private readonly log: (error: unknown, message: string) => void = (error, message) =>
+      console.error(message, error),
   ) {}
 
   /** Raises notifications inside the caller's transaction; returns those actually created (for delivery). */
@@ -85,16 +90,27 @@ export class NotificationsService {
 
   /** Sends the emails now; returns how many were sent. Each send failure is logged and skipped. */
   async deliver(created: CreatedNotification[]): Promise<number> {
-    const users = await notificationsRepository.recipients(this.db, [...new Set(created.map((c) => c.unit_id))]);
+    const users = await notificationsRepository.recipients(this.db, [
+      ...new Set(created.map((c) => c.unit_id)),
+    ]);
     let sent = 0;
     for (const n of created) {
       const kind = n.kind as NotificationKind;
       const text = renderNotification('vi', kind, (n.params ?? {}) as NotificationParams, n.period);
       const en = renderNotification('en', kind, (n.params ?? {}) as NotificationParams, n.period);
       for (const u of users) {
-        if (u.org_unit_id !== n.unit_id || !u.email || !AUDIENCE[kind].some((r) => (u.roles as Role[]).includes(r))) continue;
+        if (
+          u.org_unit_id !== n.unit_id ||
+          !u.email ||
+          !AUDIENCE[kind].some((r) => (u.roles as Role[]).includes(r))
+        )
+          continue;
         try {
-          await this.mail.send({ to: u.email, subject: `[Pilotage] ${text}`.slice(0, 200), text: `${text}\n\n${en}\n\n— Pilotage` });
+          await this.mail.send({
+            to: u.email,
+            subject: `[Pilotage] ${text}`.slice(0, 200),
+            text: `${text}\n\n${en}\n\n— Pilotage`,
+          });
           sent++;
         } catch (error) {
           this.log(error, `email to user ${u.id} failed`);
@@ -134,7 +150,11 @@ export class NotificationsService {
       if (!row) throw notFound('notification_not_found');
       if (ctx.actor.userId && !row.user_read_at) {
         await notificationsRepository.markRead(tx, id, ctx.actor.userId, new Date());
-        await this.audit.record(tx, ctx, { action: 'notification.read', entityType: 'notification', entityId: id });
+        await this.audit.record(tx, ctx, {
+          action: 'notification.read',
+          entityType: 'notification',
+          entityId: id,
+        });
       }
       return toNotification((await notificationsRepository.findVisible(tx, f, id))!, ctx.lang);
     });
@@ -144,9 +164,18 @@ export class NotificationsService {
     const userId = ctx.actor.userId;
     if (!userId) return { updated: 0 };
     return inTransaction(this.db, async (tx) => {
-      const updated = await notificationsRepository.markAllRead(tx, { ...this.filter(ctx), userId }, new Date());
+      const updated = await notificationsRepository.markAllRead(
+        tx,
+        { ...this.filter(ctx), userId },
+        new Date(),
+      );
       if (updated > 0) {
-        await this.audit.record(tx, ctx, { action: 'notification.read_all', entityType: 'notification', entityId: null, after: { updated } });
+        await this.audit.record(tx, ctx, {
+          action: 'notification.read_all',
+          entityType: 'notification',
+          entityId: null,
+          after: { updated },
+        });
       }
       return { updated };
     });

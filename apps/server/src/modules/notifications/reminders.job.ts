@@ -37,17 +37,33 @@ export class ReminderJob {
   ) {}
 
   /** POST /api/admin/jobs/reminders/run: national admins only (the job covers the whole country). */
-  async runAsAdmin(ctx: RequestContext, body: { asOf?: string | undefined; force?: boolean | undefined } | null | undefined) {
+  async runAsAdmin(
+    ctx: RequestContext,
+    body: { asOf?: string | undefined; force?: boolean | undefined } | null | undefined,
+  ) {
     const root = await orgRepository.findRoot(this.db);
     if (!ctx.actor.roles.includes('admin') || ctx.actor.scopeRootId !== root?.id) throw forbidden();
     return this.runReminders(body?.asOf ?? todayVn(), { force: body?.force ?? false, ctx });
   }
 
-  async runReminders(asOf: string, opts: { force?: boolean; ctx?: RequestContext } = {}): Promise<ReminderRunResult> {
+  async runReminders(
+    asOf: string,
+    opts: { force?: boolean; ctx?: RequestContext } = {},
+  ): Promise<ReminderRunResult> {
     const started = Date.now();
     const runKey = opts.force ? `${asOf}#${newId()}` : asOf;
-    const result: ReminderRunResult = { ran: false, runKey, asOf, assignmentsChecked: 0, created: {}, emailsSent: 0, durationMs: 0 };
-    const claimed = await inTransaction(this.db, (tx) => notificationsRepository.claimRun(tx, REMINDER_JOB, runKey, new Date(), STALE_MINUTES));
+    const result: ReminderRunResult = {
+      ran: false,
+      runKey,
+      asOf,
+      assignmentsChecked: 0,
+      created: {},
+      emailsSent: 0,
+      durationMs: 0,
+    };
+    const claimed = await inTransaction(this.db, (tx) =>
+      notificationsRepository.claimRun(tx, REMINDER_JOB, runKey, new Date(), STALE_MINUTES),
+    );
     if (!claimed) return { ...result, durationMs: Date.now() - started };
     const created: CreatedNotification[] = [];
     const ctx = opts.ctx ?? systemContext((await orgRepository.findRoot(this.db))?.id ?? '', 'reminder-job');
@@ -57,7 +73,10 @@ export class ReminderJob {
         const batch = await remindersRepository.candidates(this.db, asOf, after, BATCH);
         if (batch.length === 0) break;
         after = batch[batch.length - 1]!.id;
-        const facts = await loadFacts(this.db, batch.map((a) => a.id));
+        const facts = await loadFacts(
+          this.db,
+          batch.map((a) => a.id),
+        );
         const planned = batch.flatMap((a) => {
           const f = facts.get(a.id);
           if (!f) return [];
@@ -83,7 +102,12 @@ export class ReminderJob {
         const batchCreated = await inTransaction(this.db, async (tx) => {
           const rows = await this.notifications.notify(tx, planned);
           if (rows.length) {
-            await this.audit.record(tx, ctx, { action: 'notification.raise', entityType: 'job_run', entityId: runKey, after: { created: countByKind(rows) } });
+            await this.audit.record(tx, ctx, {
+              action: 'notification.raise',
+              entityType: 'job_run',
+              entityId: runKey,
+              after: { created: countByKind(rows) },
+            });
           }
           return rows;
         });
@@ -96,7 +120,12 @@ export class ReminderJob {
       const purged = await idempotencyRepository.purge(this.db, IDEMPOTENCY_TTL_DAYS);
       await inTransaction(this.db, async (tx) => {
         await notificationsRepository.finishRun(tx, REMINDER_JOB, runKey, result);
-        await this.audit.record(tx, ctx, { action: 'job.reminders', entityType: 'job_run', entityId: runKey, after: { ...result, idempotencyKeysPurged: purged } });
+        await this.audit.record(tx, ctx, {
+          action: 'job.reminders',
+          entityType: 'job_run',
+          entityId: runKey,
+          after: { ...result, idempotencyKeysPurged: purged },
+        });
       });
       return result;
     } catch (error) {

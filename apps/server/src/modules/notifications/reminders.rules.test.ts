@@ -21,7 +21,16 @@ const facts = (over: Partial<AssignmentFacts> = {}): AssignmentFacts => ({
   completedOn: null,
   isContinuous: false,
   reportingFrequency: 'monthly',
-  reports: [{ period: '2025-05', periodEnd: '2025-05-31', dueOn: '2025-06-05', submittedOn: '2025-06-02', progress: 50, status: 'submitted' }],
+  reports: [
+    {
+      period: '2025-05',
+      periodEnd: '2025-05-31',
+      dueOn: '2025-06-05',
+      submittedOn: '2025-06-02',
+      progress: 50,
+      status: 'submitted',
+    },
+  ],
   ...over,
 });
 const kinds = (asOf: string, f = facts()) => planReminders(a, f, asOf).map((n) => `${n.kind}@${n.unitId}`);
@@ -51,11 +60,24 @@ describe('reminder rules', () => {
     expect(kinds('2025-07-05', continuous)).toEqual([]); // June due on 07-05: not missing yet
     const missing = planReminders(a, continuous, '2025-07-06');
     expect(missing).toHaveLength(1);
-    expect(missing[0]).toMatchObject({ kind: 'report_missing', period: '2025-06', dedupeKey: 'report_missing:a1:2025-06' });
+    expect(missing[0]).toMatchObject({
+      kind: 'report_missing',
+      period: '2025-06',
+      dedupeKey: 'report_missing:a1:2025-06',
+    });
     const sent = facts({
       isContinuous: true,
       originalDeadline: null,
-      reports: [{ period: '2025-06', periodEnd: '2025-06-30', dueOn: '2025-07-05', submittedOn: '2025-07-04', progress: 0, status: 'accepted' }],
+      reports: [
+        {
+          period: '2025-06',
+          periodEnd: '2025-06-30',
+          dueOn: '2025-07-05',
+          submittedOn: '2025-07-04',
+          progress: 0,
+          status: 'accepted',
+        },
+      ],
     });
     expect(kinds('2025-07-06', sent)).toEqual([]);
   });

@@ -31,7 +31,13 @@ export function planReminders(a: ReminderAssignment, f: AssignmentFacts, asOf: s
   if (asOf < f.startDate) return out;
   const base = { taskCode: a.taskCode, taskTitle: a.taskTitle, unitName: a.unitName };
   const completed = f.completedOn !== null && f.completedOn <= asOf;
-  const note = (kind: NotifyInput['kind'], unitId: string, key: string, params: NotifyInput['params'], period: string | null = null): NotifyInput => ({
+  const note = (
+    kind: NotifyInput['kind'],
+    unitId: string,
+    key: string,
+    params: NotifyInput['params'],
+    period: string | null = null,
+  ): NotifyInput => ({
     kind,
     unitId,
     assignmentId: a.id,
@@ -44,20 +50,38 @@ export function planReminders(a: ReminderAssignment, f: AssignmentFacts, asOf: s
   if (!completed && deadline !== null) {
     const left = daysBetween(asOf, deadline);
     if (left >= 2 && left <= 7) out.push(note('due_in_7_days', a.unitId, deadline, { deadline, days: left }));
-    else if (left >= 0 && left <= 1) out.push(note('due_in_1_day', a.unitId, deadline, { deadline, days: left }));
+    else if (left >= 0 && left <= 1)
+      out.push(note('due_in_1_day', a.unitId, deadline, { deadline, days: left }));
     else if (left < 0) {
       out.push(note('overdue', a.unitId, deadline, { deadline, days: -left }));
-      if (-left >= a.escalationDays && a.parentUnitId) out.push(note('escalation', a.parentUnitId, deadline, { deadline, days: -left }));
+      if (-left >= a.escalationDays && a.parentUnitId)
+        out.push(note('escalation', a.parentUnitId, deadline, { deadline, days: -left }));
     }
   }
 
   // the latest period whose due date is strictly before asOf
-  const period = judgedPeriodOf(f.startDate, f.reportingFrequency ?? 'monthly', addDays(asOf, -1), a.reportDueDays);
+  const period = judgedPeriodOf(
+    f.startDate,
+    f.reportingFrequency ?? 'monthly',
+    addDays(asOf, -1),
+    a.reportDueDays,
+  );
   if (period && !completed) {
     const bounds = periodBounds(period);
-    const expected = isExpected({ startDate: f.startDate, completedOn: f.completedOn, programmeStart: a.programmeStart, programmeEnd: a.programmeEnd }, bounds);
-    const received = f.reports.some((r) => r.period === period && isReceived(r.status) && r.submittedOn !== null && r.submittedOn <= asOf);
-    if (expected && !received) out.push(note('report_missing', a.unitId, period, { dueOn: dueOn(period, a.reportDueDays) }, period));
+    const expected = isExpected(
+      {
+        startDate: f.startDate,
+        completedOn: f.completedOn,
+        programmeStart: a.programmeStart,
+        programmeEnd: a.programmeEnd,
+      },
+      bounds,
+    );
+    const received = f.reports.some(
+      (r) => r.period === period && isReceived(r.status) && r.submittedOn !== null && r.submittedOn <= asOf,
+    );
+    if (expected && !received)
+      out.push(note('report_missing', a.unitId, period, { dueOn: dueOn(period, a.reportDueDays) }, period));
   }
   return out;
 }

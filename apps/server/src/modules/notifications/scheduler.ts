@@ -23,7 +23,13 @@ export function startReminderScheduler(job: ReminderJob, opts: SchedulerOptions)
     running = job
       .runReminders(todayVn())
       .then((r) => {
-        if (r.ran) log('reminder job ran', { asOf: r.asOf, created: r.created, emailsSent: r.emailsSent, ms: r.durationMs });
+        if (r.ran)
+          log('reminder job ran', {
+            asOf: r.asOf,
+            created: r.created,
+            emailsSent: r.emailsSent,
+            ms: r.durationMs,
+          });
       })
       .catch((error: unknown) => log('reminder job failed', error))
       .finally(() => {

@@ -49,18 +49,29 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('minimal SMTP transport', () => {
   it('authenticates, sends a UTF-8 message and quits', async () => {
-    const t = new SmtpTransport(`smtp://user%40x:p%C3%A1ss@127.0.0.1:${port}`, 'Ban Chỉ đạo <bcd@example.vn>');
-    await t.send({ to: 'Cán bộ <officer@example.vn>', subject: 'Nhắc hạn: báo cáo kỳ 2025-06', text: 'Đã quá hạn.\n.dòng bắt đầu bằng dấu chấm' });
+    const t = new SmtpTransport(
+      `smtp://user%40x:p%C3%A1ss@127.0.0.1:${port}`,
+      'Ban Chỉ đạo <bcd@example.vn>',
+    );
+    await t.send({
+      to: 'Cán bộ <officer@example.vn>',
+      subject: 'Nhắc hạn: báo cáo kỳ 2025-06',
+      text: 'Đã quá hạn.\n.dòng bắt đầu bằng dấu chấm',
+    });
     const s = sessions.at(-1)!;
     expect(s.commands[0]).toMatch(/^EHLO /);
-    expect(Buffer.from(s.commands[1]!.slice('AUTH PLAIN '.length), 'base64').toString('utf8')).toBe('\0user@x\0páss');
+    expect(Buffer.from(s.commands[1]!.slice('AUTH PLAIN '.length), 'base64').toString('utf8')).toBe(
+      '\0user@x\0páss',
+    );
     expect(s.commands).toContain('MAIL FROM:<bcd@example.vn>');
     expect(s.commands).toContain('RCPT TO:<officer@example.vn>');
     expect(s.commands.at(-1)).toBe('QUIT');
     const [head, body] = s.data.split('\r\n\r\n');
     const subject = /Subject: =\?UTF-8\?B\?([^?]+)\?=/.exec(head!)![1]!;
     expect(Buffer.from(subject, 'base64').toString('utf8')).toBe('Nhắc hạn: báo cáo kỳ 2025-06');
-    expect(Buffer.from(body!.replace(/\r\n/g, ''), 'base64').toString('utf8')).toBe('Đã quá hạn.\r\n.dòng bắt đầu bằng dấu chấm');
+    expect(Buffer.from(body!.replace(/\r\n/g, ''), 'base64').toString('utf8')).toBe(
+      'Đã quá hạn.\r\n.dòng bắt đầu bằng dấu chấm',
+    );
   });
 
   it('fails on a refused recipient and on header injection', async () => {

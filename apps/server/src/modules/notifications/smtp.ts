@@ -26,7 +26,9 @@ export class SmtpTransport implements MailTransport {
     const host = this.url.hostname;
     const port = Number(this.url.port) || (secure ? 465 : 587);
     const insecure = this.url.searchParams.get('insecure') === '1';
-    let socket: net.Socket = secure ? tls.connect({ host, port, servername: host, rejectUnauthorized: !insecure }) : net.connect({ host, port });
+    let socket: net.Socket = secure
+      ? tls.connect({ host, port, servername: host, rejectUnauthorized: !insecure })
+      : net.connect({ host, port });
     let session = new Session(socket, this.timeoutMs);
     try {
       await session.expect(220);
@@ -60,11 +62,13 @@ const clientName = () => 'pilotage.local';
 export function addressOf(value: string): string {
   const m = /<([^<>\s]+)>\s*$/.exec(value);
   const address = (m?.[1] ?? value).trim();
-  if (/[\r\n<>\s]/.test(address) || !address.includes('@')) throw new Error(`invalid email address: ${JSON.stringify(value)}`);
+  if (/[\r\n<>\s]/.test(address) || !address.includes('@'))
+    throw new Error(`invalid email address: ${JSON.stringify(value)}`);
   return address;
 }
 
-const encodeWord = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`);
+const encodeWord = (s: string) =>
+  /^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
 
 function encodeFrom(from: string): string {
   const m = /^(.*?)\s*<([^<>]+)>\s*$/.exec(from);
@@ -73,7 +77,11 @@ function encodeFrom(from: string): string {
 
 /** RFC 5322 message with a base64 UTF-8 body (lines of 76; no line can start with a dot). */
 export function buildMessage(from: string, message: MailMessage): string {
-  const body = (Buffer.from(message.text.replace(/\r?\n/g, '\r\n'), 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+  const body = (
+    Buffer.from(message.text.replace(/\r?\n/g, '\r\n'), 'utf8')
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []
+  ).join('\r\n');
   const headers = [
     `From: ${encodeFrom(from)}`,
     `To: <${addressOf(message.to)}>`,

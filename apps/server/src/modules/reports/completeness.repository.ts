@@ -5,16 +5,31 @@ import { assignmentVisible } from '../tasks/scope.ts';
 /** Assignments of a programme reporting at a frequency, in scope, with their report for the period. */
 export const completenessRepository = {
   findProgramme(db: Executor, id: string) {
-    return db.selectFrom('programme').select(['id', 'reporting_frequency', 'report_due_days', 'period_start', 'period_end']).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('programme')
+      .select(['id', 'reporting_frequency', 'report_due_days', 'period_start', 'period_end'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   },
 
-  rows(db: Executor, f: { programmeId: string; frequency: string; period: string; scopeRootId: string; underUnitId?: string | undefined }) {
+  rows(
+    db: Executor,
+    f: {
+      programmeId: string;
+      frequency: string;
+      period: string;
+      scopeRootId: string;
+      underUnitId?: string | undefined;
+    },
+  ) {
     let q = db
       .selectFrom('assignment as a')
       .innerJoin('task as t', 't.id', 'a.task_id')
       .innerJoin('programme as p', 'p.id', 't.programme_id')
       .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
-      .leftJoin('progress_report as r', (j) => j.onRef('r.assignment_id', '=', 'a.id').on('r.period', '=', f.period))
+      .leftJoin('progress_report as r', (j) =>
+        j.onRef('r.assignment_id', '=', 'a.id').on('r.period', '=', f.period),
+      )
       .select([
         'a.unit_id',
         'u.code as unit_code',
@@ -33,7 +48,9 @@ export const completenessRepository = {
       .where(sql<string>`coalesce(t.reporting_frequency, p.reporting_frequency)`, '=', f.frequency)
       .where(assignmentVisible(f.scopeRootId));
     if (f.underUnitId) {
-      q = q.where('a.unit_id', 'in', (eb) => eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', f.underUnitId!));
+      q = q.where('a.unit_id', 'in', (eb) =>
+        eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', f.underUnitId!),
+      );
     }
     return q.execute();
   },

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { CompletenessQuery, CompletenessReport, CompletenessRow, ReportingFrequency } from '@pilotage/contracts';
+import type {
+  CompletenessQuery,
+  CompletenessReport,
+  CompletenessRow,
+  ReportingFrequency,
+} from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
@@ -39,14 +44,21 @@ export class CompletenessService {
     const units = new Map(rows.map((r) => [r.unit_id, r]));
     const items: CompletenessRow[] = [...byUnit.entries()]
       .map(([unitId, t]) => ({ unit: units.get(unitId)!, t }))
-      .sort((a, b) => a.unit.sort_order - b.unit.sort_order || a.unit.unit_name.localeCompare(b.unit.unit_name, 'vi'))
+      .sort(
+        (a, b) =>
+          a.unit.sort_order - b.unit.sort_order || a.unit.unit_name.localeCompare(b.unit.unit_name, 'vi'),
+      )
       .map(({ unit, t }) => ({
         unit: { id: unit.unit_id, code: unit.unit_code, name: unit.unit_name, kind: unit.unit_kind },
         parentId: unit.parent_id,
         ...withRates(t),
       }));
     const totals = [...byUnit.values()].reduce<Tally>(
-      (s, t) => ({ expected: s.expected + t.expected, received: s.received + t.received, receivedOnTime: s.receivedOnTime + t.receivedOnTime }),
+      (s, t) => ({
+        expected: s.expected + t.expected,
+        received: s.received + t.received,
+        receivedOnTime: s.receivedOnTime + t.receivedOnTime,
+      }),
       { expected: 0, received: 0, receivedOnTime: 0 },
     );
     return {

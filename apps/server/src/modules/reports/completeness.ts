@@ -59,5 +59,9 @@ export function tally(rows: CompletenessFacts[], p: PeriodWindow): Map<string, T
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
 export function withRates(t: Tally) {
-  return { ...t, completenessRate: rate(t.received, t.expected), timelinessRate: rate(t.receivedOnTime, t.expected) };
+  return {
+    ...t,
+    completenessRate: rate(t.received, t.expected),
+    timelinessRate: rate(t.receivedOnTime, t.expected),
+  };
 }

@@ -8,7 +8,13 @@ const META = ['id', 'report_id', 'filename', 'content_type', 'size_bytes', 'sha2
 export const evidenceRepository = {
   listMeta(db: Executor, reportIds: string[]) {
     if (reportIds.length === 0) return Promise.resolve([]);
-    return db.selectFrom('report_evidence').select(META).where('report_id', 'in', reportIds).orderBy('created_at').orderBy('id').execute();
+    return db
+      .selectFrom('report_evidence')
+      .select(META)
+      .where('report_id', 'in', reportIds)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
   },
 
   findMeta(db: Executor, id: string) {
@@ -26,11 +32,18 @@ export const evidenceRepository = {
   },
 
   async count(db: Executor, reportId: string): Promise<number> {
-    const row = await db.selectFrom('report_evidence').select((eb) => eb.fn.countAll<number>().as('n')).where('report_id', '=', reportId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('report_evidence')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('report_id', '=', reportId)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 
-  async insert(db: Executor, row: Omit<Insertable<ReportEvidenceTable>, 'content'> & { content: Buffer }): Promise<void> {
+  async insert(
+    db: Executor,
+    row: Omit<Insertable<ReportEvidenceTable>, 'content'> & { content: Buffer },
+  ): Promise<void> {
     await db
       .insertInto('report_evidence')
       .values({ ...row, content: sql<Uint8Array>`decode(${row.content.toString('base64')}, 'base64')` })

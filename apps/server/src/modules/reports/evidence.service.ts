@@ -35,24 +35,41 @@ export class EvidenceService {
 
   tooLarge(): AppError {
     const maxMb = Math.round((this.settings.evidenceMaxBytes / 1024 / 1024) * 10) / 10;
-    return new AppError(413, 'evidence_too_large', { maxMb }, [{ path: 'file', key: 'evidence_too_large', params: { maxMb } }]);
+    return new AppError(413, 'evidence_too_large', { maxMb }, [
+      { path: 'file', key: 'evidence_too_large', params: { maxMb } },
+    ]);
   }
 
-  async upload(ctx: RequestContext, reportId: string, file: UploadedFile, key?: string): Promise<{ value: Evidence; replayed: boolean }> {
+  async upload(
+    ctx: RequestContext,
+    reportId: string,
+    file: UploadedFile,
+    key?: string,
+  ): Promise<{ value: Evidence; replayed: boolean }> {
     if (file.content.length > this.settings.evidenceMaxBytes) throw this.tooLarge();
-    if (file.content.length === 0) throw new AppError(400, 'evidence_file_required', {}, [{ path: 'file', key: 'evidence_file_required' }]);
+    if (file.content.length === 0)
+      throw new AppError(400, 'evidence_file_required', {}, [
+        { path: 'file', key: 'evidence_file_required' },
+      ]);
     const sniffed = sniff(file.content);
-    if (!sniffed) throw new AppError(415, 'evidence_type_refused', {}, [{ path: 'file', key: 'evidence_type_refused' }]);
+    if (!sniffed)
+      throw new AppError(415, 'evidence_type_refused', {}, [{ path: 'file', key: 'evidence_type_refused' }]);
     const sha256 = createHash('sha256').update(file.content).digest('hex');
     const filename = safeFilename(file.filename, sniffed);
-    const fingerprint = { method: 'POST', path: `/api/reports/${reportId}/evidence`, body: { filename: file.filename ?? null, sha256 } };
+    const fingerprint = {
+      method: 'POST',
+      path: `/api/reports/${reportId}/evidence`,
+      body: { filename: file.filename ?? null, sha256 },
+    };
     return runIdempotent(this.db, ctx, { key, status: 201, fingerprint }, async (tx) => {
       const report = await this.reports.visibleReport(tx, ctx, reportId);
       if (!canWrite(ctx.actor, partiesOf(report))) throw forbidden('report_not_writer');
       await reportsRepository.lockReport(tx, reportId);
-      if (!EDITABLE.has(report.status as ReportStatus)) throw new AppError(409, 'report_not_editable', { status: report.status });
+      if (!EDITABLE.has(report.status as ReportStatus))
+        throw new AppError(409, 'report_not_editable', { status: report.status });
       const max = this.settings.evidenceMaxFiles;
-      if ((await evidenceRepository.count(tx, reportId)) >= max) throw new AppError(409, 'evidence_too_many', { max });
+      if ((await evidenceRepository.count(tx, reportId)) >= max)
+        throw new AppError(409, 'evidence_too_many', { max });
       const id = newId();
       await evidenceRepository.insert(tx, {
         id,
@@ -70,7 +87,13 @@ export class EvidenceService {
         action: 'report.evidence_add',
         entityType: 'progress_report',
         entityId: reportId,
-        after: { evidenceId: id, filename, contentType: sniffed.mime, sizeBytes: file.content.length, sha256 },
+        after: {
+          evidenceId: id,
+          filename,
+          contentType: sniffed.mime,
+          sizeBytes: file.content.length,
+          sha256,
+        },
       });
       return evidence;
     });
@@ -83,7 +106,12 @@ export class EvidenceService {
     await this.reports.visibleReport(this.db, ctx, row.report_id).catch(() => {
       throw notFound('evidence_not_found');
     });
-    return { filename: row.filename, contentType: row.content_type, content: Buffer.from(row.content), sha256: row.sha256 };
+    return {
+      filename: row.filename,
+      contentType: row.content_type,
+      content: Buffer.from(row.content),
+      sha256: row.sha256,
+    };
   }
 
   async remove(ctx: RequestContext, id: string): Promise<{ ok: true }> {
@@ -95,13 +123,20 @@ export class EvidenceService {
       });
       if (!canWrite(ctx.actor, partiesOf(report))) throw forbidden('report_not_writer');
       await reportsRepository.lockReport(tx, meta.report_id);
-      if (!EDITABLE.has(report.status as ReportStatus)) throw new AppError(409, 'report_not_editable', { status: report.status });
+      if (!EDITABLE.has(report.status as ReportStatus))
+        throw new AppError(409, 'report_not_editable', { status: report.status });
       await evidenceRepository.delete(tx, id);
       await this.audit.record(tx, ctx, {
         action: 'report.evidence_remove',
         entityType: 'progress_report',
         entityId: meta.report_id,
-        before: { evidenceId: id, filename: meta.filename, contentType: meta.content_type, sizeBytes: meta.size_bytes, sha256: meta.sha256 },
+        before: {
+          evidenceId: id,
+          filename: meta.filename,
+          contentType: meta.content_type,
+          sizeBytes: meta.size_bytes,
+          sha256: meta.sha256,
+        },
       });
       return { ok: true as const };
     });

@@ -17,7 +17,9 @@ describe('evidence type detection by content', () => {
     expect(sniff(tinyPng())?.type).toBe('png');
     expect(sniff(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))?.type).toBe('jpeg');
     expect(sniff(Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'))?.type).toBe('gif');
-    expect(sniff(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]))?.type).toBe('webp');
+    expect(sniff(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]))?.type).toBe(
+      'webp',
+    );
   });
 
   it('tells docx, xlsx and pptx apart by their parts and refuses other zips and macros', () => {
@@ -26,7 +28,9 @@ describe('evidence type detection by content', () => {
     expect(sniff(zip({ '[Content_Types].xml': CT, 'ppt/presentation.xml': '<p/>' }))?.type).toBe('pptx');
     expect(sniff(zip({ 'readme.txt': 'hello' }))).toBeNull();
     expect(sniff(zip({ 'word/document.xml': '<w/>' }))).toBeNull(); // no [Content_Types].xml
-    expect(sniff(zip({ '[Content_Types].xml': CT, 'word/document.xml': '<w/>', 'word/vbaProject.bin': 'x' }))).toBeNull();
+    expect(
+      sniff(zip({ '[Content_Types].xml': CT, 'word/document.xml': '<w/>', 'word/vbaProject.bin': 'x' })),
+    ).toBeNull();
   });
 
   it('recognizes legacy doc, xls, ppt and refuses other OLE files (MSI installers)', () => {

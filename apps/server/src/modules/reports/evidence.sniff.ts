@@ -107,7 +107,11 @@ function sniffOle(buf: Uint8Array): Sniffed | null {
 
 function indexOf(buf: Uint8Array, pattern: number[]): number {
   const first = pattern[0];
-  outer: for (let i = buf.indexOf(first!, 512); i >= 0 && i <= buf.length - pattern.length; i = buf.indexOf(first!, i + 1)) {
+  outer: for (
+    let i = buf.indexOf(first!, 512);
+    i >= 0 && i <= buf.length - pattern.length;
+    i = buf.indexOf(first!, i + 1)
+  ) {
     for (let j = 1; j < pattern.length; j++) if (buf[i + j] !== pattern[j]) continue outer;
     return i;
   }

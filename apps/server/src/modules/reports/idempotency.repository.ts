@@ -18,7 +18,12 @@ export const idempotencyRepository = {
   },
 
   find(tx: Executor, actorId: string, key: string) {
-    return tx.selectFrom('idempotency_key').selectAll().where('actor_id', '=', actorId).where('key', '=', key).executeTakeFirst();
+    return tx
+      .selectFrom('idempotency_key')
+      .selectAll()
+      .where('actor_id', '=', actorId)
+      .where('key', '=', key)
+      .executeTakeFirst();
   },
 
   async complete(tx: Tx, actorId: string, key: string, status: number, body: unknown): Promise<void> {

@@ -36,14 +36,22 @@ export function readIdempotencyKey(header: string | string[] | undefined): strin
   if (header === undefined) return undefined;
   const key = Array.isArray(header) ? header[0] : header;
   if (key === undefined || !KEY_RE.test(key)) {
-    throw new AppError(400, 'idempotency_key_invalid', {}, [{ path: `headers.${IDEMPOTENCY_HEADER}`, key: 'idempotency_key_invalid' }]);
+    throw new AppError(400, 'idempotency_key_invalid', {}, [
+      { path: `headers.${IDEMPOTENCY_HEADER}`, key: 'idempotency_key_invalid' },
+    ]);
   }
   return key;
 }
 
-export const requestHash = (f: IdempotentRequest['fingerprint']) => createHash('sha256').update(canonicalJson(f)).digest('hex');
+export const requestHash = (f: IdempotentRequest['fingerprint']) =>
+  createHash('sha256').update(canonicalJson(f)).digest('hex');
 
-export async function runIdempotent<T>(db: Db, ctx: RequestContext, req: IdempotentRequest, fn: (tx: Tx) => Promise<T>): Promise<IdempotentResult<T>> {
+export async function runIdempotent<T>(
+  db: Db,
+  ctx: RequestContext,
+  req: IdempotentRequest,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<IdempotentResult<T>> {
   if (!req.key) return { value: await inTransaction(db, fn), replayed: false };
   const key = req.key;
   const actorId = `${ctx.actor.kind}:${ctx.actor.id}`;
@@ -52,7 +60,9 @@ export async function runIdempotent<T>(db: Db, ctx: RequestContext, req: Idempot
     if (!(await idempotencyRepository.claim(tx, actorId, key, hash))) {
       const stored = await idempotencyRepository.find(tx, actorId, key);
       if (!stored || stored.request_hash !== hash) {
-        throw new AppError(422, 'idempotency_key_reused', {}, [{ path: `headers.${IDEMPOTENCY_HEADER}`, key: 'idempotency_key_reused' }]);
+        throw new AppError(422, 'idempotency_key_reused', {}, [
+          { path: `headers.${IDEMPOTENCY_HEADER}`, key: 'idempotency_key_reused' },
+        ]);
       }
       return { value: stored.response_body as T, replayed: true };
     }

@@ -19,7 +19,12 @@ import { TimelineService } from './timeline.service.ts';
  * Wires the reporting side of task monitoring: progress reports (+ evidence, idempotency, timeline,
  * completeness), commitments, notifications and the reminder job. One object in `services.reporting`.
  */
-export function createReporting(db: Db, audit: AuditService, settings: ReportingSettings = reportingSettings(), mail?: MailTransport) {
+export function createReporting(
+  db: Db,
+  audit: AuditService,
+  settings: ReportingSettings = reportingSettings(),
+  mail?: MailTransport,
+) {
   const notifications = new NotificationsService(db, audit, mail ?? createMailTransport(settings));
   const reports = new ReportsService(db, audit);
   return {

@@ -19,7 +19,9 @@ const EXT_TYPE: Record<string, EvidenceType> = {
   'image/gif': 'gif',
 };
 
-export const partiesOf = (a: Pick<ReportAssignmentRow, 'unit_id' | 'unit_kind' | 'assigned_by_unit_id'>): ReportParties => ({
+export const partiesOf = (
+  a: Pick<ReportAssignmentRow, 'unit_id' | 'unit_kind' | 'assigned_by_unit_id'>,
+): ReportParties => ({
   unitId: a.unit_id,
   unitKind: a.unit_kind,
   assignedByUnitId: a.assigned_by_unit_id,

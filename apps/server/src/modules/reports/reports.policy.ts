@@ -23,8 +23,10 @@ export const requiresApproval = (unitKind: string) => unitKind === 'ministry' ||
 
 export const isMember = (actor: Actor, p: ReportParties) => actor.unitId === p.unitId;
 export const canWrite = (actor: Actor, p: ReportParties) => isMember(actor, p) && hasAny(actor, WRITERS);
-export const canApprove = (actor: Actor, p: ReportParties) => isMember(actor, p) && actor.roles.includes('unit_lead');
-export const canReview = (actor: Actor, p: ReportParties) => actor.unitId === p.assignedByUnitId && hasAny(actor, REVIEWERS);
+export const canApprove = (actor: Actor, p: ReportParties) =>
+  isMember(actor, p) && actor.roles.includes('unit_lead');
+export const canReview = (actor: Actor, p: ReportParties) =>
+  actor.unitId === p.assignedByUnitId && hasAny(actor, REVIEWERS);
 /** Reviewers of the assigning unit, whatever the roles (for read access to its assignments' reports). */
 export const isAssigner = (actor: Actor, p: ReportParties) => actor.unitId === p.assignedByUnitId;
 

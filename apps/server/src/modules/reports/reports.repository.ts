@@ -131,11 +131,21 @@ export const reportsRepository = {
 
   /** Locks the report row for the rest of the transaction (workflow transitions are serialized). */
   async lockReport(db: Executor, id: string): Promise<{ status: string } | undefined> {
-    return db.selectFrom('progress_report').select('status').where('id', '=', id).forUpdate().executeTakeFirst();
+    return db
+      .selectFrom('progress_report')
+      .select('status')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
   },
 
   findByPeriod(db: Executor, assignmentId: string, period: string) {
-    return db.selectFrom('progress_report').select(['id']).where('assignment_id', '=', assignmentId).where('period', '=', period).executeTakeFirst();
+    return db
+      .selectFrom('progress_report')
+      .select(['id'])
+      .where('assignment_id', '=', assignmentId)
+      .where('period', '=', period)
+      .executeTakeFirst();
   },
 
   listForAssignment(db: Executor, assignmentId: string): Promise<ReportRow[]> {
@@ -169,28 +179,52 @@ export const reportsRepository = {
     return (row?.end as string | null | undefined) ?? null;
   },
 
-  async updateAssignment(db: Executor, id: string, patch: { progress: number; completed_on: string | null; product: string | null }) {
-    await db.updateTable('assignment').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+  async updateAssignment(
+    db: Executor,
+    id: string,
+    patch: { progress: number; completed_on: string | null; product: string | null },
+  ) {
+    await db
+      .updateTable('assignment')
+      .set({ ...patch, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
   },
 
   /**
    * Review queue: reports submitted to the caller's unit (review), and for unit leads the caller's unit's
    * reports waiting for approval. Oldest first (first in, first reviewed).
    */
-  async queue(db: Executor, f: { unitId: string; review: boolean; approval: boolean; programmeId?: string | undefined; limit: number; offset: number }) {
+  async queue(
+    db: Executor,
+    f: {
+      unitId: string;
+      review: boolean;
+      approval: boolean;
+      programmeId?: string | undefined;
+      limit: number;
+      offset: number;
+    },
+  ) {
     let q = reportQuery(db).where((eb) =>
       eb.or([
-        ...(f.review ? [eb.and([eb('r.status', '=', 'submitted'), eb('a.assigned_by_unit_id', '=', f.unitId)])] : []),
-        ...(f.approval ? [eb.and([eb('r.status', '=', 'pending_approval'), eb('a.unit_id', '=', f.unitId)])] : []),
+        ...(f.review
+          ? [eb.and([eb('r.status', '=', 'submitted'), eb('a.assigned_by_unit_id', '=', f.unitId)])]
+          : []),
+        ...(f.approval
+          ? [eb.and([eb('r.status', '=', 'pending_approval'), eb('a.unit_id', '=', f.unitId)])]
+          : []),
         sql<boolean>`false`,
       ]),
     );
     if (f.programmeId) q = q.where('p.id', '=', f.programmeId);
     const [items, count] = await Promise.all([
       q.orderBy('r.updated_at').orderBy('r.id').limit(f.limit).offset(f.offset).execute(),
-      q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      q
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(count.n) };
   },
-
 };

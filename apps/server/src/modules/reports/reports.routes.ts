@@ -6,7 +6,12 @@ import { AppError } from '../../http/errors.ts';
 import { requireContext, route } from '../../http/route.ts';
 import type { CompletenessService } from './completeness.service.ts';
 import type { EvidenceService } from './evidence.service.ts';
-import { IDEMPOTENCY_HEADER, readIdempotencyKey, REPLAYED_HEADER, type IdempotentResult } from './idempotency.ts';
+import {
+  IDEMPOTENCY_HEADER,
+  readIdempotencyKey,
+  REPLAYED_HEADER,
+  type IdempotentResult,
+} from './idempotency.ts';
 import type { ReportsService } from './reports.service.ts';
 import type { ReportWorkflow } from './reports.workflow.ts';
 import type { TimelineService } from './timeline.service.ts';
@@ -28,17 +33,27 @@ function unwrap<T>(reply: FastifyReply, result: IdempotentResult<T>): T {
 
 /** RFC 6266 attachment header: an ASCII fallback name plus the UTF-8 name. */
 function contentDisposition(filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = filename
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 export function reportsPlugin(m: ReportsModule) {
   return async (app: FastifyInstance) => {
-    await app.register(multipart, { limits: { fileSize: m.evidence.settings.evidenceMaxBytes, files: 1, fields: 5, parts: 6 } });
+    await app.register(multipart, {
+      limits: { fileSize: m.evidence.settings.evidenceMaxBytes, files: 1, fields: 5, parts: 6 },
+    });
 
-    route(app, reportRoutes.save, async ({ params, body, request, reply }, ctx) => unwrap(reply, await m.reports.save(ctx, params.id, body, keyOf(request))));
+    route(app, reportRoutes.save, async ({ params, body, request, reply }, ctx) =>
+      unwrap(reply, await m.reports.save(ctx, params.id, body, keyOf(request))),
+    );
     route(app, reportRoutes.get, ({ params }, ctx) => m.reports.get(ctx, params.id));
-    route(app, reportRoutes.listForAssignment, ({ params, query }, ctx) => m.reports.listForAssignment(ctx, params.id, query.asOf));
+    route(app, reportRoutes.listForAssignment, ({ params, query }, ctx) =>
+      m.reports.listForAssignment(ctx, params.id, query.asOf),
+    );
     route(app, reportRoutes.submit, async ({ params, body, request, reply }, ctx) =>
       unwrap(reply, await m.workflow.submit(ctx, params.id, body, keyOf(request))),
     );
@@ -63,7 +78,10 @@ export function reportsPlugin(m: ReportsModule) {
       let content: Buffer;
       try {
         part = await request.file();
-        if (!part || part.fieldname !== 'file') throw new AppError(400, 'evidence_file_required', {}, [{ path: 'file', key: 'evidence_file_required' }]);
+        if (!part || part.fieldname !== 'file')
+          throw new AppError(400, 'evidence_file_required', {}, [
+            { path: 'file', key: 'evidence_file_required' },
+          ]);
         content = await part.toBuffer();
       } catch (error) {
         if (error instanceof AppError) throw error;
@@ -71,27 +89,40 @@ export function reportsPlugin(m: ReportsModule) {
         if (code === 'FST_REQ_FILE_TOO_LARGE') throw m.evidence.tooLarge();
         if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError(415, 'evidence_not_multipart');
         if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-          throw new AppError(400, 'evidence_file_required', {}, [{ path: 'file', key: 'evidence_file_required' }]);
+          throw new AppError(400, 'evidence_file_required', {}, [
+            { path: 'file', key: 'evidence_file_required' },
+          ]);
         }
         throw error;
       }
-      return unwrap(reply, await m.evidence.upload(ctx, params.id, { filename: part.filename, content }, key));
+      return unwrap(
+        reply,
+        await m.evidence.upload(ctx, params.id, { filename: part.filename, content }, key),
+      );
     });
 
-    app.withTypeProvider<ZodTypeProvider>().get(
-      '/api/evidence/:id',
-      { schema: { summary: 'Download an evidence file (scoped to who may see its report)', tags: ['reports'], params: IdParams } },
-      async (request, reply) => {
-        const ctx = requireContext(request);
-        const file = await m.evidence.download(ctx, request.params.id);
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', contentDisposition(file.filename))
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('cache-control', 'private, no-store')
-          .header('etag', `"${file.sha256}"`)
-          .send(file.content);
-      },
-    );
+    app
+      .withTypeProvider<ZodTypeProvider>()
+      .get(
+        '/api/evidence/:id',
+        {
+          schema: {
+            summary: 'Download an evidence file (scoped to who may see its report)',
+            tags: ['reports'],
+            params: IdParams,
+          },
+        },
+        async (request, reply) => {
+          const ctx = requireContext(request);
+          const file = await m.evidence.download(ctx, request.params.id);
+          return reply
+            .header('content-type', file.contentType)
+            .header('content-disposition', contentDisposition(file.filename))
+            .header('content-security-policy', "default-src 'none'; sandbox")
+            .header('cache-control', 'private, no-store')
+            .header('etag', `"${file.sha256}"`)
+            .send(file.content);
+        },
+      );
   };
 }

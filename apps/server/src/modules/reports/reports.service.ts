@@ -14,7 +14,15 @@ import type { RequestContext } from '../../http/context.ts';
 import type { MessageKey } from '../../http/messages.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { dueOn, frequencyOfKey, isPeriodKey, periodBounds, periodOf, periodsBetween, todayVn } from '../tasks/reporting-period.ts';
+import {
+  dueOn,
+  frequencyOfKey,
+  isPeriodKey,
+  periodBounds,
+  periodOf,
+  periodsBetween,
+  todayVn,
+} from '../tasks/reporting-period.ts';
 import { canSeeAssignment } from '../tasks/tasks.policy.ts';
 import { evidenceRepository } from './evidence.repository.ts';
 import { runIdempotent } from './idempotency.ts';
@@ -40,12 +48,18 @@ export const frequencyOf = (a: Pick<ReportAssignmentRow, 'task_frequency' | 'pro
   (a.task_frequency ?? a.programme_frequency) as ReportingFrequency;
 
 /** Completion fields: a date only with 100% on a dated task, not in the future, not before the start. */
-export function checkCompletion(a: ReportAssignmentRow, r: { progress: number; completedOn: string | null }, atSubmit: boolean) {
+export function checkCompletion(
+  a: ReportAssignmentRow,
+  r: { progress: number; completedOn: string | null },
+  atSubmit: boolean,
+) {
   const today = todayVn();
   if (r.completedOn !== null) {
-    if (r.progress !== 100 || a.is_continuous) throw badField('completedOn', 'report_completed_on_requires_full');
+    if (r.progress !== 100 || a.is_continuous)
+      throw badField('completedOn', 'report_completed_on_requires_full');
     if (r.completedOn > today) throw badField('completedOn', 'report_completed_on_future');
-    if (r.completedOn < a.start_date) throw badField('completedOn', 'report_completed_on_before_start', { start: a.start_date });
+    if (r.completedOn < a.start_date)
+      throw badField('completedOn', 'report_completed_on_before_start', { start: a.start_date });
   } else if (atSubmit && r.progress === 100 && !a.is_continuous) {
     throw badField('completedOn', 'report_completed_on_required');
   }
@@ -61,7 +75,12 @@ export class ReportsService {
   ) {}
 
   /** Visible: the assignment is visible (tasks.policy), and drafts only to the assigned unit itself. */
-  async canSee(ex: Executor, ctx: RequestContext, a: ReportAssignmentRow, status: ReportStatus | null): Promise<boolean> {
+  async canSee(
+    ex: Executor,
+    ctx: RequestContext,
+    a: ReportAssignmentRow,
+    status: ReportStatus | null,
+  ): Promise<boolean> {
     if (status && isInternal(status) && !isMember(ctx.actor, partiesOf(a))) return false;
     return canSeeAssignment(ex, ctx.actor, a);
   }
@@ -69,7 +88,8 @@ export class ReportsService {
   /** A report the caller may see, else 404 (its existence is not disclosed). */
   async visibleReport(ex: Executor, ctx: RequestContext, id: string): Promise<ReportRow> {
     const row = await reportsRepository.findReport(ex, id);
-    if (!row || !(await this.canSee(ex, ctx, row, row.status as ReportStatus))) throw notFound('report_not_found');
+    if (!row || !(await this.canSee(ex, ctx, row, row.status as ReportStatus)))
+      throw notFound('report_not_found');
     return row;
   }
 
@@ -97,17 +117,27 @@ export class ReportsService {
     );
   }
 
-  private async create(tx: Tx, ctx: RequestContext, id: string, body: SaveReportBody): Promise<ProgressReport> {
+  private async create(
+    tx: Tx,
+    ctx: RequestContext,
+    id: string,
+    body: SaveReportBody,
+  ): Promise<ProgressReport> {
     const a = await reportsRepository.findAssignment(tx, body.assignmentId);
-    if (!a || !(await canSeeAssignment(tx, ctx.actor, a))) throw badField('assignmentId', 'report_assignment_not_found');
+    if (!a || !(await canSeeAssignment(tx, ctx.actor, a)))
+      throw badField('assignmentId', 'report_assignment_not_found');
     if (!canWrite(ctx.actor, partiesOf(a))) throw forbidden('report_not_writer');
     const freq = frequencyOf(a);
     const today = todayVn();
     if (!isPeriodKey(body.period) || frequencyOfKey(body.period) !== freq) {
-      throw badField('period', 'report_period_frequency', { frequency: freq, example: periodOf(today, freq) });
+      throw badField('period', 'report_period_frequency', {
+        frequency: freq,
+        example: periodOf(today, freq),
+      });
     }
     const bounds = periodBounds(body.period);
-    if (bounds.end < a.start_date) throw badField('period', 'report_period_out_of_range', { period: body.period });
+    if (bounds.end < a.start_date)
+      throw badField('period', 'report_period_out_of_range', { period: body.period });
     if (bounds.start > today) throw badField('period', 'report_period_future', { period: body.period });
     const completedOn = body.completedOn ?? null;
     checkCompletion(a, { progress: body.progress, completedOn }, false);
@@ -136,19 +166,32 @@ export class ReportsService {
       throw periodTaken(body.period);
     }
     const row = (await reportsRepository.findReport(tx, id))!;
-    await this.audit.record(tx, ctx, { action: 'report.create', entityType: 'progress_report', entityId: id, after: reportSnapshot(row) });
+    await this.audit.record(tx, ctx, {
+      action: 'report.create',
+      entityType: 'progress_report',
+      entityId: id,
+      after: reportSnapshot(row),
+    });
     return this.dto(tx, ctx, id);
   }
 
-  private async update(tx: Tx, ctx: RequestContext, before: ReportRow, body: SaveReportBody): Promise<ProgressReport> {
+  private async update(
+    tx: Tx,
+    ctx: RequestContext,
+    before: ReportRow,
+    body: SaveReportBody,
+  ): Promise<ProgressReport> {
     // an id held by a report the caller cannot see is a conflict, and says nothing about that report
     if (!(await this.canSee(tx, ctx, before, before.status as ReportStatus))) throw conflict();
     if (!canWrite(ctx.actor, partiesOf(before))) throw forbidden('report_not_writer');
     await reportsRepository.lockReport(tx, before.report_id);
     if (before.id !== body.assignmentId || before.period !== body.period) {
-      throw new AppError(409, 'report_key_immutable', {}, [{ path: before.id !== body.assignmentId ? 'assignmentId' : 'period', key: 'report_key_immutable' }]);
+      throw new AppError(409, 'report_key_immutable', {}, [
+        { path: before.id !== body.assignmentId ? 'assignmentId' : 'period', key: 'report_key_immutable' },
+      ]);
     }
-    if (!EDITABLE.has(before.status as ReportStatus)) throw new AppError(409, 'report_not_editable', { status: before.status });
+    if (!EDITABLE.has(before.status as ReportStatus))
+      throw new AppError(409, 'report_not_editable', { status: before.status });
     const completedOn = body.completedOn ?? null;
     checkCompletion(before, { progress: body.progress, completedOn }, false);
     await reportsRepository.update(tx, before.report_id, {
@@ -172,12 +215,21 @@ export class ReportsService {
   }
 
   /** The assignment's reports (drafts for its own unit only) and its periods up to asOf, latest first. */
-  async listForAssignment(ctx: RequestContext, assignmentId: string, asOf?: string): Promise<z.infer<typeof AssignmentReportsResponse>> {
+  async listForAssignment(
+    ctx: RequestContext,
+    assignmentId: string,
+    asOf?: string,
+  ): Promise<z.infer<typeof AssignmentReportsResponse>> {
     const a = await reportsRepository.findAssignment(this.db, assignmentId);
     if (!a || !(await canSeeAssignment(this.db, ctx.actor, a))) throw notFound('assignment_not_found');
     const rows = await reportsRepository.listForAssignment(this.db, assignmentId);
-    const visible = rows.filter((r) => !isInternal(r.status as ReportStatus) || isMember(ctx.actor, partiesOf(a)));
-    const evidence = await evidenceRepository.listMeta(this.db, visible.map((r) => r.report_id));
+    const visible = rows.filter(
+      (r) => !isInternal(r.status as ReportStatus) || isMember(ctx.actor, partiesOf(a)),
+    );
+    const evidence = await evidenceRepository.listMeta(
+      this.db,
+      visible.map((r) => r.report_id),
+    );
     const freq = frequencyOf(a);
     const until = asOf ?? todayVn();
     const byPeriod = new Map(visible.map((r) => [r.period, r]));
@@ -209,18 +261,35 @@ export class ReportsService {
   }
 
   /** Reports waiting for the caller: review (assigning unit's reviewers) and approval (unit leads). */
-  async queue(ctx: RequestContext, query: z.infer<typeof ReviewQueueQuery>): Promise<{ items: ReviewQueueItem[]; total: number }> {
+  async queue(
+    ctx: RequestContext,
+    query: z.infer<typeof ReviewQueueQuery>,
+  ): Promise<{ items: ReviewQueueItem[]; total: number }> {
     const self = { unitId: ctx.actor.unitId, unitKind: '', assignedByUnitId: ctx.actor.unitId };
     const review = (!query.awaiting || query.awaiting === 'review') && canReview(ctx.actor, self);
     const approval = (!query.awaiting || query.awaiting === 'approval') && canApprove(ctx.actor, self);
     if (!review && !approval) return { items: [], total: 0 };
-    const { items, total } = await reportsRepository.queue(this.db, { unitId: ctx.actor.unitId, review, approval, ...query });
-    const evidence = await evidenceRepository.listMeta(this.db, items.map((r) => r.report_id));
+    const { items, total } = await reportsRepository.queue(this.db, {
+      unitId: ctx.actor.unitId,
+      review,
+      approval,
+      ...query,
+    });
+    const evidence = await evidenceRepository.listMeta(
+      this.db,
+      items.map((r) => r.report_id),
+    );
     return {
-      items: items.map((r) => ({ ...toReport(r, evidence, ctx.actor), awaiting: r.status === 'pending_approval' ? 'approval' : 'review' })),
+      items: items.map((r) => ({
+        ...toReport(r, evidence, ctx.actor),
+        awaiting: r.status === 'pending_approval' ? 'approval' : 'review',
+      })),
       total,
     };
   }
 }
 
-const periodTaken = (period: string) => new AppError(409, 'report_exists', { period }, [{ path: 'period', key: 'report_exists', params: { period } }]);
+const periodTaken = (period: string) =>
+  new AppError(409, 'report_exists', { period }, [
+    { path: 'period', key: 'report_exists', params: { period } },
+  ]);

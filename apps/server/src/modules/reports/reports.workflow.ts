@@ -41,7 +41,11 @@ export class ReportWorkflow {
     const result = await runIdempotent(
       this.db,
       ctx,
-      { key, status: 200, fingerprint: { method: 'POST', path: `/api/reports/${id}/${action}`, body: body ?? null } },
+      {
+        key,
+        status: 200,
+        fingerprint: { method: 'POST', path: `/api/reports/${id}/${action}`, body: body ?? null },
+      },
       async (tx) => {
         await this.reports.visibleReport(tx, ctx, id);
         await reportsRepository.lockReport(tx, id);
@@ -73,11 +77,24 @@ export class ReportWorkflow {
       const needsLead = requiresApproval(r.unit_kind) && !canApprove(ctx.actor, p);
       const base = { submitted_by: ctx.actor.userId, reviewed_by: null, reviewed_at: null, updated_at: now };
       if (needsLead) {
-        await reportsRepository.update(tx, id, { ...base, status: 'pending_approval', submitted_at: null, approved_by: null, approved_at: null });
+        await reportsRepository.update(tx, id, {
+          ...base,
+          status: 'pending_approval',
+          submitted_at: null,
+          approved_by: null,
+          approved_at: null,
+        });
         return [event('report_pending_approval', r.unit_id, r, now)];
       }
-      const approval = requiresApproval(r.unit_kind) ? { approved_by: ctx.actor.userId, approved_at: now } : { approved_by: null, approved_at: null };
-      await reportsRepository.update(tx, id, { ...base, ...approval, status: 'submitted', submitted_at: now });
+      const approval = requiresApproval(r.unit_kind)
+        ? { approved_by: ctx.actor.userId, approved_at: now }
+        : { approved_by: null, approved_at: null };
+      await reportsRepository.update(tx, id, {
+        ...base,
+        ...approval,
+        status: 'submitted',
+        submitted_at: now,
+      });
       return [event('report_submitted', r.assigned_by_unit_id, r, now)];
     });
   }
@@ -87,7 +104,13 @@ export class ReportWorkflow {
     return this.transition(ctx, id, 'approve', body, key, async (tx, r, now) => {
       if (!canApprove(ctx.actor, partiesOf(r))) throw forbidden('report_not_lead');
       if (r.status !== 'pending_approval') throw invalid(r.status);
-      await reportsRepository.update(tx, id, { status: 'submitted', approved_by: ctx.actor.userId, approved_at: now, submitted_at: now, updated_at: now });
+      await reportsRepository.update(tx, id, {
+        status: 'submitted',
+        approved_by: ctx.actor.userId,
+        approved_at: now,
+        submitted_at: now,
+        updated_at: now,
+      });
       return [event('report_submitted', r.assigned_by_unit_id, r, now)];
     });
   }
@@ -98,15 +121,27 @@ export class ReportWorkflow {
       const p = partiesOf(r);
       if (r.status === 'submitted') {
         if (!canReview(ctx.actor, p)) throw forbidden('report_not_reviewer');
-        await reportsRepository.update(tx, id, { status: 'returned', return_reason: body.reason, reviewed_by: ctx.actor.userId, reviewed_at: now, updated_at: now });
+        await reportsRepository.update(tx, id, {
+          status: 'returned',
+          return_reason: body.reason,
+          reviewed_by: ctx.actor.userId,
+          reviewed_at: now,
+          updated_at: now,
+        });
       } else if (r.status === 'pending_approval') {
         if (!canApprove(ctx.actor, p)) throw forbidden('report_not_lead');
-        await reportsRepository.update(tx, id, { status: 'returned', return_reason: body.reason, updated_at: now });
+        await reportsRepository.update(tx, id, {
+          status: 'returned',
+          return_reason: body.reason,
+          updated_at: now,
+        });
       } else {
         if (!canReview(ctx.actor, p) && !canApprove(ctx.actor, p)) throw forbidden('report_not_reviewer');
         throw invalid(r.status);
       }
-      return [{ ...event('report_returned', r.unit_id, r, now), params: { ...params(r), reason: body.reason } }];
+      return [
+        { ...event('report_returned', r.unit_id, r, now), params: { ...params(r), reason: body.reason } },
+      ];
     });
   }
 
@@ -118,7 +153,12 @@ export class ReportWorkflow {
     return this.transition(ctx, id, 'accept', body, key, async (tx, r, now) => {
       if (!canReview(ctx.actor, partiesOf(r))) throw forbidden('report_not_reviewer');
       if (r.status !== 'submitted') throw invalid(r.status);
-      await reportsRepository.update(tx, id, { status: 'accepted', reviewed_by: ctx.actor.userId, reviewed_at: now, updated_at: now });
+      await reportsRepository.update(tx, id, {
+        status: 'accepted',
+        reviewed_by: ctx.actor.userId,
+        reviewed_at: now,
+        updated_at: now,
+      });
       const latest = await reportsRepository.latestAcceptedEnd(tx, r.id, id);
       const completes = r.report_completed_on !== null && !r.is_continuous;
       if (completes || latest === null || r.period_end >= latest) {
@@ -126,7 +166,11 @@ export class ReportWorkflow {
         const after = completes
           ? { progress: 100, completedOn: r.report_completed_on, product: r.report_product ?? r.product }
           : { progress: r.report_progress, completedOn: r.completed_on, product: r.product };
-        await reportsRepository.updateAssignment(tx, r.id, { progress: after.progress, completed_on: after.completedOn, product: after.product });
+        await reportsRepository.updateAssignment(tx, r.id, {
+          progress: after.progress,
+          completed_on: after.completedOn,
+          product: after.product,
+        });
         await this.audit.record(tx, ctx, {
           action: completes ? 'assignment.completed' : 'assignment.progress',
           entityType: 'assignment',
@@ -140,9 +184,15 @@ export class ReportWorkflow {
   }
 }
 
-const noteOf = (body: unknown) => (body && typeof body === 'object' && 'note' in body && typeof body.note === 'string' ? body.note : null);
+const noteOf = (body: unknown) =>
+  body && typeof body === 'object' && 'note' in body && typeof body.note === 'string' ? body.note : null;
 
-const params = (r: ReportRow) => ({ taskCode: r.task_code, taskTitle: r.task_title, unitName: r.unit_name, progress: r.report_progress });
+const params = (r: ReportRow) => ({
+  taskCode: r.task_code,
+  taskTitle: r.task_title,
+  unitName: r.unit_name,
+  progress: r.report_progress,
+});
 
 function event(kind: NotifyInput['kind'], unitId: string, r: ReportRow, now: Date): NotifyInput {
   return {

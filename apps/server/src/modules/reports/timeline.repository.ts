@@ -6,7 +6,11 @@ export const timelineRepository = {
     const [reports, extensions, commitments] = await Promise.all([
       db.selectFrom('progress_report').select('id').where('assignment_id', '=', assignmentId).execute(),
       db.selectFrom('deadline_extension').select('id').where('assignment_id', '=', assignmentId).execute(),
-      db.selectFrom('commitment_item').select('commitment_id as id').where('assignment_id', '=', assignmentId).execute(),
+      db
+        .selectFrom('commitment_item')
+        .select('commitment_id as id')
+        .where('assignment_id', '=', assignmentId)
+        .execute(),
     ]);
     const byType: [string[], string[]][] = [
       [['assignment'], [assignmentId]],
@@ -16,7 +20,17 @@ export const timelineRepository = {
     ];
     return db
       .selectFrom('audit_event')
-      .select(['id', 'occurred_at', 'actor_name', 'actor_unit_id', 'action', 'entity_type', 'entity_id', 'before', 'after'])
+      .select([
+        'id',
+        'occurred_at',
+        'actor_name',
+        'actor_unit_id',
+        'action',
+        'entity_type',
+        'entity_id',
+        'before',
+        'after',
+      ])
       .where((eb) =>
         eb.or(
           byType

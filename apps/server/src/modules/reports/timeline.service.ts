@@ -17,7 +17,8 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : 
 const PUBLIC_REPORT_ACTIONS = new Set(['report.submit', 'report.approve', 'report.accept', 'report.return']);
 
 function kindOf(row: TimelineRow): TimelineEvent['kind'] {
-  if (row.entity_type === 'progress_report') return row.action.startsWith('report.evidence') ? 'evidence' : 'report';
+  if (row.entity_type === 'progress_report')
+    return row.action.startsWith('report.evidence') ? 'evidence' : 'report';
   if (row.entity_type === 'commitment') return 'commitment';
   if (row.entity_type === 'assignment') return 'assignment';
   return 'extension';
@@ -36,7 +37,8 @@ export function toTimelineEvent(row: TimelineRow): TimelineEvent {
   const after = obj(row.after);
   const isReport = row.entity_type === 'progress_report';
   const details: Json = {};
-  for (const [k, v] of Object.entries(after)) if (!['narrative', 'difficulties', 'proposals'].includes(k)) details[k] = v;
+  for (const [k, v] of Object.entries(after))
+    if (!['narrative', 'difficulties', 'proposals'].includes(k)) details[k] = v;
   return {
     id: row.id,
     at: row.occurred_at.toISOString(),

@@ -34,12 +34,20 @@ const priority = (p: string) => PRIORITY_LABELS[p as keyof typeof PRIORITY_LABEL
 export const TASK_COLUMNS: TableColumn<TaskLine>[] = [
   { header: 'Mã nhiệm vụ', width: 12, value: (t) => t.row.code },
   { header: 'Tên nhiệm vụ', width: 50, value: (t) => t.row.title },
-  { header: 'Lĩnh vực', width: 24, value: (t) => CATEGORY_LABELS[t.row.category as TaskCategory]?.vi ?? t.row.category },
+  {
+    header: 'Lĩnh vực',
+    width: 24,
+    value: (t) => CATEGORY_LABELS[t.row.category as TaskCategory]?.vi ?? t.row.category,
+  },
   { header: 'Đơn vị chủ trì', width: 30, value: (t) => t.row.lead_name },
   { header: 'Mã đơn vị chủ trì', width: 12, value: (t) => t.row.lead_code },
   { header: 'Đơn vị phối hợp', width: 18, value: (t) => t.coordinating },
   { header: 'Ngày bắt đầu', width: 12, value: (t) => t.row.start_date },
-  { header: 'Hạn hoàn thành', width: 14, value: (t) => (t.row.is_continuous ? 'Thường xuyên' : t.row.deadline) },
+  {
+    header: 'Hạn hoàn thành',
+    width: 14,
+    value: (t) => (t.row.is_continuous ? 'Thường xuyên' : t.row.deadline),
+  },
   { header: 'Hạn đang áp dụng', width: 14, value: (t) => t.result.effectiveDeadline },
   { header: 'Trạng thái', width: 26, value: (t) => STATUS_LABELS[t.result.status].vi },
   { header: 'Mã trạng thái', width: 14, value: (t) => t.result.status },
@@ -58,7 +66,11 @@ export const ASSIGNMENT_COLUMNS: TableColumn<AssignmentLine>[] = [
   { header: 'Mã nhiệm vụ', width: 12, value: (a) => a.row.task_code },
   { header: 'Tên nhiệm vụ', width: 50, value: (a) => a.row.task_title },
   { header: 'Đơn vị giao', width: 24, value: (a) => a.row.by_name },
-  { header: 'Hạn đang áp dụng', width: 14, value: (a) => (a.row.is_continuous ? 'Thường xuyên' : a.result.effectiveDeadline) },
+  {
+    header: 'Hạn đang áp dụng',
+    width: 14,
+    value: (a) => (a.row.is_continuous ? 'Thường xuyên' : a.result.effectiveDeadline),
+  },
   { header: 'Hạn ban đầu', width: 14, value: (a) => a.row.original_deadline },
   { header: 'Người chịu trách nhiệm', width: 24, value: (a) => a.row.responsible_leader },
   { header: 'Trạng thái', width: 26, value: (a) => STATUS_LABELS[a.result.status].vi },
@@ -81,7 +93,10 @@ export class ExportService {
   async load(ctx: RequestContext, programmeId: string, asOfParam: string | undefined) {
     const asOf = asOfParam ?? todayVn();
     const view = await loadProgrammeView(this.db, ctx, programmeId, asOf);
-    const coordinating = await tasksRepository.coordinatingUnits(this.db, view.tasks.map((t) => t.row.id));
+    const coordinating = await tasksRepository.coordinatingUnits(
+      this.db,
+      view.tasks.map((t) => t.row.id),
+    );
     const codeOf = new Map(view.tasks.map((t) => [t.row.id, t.row.code]));
     const tasks: TaskLine[] = view.tasks.map((t) => ({
       ...t,
@@ -90,11 +105,20 @@ export class ExportService {
     }));
     // assignments: the tasks core's visibility rule (own unit's and those it assigned), every level
     const rows = await assignmentsRepository.list(this.db, { scopeRootId: view.scope, programmeId });
-    const statuses = await assignmentStatuses(this.db, rows.map((r) => r.id), asOf);
+    const statuses = await assignmentStatuses(
+      this.db,
+      rows.map((r) => r.id),
+      asOf,
+    );
     const rank = (kind: string) => KIND_ORDER.indexOf(kind);
     const assignments: AssignmentLine[] = rows
       .map((row) => ({ row, result: statuses.get(row.id)! }))
-      .sort((a, b) => rank(a.row.unit_kind) - rank(b.row.unit_kind) || a.row.unit_code.localeCompare(b.row.unit_code) || a.row.task_code.localeCompare(b.row.task_code));
+      .sort(
+        (a, b) =>
+          rank(a.row.unit_kind) - rank(b.row.unit_kind) ||
+          a.row.unit_code.localeCompare(b.row.unit_code) ||
+          a.row.task_code.localeCompare(b.row.task_code),
+      );
     return { programme: view.programme, asOf, tasks, assignments };
   }
 
@@ -115,12 +139,21 @@ export class ExportService {
       ['Phạm vi', 'Chỉ gồm nhiệm vụ và phân công người xuất được xem'],
     ]);
     about.getColumn(1).font = { bold: true };
-    return { filename: `nhiem-vu-${fileSlug(data.programme.code)}-${data.asOf}.xlsx`, data: await workbookBuffer(wb) };
+    return {
+      filename: `nhiem-vu-${fileSlug(data.programme.code)}-${data.asOf}.xlsx`,
+      data: await workbookBuffer(wb),
+    };
   }
 
-  async csv(ctx: RequestContext, programmeId: string, asOf: string | undefined, table: 'tasks' | 'assignments'): Promise<ExportFile> {
+  async csv(
+    ctx: RequestContext,
+    programmeId: string,
+    asOf: string | undefined,
+    table: 'tasks' | 'assignments',
+  ): Promise<ExportFile> {
     const data = await this.load(ctx, programmeId, asOf);
-    const body = table === 'tasks' ? toCsv(TASK_COLUMNS, data.tasks) : toCsv(ASSIGNMENT_COLUMNS, data.assignments);
+    const body =
+      table === 'tasks' ? toCsv(TASK_COLUMNS, data.tasks) : toCsv(ASSIGNMENT_COLUMNS, data.assignments);
     const name = table === 'tasks' ? 'nhiem-vu' : 'phan-cong';
     return { filename: `${name}-${fileSlug(data.programme.code)}-${data.asOf}.csv`, data: body };
   }

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** Small helpers to write tables as XLSX sheets and CSV text, and to send them as downloads. */
 
@@ -9,13 +9,19 @@ export interface TableColumn<T> {
   value: (row: T) => string | number | null;
 }
 
-export function addTableSheet<T>(wb: ExcelJS.Workbook, name: string, columns: TableColumn<T>[], rows: readonly T[]): ExcelJS.Worksheet {
+export function addTableSheet<T>(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: TableColumn<T>[],
+  rows: readonly T[],
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
   for (const row of rows) ws.addRow(columns.map((c) => c.value(row) ?? ''));
-  if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  if (rows.length > 0)
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return ws;
 }
 
@@ -45,10 +51,17 @@ export const CSV_TYPE = 'text/csv; charset=utf-8';
 
 /** Sets the download headers; the file name gets an ASCII fallback and an RFC 5987 UTF-8 form. */
 export function asDownload(reply: FastifyReply, body: Buffer, type: string, filename: string): Buffer {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\w.-]+/g, '_');
+  const ascii = filename
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[^\w.-]+/g, '_');
   void reply
     .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    )
     .header('cache-control', 'no-store');
   return body;
 }

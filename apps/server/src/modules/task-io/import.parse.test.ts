@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { csvRecords, detectSeparator, mapHeader, parseCsv, parseTable, UnreadableFile } from './import.parse.ts';
+import {
+  csvRecords,
+  detectSeparator,
+  mapHeader,
+  parseCsv,
+  parseTable,
+  UnreadableFile,
+} from './import.parse.ts';
 import { templateCsv, templateXlsx, TEMPLATE_EXAMPLE } from './template.ts';
-import { parseBoolean, parseCategory, parseDate, parseFrequency, parsePriority, splitList } from './import.values.ts';
+import {
+  parseBoolean,
+  parseCategory,
+  parseDate,
+  parseFrequency,
+  parsePriority,
+  splitList,
+} from './import.values.ts';
 
 describe('CSV reading', () => {
   it('detects ; and , separators and keeps quoted separators, quotes and line breaks', () => {
@@ -24,15 +38,28 @@ describe('CSV reading', () => {
   });
 
   it('refuses binaries, non-UTF-8 text and too many rows', async () => {
-    await expect(parseTable(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0, 0]), 10)).rejects.toBeInstanceOf(UnreadableFile);
-    await expect(parseTable(Buffer.from('Mã,T\xean\n', 'latin1'), 10)).rejects.toMatchObject({ reason: 'encoding' });
-    await expect(parseTable(Buffer.from('code,title\na,b\nc,d\n'), 1)).rejects.toMatchObject({ reason: 'too_many_rows' });
+    await expect(parseTable(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0, 0]), 10)).rejects.toBeInstanceOf(
+      UnreadableFile,
+    );
+    await expect(parseTable(Buffer.from('Mã,T\xean\n', 'latin1'), 10)).rejects.toMatchObject({
+      reason: 'encoding',
+    });
+    await expect(parseTable(Buffer.from('code,title\na,b\nc,d\n'), 1)).rejects.toMatchObject({
+      reason: 'too_many_rows',
+    });
   });
 });
 
 describe('headers', () => {
   it('maps Vietnamese headers (with or without diacritics, "(*)") and English aliases', () => {
-    const m = mapHeader(['Mã nhiệm vụ (*)', 'ten nhiem vu', 'Lead unit', 'Parent task code', 'Ghi chú', 'DEADLINE']);
+    const m = mapHeader([
+      'Mã nhiệm vụ (*)',
+      'ten nhiem vu',
+      'Lead unit',
+      'Parent task code',
+      'Ghi chú',
+      'DEADLINE',
+    ]);
     expect([...m.entries()]).toEqual([
       [0, 'code'],
       [1, 'title'],

@@ -20,8 +20,10 @@ export class UnreadableFile extends Error {
   }
 }
 
-const isZip = (buf: Uint8Array) => buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
-const isOle = (buf: Uint8Array) => buf.length > 8 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0;
+const isZip = (buf: Uint8Array) =>
+  buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+const isOle = (buf: Uint8Array) =>
+  buf.length > 8 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0;
 
 /** Reads an XLSX workbook or a CSV text (UTF-8, with or without BOM; `;`, `,` or tab separated). Type by content. */
 export async function parseTable(buf: Buffer, maxRows: number): Promise<ParsedSheet> {
@@ -40,7 +42,11 @@ export async function parseTable(buf: Buffer, maxRows: number): Promise<ParsedSh
 
 /** Picks the separator that occurs most often outside quotes in the first line. */
 export function detectSeparator(text: string): string {
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
@@ -100,7 +106,10 @@ export function csvRecords(text: string, sep: string): { line: number; cells: st
 
 export function parseCsv(input: string, maxRows: number): ParsedSheet {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const records = csvRecords(text, detectSeparator(text)).map((r) => ({ row: r.line, cells: r.cells.map((c) => c.trim()) }));
+  const records = csvRecords(text, detectSeparator(text)).map((r) => ({
+    row: r.line,
+    cells: r.cells.map((c) => c.trim()),
+  }));
   const headerAt = records.findIndex((r) => r.cells.some((c) => c !== ''));
   if (headerAt < 0) throw new UnreadableFile('empty');
   const rows = records.slice(headerAt + 1).filter((r) => r.cells.some((c) => c !== ''));
@@ -115,10 +124,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Cell value as text; dates as YYYY-MM-DD (ExcelJS reads date cells as UTC midnight). */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  if (value instanceof Date)
+    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
+    if ('result' in value) return cellText(value.result);
     if ('text' in value) return String(value.text).trim();
     if ('error' in value) return '';
     return '';
@@ -164,7 +178,8 @@ const normalizeHeader = (h: string) =>
 
 const HEADER_INDEX = new Map<string, ImportColumnKey>();
 for (const col of IMPORT_COLUMNS) {
-  for (const name of [col.key, col.vi, col.en, ...col.aliases]) HEADER_INDEX.set(normalizeHeader(name), col.key);
+  for (const name of [col.key, col.vi, col.en, ...col.aliases])
+    HEADER_INDEX.set(normalizeHeader(name), col.key);
   HEADER_INDEX.set(normalizeHeader(col.key.replace(/([A-Z])/g, ' $1')), col.key);
 }
 

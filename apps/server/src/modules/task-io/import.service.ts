@@ -12,7 +12,13 @@ import { orgRepository } from '../org/org.repository.ts';
 import { assignmentsRepository } from '../tasks/assignments.repository.ts';
 import { taskSearchKey, tasksRepository, type ProgrammeRow } from '../tasks/tasks.repository.ts';
 import { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
-import { validateSheet, type ImportLookups, type PlannedTask, type RowIssue, type UnitInfo } from './import.validate.ts';
+import {
+  validateSheet,
+  type ImportLookups,
+  type PlannedTask,
+  type RowIssue,
+  type UnitInfo,
+} from './import.validate.ts';
 import { unitNameKey } from './import.values.ts';
 import { assertCanImport } from './task-io.policy.ts';
 import { taskIoRepository } from './task-io.repository.ts';
@@ -22,12 +28,14 @@ export interface UploadedFile {
   data: Buffer;
 }
 
-const renderIssue = (lang: Lang) => (i: RowIssue): ImportError => ({
-  row: i.row,
-  column: i.column,
-  field: i.field,
-  message: i.message ?? (i.key ? t(lang, i.key, i.params) : ''),
-});
+const renderIssue =
+  (lang: Lang) =>
+  (i: RowIssue): ImportError => ({
+    row: i.row,
+    column: i.column,
+    field: i.field,
+    message: i.message ?? (i.key ? t(lang, i.key, i.params) : ''),
+  });
 
 /**
  * Imports a programme's tasks and their assignments from a table. Everything is validated first (every
@@ -40,7 +48,12 @@ export class ImportService {
     private readonly audit: AuditService,
   ) {}
 
-  async importFile(ctx: RequestContext, programmeId: string, file: UploadedFile, dryRun: boolean): Promise<ImportResult> {
+  async importFile(
+    ctx: RequestContext,
+    programmeId: string,
+    file: UploadedFile,
+    dryRun: boolean,
+  ): Promise<ImportResult> {
     const programme = await tasksRepository.findProgramme(this.db, programmeId);
     if (!programme) throw notFound('programme_not_found');
     await assertCanImport(this.db, ctx.actor, programme);
@@ -48,7 +61,12 @@ export class ImportService {
     const lookups = await this.lookups(this.db, ctx, programme);
     const { issues, tasks, assignments } = validateSheet(sheet, lookups, ctx.lang);
     const errors = issues.map(renderIssue(ctx.lang));
-    const base = { format: sheet.format, rows: sheet.rows.length, errors, wouldCreate: { tasks: tasks.length, assignments } };
+    const base = {
+      format: sheet.format,
+      rows: sheet.rows.length,
+      errors,
+      wouldCreate: { tasks: tasks.length, assignments },
+    };
     if (dryRun) return { dryRun: true, ...base, created: null };
     if (errors.length > 0) {
       throw new AppError(
@@ -101,7 +119,8 @@ export class ImportService {
     }
     // spreadsheets turn "01" (Hà Nội) into 1: numeric codes are tried zero-padded too
     for (const [code, u] of [...unitByCode]) {
-      if (/^0\d+$/.test(code) && !unitByCode.has(String(Number(code)))) unitByCode.set(String(Number(code)), u);
+      if (/^0\d+$/.test(code) && !unitByCode.has(String(Number(code))))
+        unitByCode.set(String(Number(code)), u);
     }
     return {
       programmeId: programme.id,
@@ -120,7 +139,11 @@ export class ImportService {
     // whose admins assign on behalf of the programme owner
     const actorUnit = await orgRepository.findById(tx, ctx.actor.unitId);
     const assignedBy = actorUnit && actorUnit.parent_id !== null ? actorUnit.id : programme.owner_unit_id;
-    const { tasks, coordinating, assignments } = plannedRows(planned, { programmeId: programme.id, assignedBy, userId: ctx.actor.userId });
+    const { tasks, coordinating, assignments } = plannedRows(planned, {
+      programmeId: programme.id,
+      assignedBy,
+      userId: ctx.actor.userId,
+    });
     await tasksRepository.insertTasks(tx, tasks);
     await tasksRepository.insertCoordinating(tx, coordinating);
     await assignmentsRepository.insertMany(tx, assignments);
@@ -133,13 +156,23 @@ async function readSheet(data: Buffer): Promise<ParsedSheet> {
     return await parseTable(data, IMPORT_MAX_ROWS);
   } catch (error) {
     if (!(error instanceof UnreadableFile)) throw error;
-    const key = error.reason === 'file_type' ? 'import_file_type' : error.reason === 'encoding' ? 'import_file_encoding' : error.reason === 'empty' ? 'import_file_empty' : 'import_too_many_rows';
+    const key =
+      error.reason === 'file_type'
+        ? 'import_file_type'
+        : error.reason === 'encoding'
+          ? 'import_file_encoding'
+          : error.reason === 'empty'
+            ? 'import_file_empty'
+            : 'import_too_many_rows';
     throw badRequest([{ path: 'file', key, params: { max: IMPORT_MAX_ROWS } }], key);
   }
 }
 
 /** The table rows of a validated plan (pure; the benchmark inserts the same rows raw). */
-export function plannedRows(planned: PlannedTask[], o: { programmeId: string; assignedBy: string; userId: string | null }) {
+export function plannedRows(
+  planned: PlannedTask[],
+  o: { programmeId: string; assignedBy: string; userId: string | null },
+) {
   const idByCode = new Map<string, string>();
   for (const p of planned) idByCode.set(p.code.toUpperCase(), newId());
   const now = new Date();
@@ -158,12 +191,15 @@ export function plannedRows(planned: PlannedTask[], o: { programmeId: string; as
     is_continuous: p.isContinuous,
     reporting_frequency: p.reportingFrequency,
     priority: p.priority,
-    parent_task_id: p.parentTaskId ?? (p.parentCode ? (idByCode.get(p.parentCode.toUpperCase()) ?? null) : null),
+    parent_task_id:
+      p.parentTaskId ?? (p.parentCode ? (idByCode.get(p.parentCode.toUpperCase()) ?? null) : null),
     search_key: taskSearchKey(p.code, p.title, p.description),
     created_by: o.userId,
     updated_at: now,
   }));
-  const coordinating = planned.flatMap((p) => p.coordinatingUnitIds.map((unit_id) => ({ task_id: idByCode.get(p.code.toUpperCase())!, unit_id })));
+  const coordinating = planned.flatMap((p) =>
+    p.coordinatingUnitIds.map((unit_id) => ({ task_id: idByCode.get(p.code.toUpperCase())!, unit_id })),
+  );
   const assignments: Insertable<AssignmentTable>[] = planned.flatMap((p) =>
     p.assignedUnitIds.map((unit_id) => ({
       id: newId(),

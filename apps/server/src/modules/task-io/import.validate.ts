@@ -10,7 +10,16 @@ import {
 import type { MessageKey } from '../../http/messages.ts';
 import { zodIssuesToErrors } from '../../http/problem.ts';
 import { mapHeader, type ParsedSheet } from './import.parse.ts';
-import { parseBoolean, parseCategory, parseDate, parseFrequency, parsePriority, splitList, unitNameKey } from './import.values.ts';
+import { checkParents, orderParentsFirst } from './import.parents.ts';
+import {
+  parseBoolean,
+  parseCategory,
+  parseDate,
+  parseFrequency,
+  parsePriority,
+  splitList,
+  unitNameKey,
+} from './import.values.ts';
 
 export interface UnitInfo {
   id: string;
@@ -95,10 +104,22 @@ export function validateSheet(sheet: ParsedSheet, lk: ImportLookups, lang: Lang)
   const label = (key: ImportColumnKey) => headerOf.get(key) ?? IMPORT_COLUMNS.find((c) => c.key === key)!.vi;
 
   for (const col of IMPORT_COLUMNS) {
-    if (col.required && !headerOf.has(col.key)) issues.push({ row: 1, field: col.key, column: col.vi, key: 'import_missing_column', params: { column: col.vi } });
+    if (col.required && !headerOf.has(col.key))
+      issues.push({
+        row: 1,
+        field: col.key,
+        column: col.vi,
+        key: 'import_missing_column',
+        params: { column: col.vi },
+      });
   }
   if (issues.length) return { issues, tasks: [], assignments: 0 };
-  if (sheet.rows.length === 0) return { issues: [{ row: 2, field: 'file', column: '', key: 'import_no_rows' }], tasks: [], assignments: 0 };
+  if (sheet.rows.length === 0)
+    return {
+      issues: [{ row: 2, field: 'file', column: '', key: 'import_no_rows' }],
+      tasks: [],
+      assignments: 0,
+    };
 
   const planned: PlannedTask[] = [];
   const firstRowOfCode = new Map<string, number>();
@@ -158,9 +179,11 @@ export function validateSheet(sheet: ParsedSheet, lk: ImportLookups, lang: Lang)
     const isContinuous = parseBoolean(v.continuous);
     if (isContinuous === undefined) err('continuous', 'import_bad_boolean', { value: v.continuous });
     if (!v.deadline && isContinuous === false) err('deadline', 'import_deadline_required');
-    if (deadline && startDate && deadline < startDate) err('deadline', 'import_deadline_before_start', { start: startDate });
+    if (deadline && startDate && deadline < startDate)
+      err('deadline', 'import_deadline_before_start', { start: startDate });
     const frequency = v.reportingFrequency ? parseFrequency(v.reportingFrequency) : null;
-    if (frequency === undefined) err('reportingFrequency', 'import_unknown_frequency', { value: v.reportingFrequency });
+    if (frequency === undefined)
+      err('reportingFrequency', 'import_unknown_frequency', { value: v.reportingFrequency });
     const priority = v.priority ? parsePriority(v.priority) : 'normal';
     if (priority === undefined) err('priority', 'import_unknown_priority', { value: v.priority });
     const parentCode = v.parentCode || null;
@@ -186,7 +209,9 @@ export function validateSheet(sheet: ParsedSheet, lk: ImportLookups, lang: Lang)
       parentTaskId: null,
     };
     const assignedOk = assigned.filter((u) => u !== undefined);
-    task.assignedUnitIds = [...new Set(assignedOk.length ? assignedOk.map((u) => u.id) : lead ? [lead.id] : [])];
+    task.assignedUnitIds = [
+      ...new Set(assignedOk.length ? assignedOk.map((u) => u.id) : lead ? [lead.id] : []),
+    ];
 
     // the task core's own input rules (lengths, limits) as a last guard, on the fields not already in error
     const body = CreateTaskBody.safeParse({
@@ -212,7 +237,12 @@ export function validateSheet(sheet: ParsedSheet, lk: ImportLookups, lang: Lang)
         const field = BODY_FIELD[String(issue.path[0])];
         if (field && !failed.has(field) && issue.code !== 'custom') {
           failed.add(field);
-          rowIssues.push({ row, field, column: label(field), message: localized[i]?.message ?? issue.message });
+          rowIssues.push({
+            row,
+            field,
+            column: label(field),
+            message: localized[i]?.message ?? issue.message,
+          });
         }
       });
     }
@@ -227,45 +257,3 @@ export function validateSheet(sheet: ParsedSheet, lk: ImportLookups, lang: Lang)
 }
 
 const columnOrder = (field: string) => IMPORT_COLUMNS.findIndex((c) => c.key === field);
-
-/** Parent codes must name a task of the file or of the programme, without cycles. */
-function checkParents(planned: PlannedTask[], lk: ImportLookups, issues: RowIssue[], label: (k: ImportColumnKey) => string) {
-  const inFile = new Map(planned.filter((t) => t.code).map((t) => [t.code.toUpperCase(), t] as const));
-  for (const t of planned) {
-    if (!t.parentCode) continue;
-    const key = t.parentCode.toUpperCase();
-    if (key === t.code.toUpperCase()) continue; // reported as import_parent_self
-    if (inFile.has(key)) continue;
-    const existing = lk.existingTasks.get(key);
-    if (existing) t.parentTaskId = existing;
-    else issues.push({ row: t.row, field: 'parentCode', column: label('parentCode'), key: 'import_unknown_parent', params: { value: t.parentCode } });
-  }
-  for (const t of planned) {
-    const seen = new Set<string>([t.code.toUpperCase()]);
-    let cur = t.parentCode ? inFile.get(t.parentCode.toUpperCase()) : undefined;
-    while (cur && cur !== t) {
-      const key = cur.code.toUpperCase();
-      if (seen.has(key)) break;
-      seen.add(key);
-      cur = cur.parentCode ? inFile.get(cur.parentCode.toUpperCase()) : undefined;
-    }
-    if (cur === t && t.parentCode?.toUpperCase() !== t.code.toUpperCase()) {
-      issues.push({ row: t.row, field: 'parentCode', column: label('parentCode'), key: 'import_parent_cycle', params: { value: t.parentCode ?? '' } });
-    }
-  }
-}
-
-function orderParentsFirst(planned: PlannedTask[]): PlannedTask[] {
-  const byCode = new Map(planned.map((t) => [t.code.toUpperCase(), t] as const));
-  const out: PlannedTask[] = [];
-  const done = new Set<PlannedTask>();
-  const visit = (t: PlannedTask) => {
-    if (done.has(t)) return;
-    done.add(t);
-    const parent = t.parentCode ? byCode.get(t.parentCode.toUpperCase()) : undefined;
-    if (parent) visit(parent);
-    out.push(t);
-  };
-  planned.forEach(visit);
-  return out;
-}

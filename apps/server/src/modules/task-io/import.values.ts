@@ -14,7 +14,10 @@ const fold = (s: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
-function labelIndex<K extends string>(labels: Record<K, { vi: string; en: string }>, extra: Record<string, K> = {}) {
+function labelIndex<K extends string>(
+  labels: Record<K, { vi: string; en: string }>,
+  extra: Record<string, K> = {},
+) {
   const index = new Map<string, K>();
   for (const [code, l] of Object.entries(labels) as [K, { vi: string; en: string }][]) {
     index.set(fold(code), code);
@@ -38,28 +41,28 @@ export const parseCategory = labelIndex<TaskCategory>(CATEGORY_LABELS, {
   'chính phủ số': 'digital_government',
   'dịch vụ công': 'digital_government',
   'chuyển đổi số': 'digital_government',
-  'research': 'research_innovation',
+  research: 'research_innovation',
   'digital government': 'digital_government',
 });
 
 export const parseFrequency = labelIndex<ReportingFrequency>(FREQUENCY_LABELS, {
-  'tháng': 'monthly',
+  tháng: 'monthly',
   'hằng tháng': 'monthly',
-  'quý': 'quarterly',
+  quý: 'quarterly',
   'hằng quý': 'quarterly',
   'sáu tháng': 'semiannual',
   'nửa năm': 'semiannual',
-  'semiannual': 'semiannual',
+  semiannual: 'semiannual',
   'semi annually': 'semiannual',
-  'năm': 'annual',
+  năm: 'annual',
   'hằng năm': 'annual',
-  'yearly': 'annual',
+  yearly: 'annual',
 });
 
 export const parsePriority = labelIndex<'high' | 'normal' | 'low'>(PRIORITY_LABELS, {
   'trung bình': 'normal',
-  'thường': 'normal',
-  'medium': 'normal',
+  thường: 'normal',
+  medium: 'normal',
 });
 
 const TRUE = new Set(['co', 'x', 'yes', 'y', 'true', '1', 'thuong xuyen']);

@@ -27,7 +27,12 @@ export interface ProgrammeView {
  * (tasks.repository listTasks + task-status taskStatuses → status-engine), so that exports and reviews
  * always agree with GET /api/tasks and /api/programmes/:id/summary.
  */
-export async function loadProgrammeView(db: Executor, ctx: RequestContext, programmeId: string, asOf: string): Promise<ProgrammeView> {
+export async function loadProgrammeView(
+  db: Executor,
+  ctx: RequestContext,
+  programmeId: string,
+  asOf: string,
+): Promise<ProgrammeView> {
   const programme = await tasksRepository.findProgramme(db, programmeId);
   if (!programme) throw notFound('programme_not_found');
   const scope = await listScope(db, ctx.actor);

@@ -28,46 +28,84 @@ const PRINTABLE = Math.floor((210 - 30 - 15) * MM); // A4 width minus the left a
 
 type Cell = string | number | null | undefined;
 
-const text = (value: Cell, bold = false) => new TextRun({ text: value === null || value === undefined ? '' : String(value), bold, font: FONT });
+const text = (value: Cell, bold = false) =>
+  new TextRun({ text: value === null || value === undefined ? '' : String(value), bold, font: FONT });
 
 /** A table over the printable width; `weights` are the relative column widths. */
 function table(headers: string[], rows: Cell[][], weights: number[] = headers.map(() => 1)): Table {
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((w / sum) * PRINTABLE));
-  const cell = (children: Paragraph[], i: number) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children });
+  const cell = (children: Paragraph[], i: number) =>
+    new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children });
   const head = new TableRow({
     tableHeader: true,
-    children: headers.map((h, i) => cell([new Paragraph({ children: [text(h, true)], alignment: AlignmentType.CENTER })], i)),
+    children: headers.map((h, i) =>
+      cell([new Paragraph({ children: [text(h, true)], alignment: AlignmentType.CENTER })], i),
+    ),
   });
   const body = rows.map(
     (row) =>
       new TableRow({
         cantSplit: true,
-        children: row.map((v, i) => cell([new Paragraph({ children: [text(v)], alignment: typeof v === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT })], i)),
+        children: row.map((v, i) =>
+          cell(
+            [
+              new Paragraph({
+                children: [text(v)],
+                alignment: typeof v === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+              }),
+            ],
+            i,
+          ),
+        ),
       }),
   );
-  return new Table({ width: { size: PRINTABLE, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [head, ...body] });
+  return new Table({
+    width: { size: PRINTABLE, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [head, ...body],
+  });
 }
 
-const heading = (value: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: value, bold: true, font: FONT, size: 26, color: '000000' })] });
+const heading = (value: string) =>
+  new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    spacing: { before: 240, after: 120 },
+    children: [new TextRun({ text: value, bold: true, font: FONT, size: 26, color: '000000' })],
+  });
 const para = (value: string, opts: { bold?: boolean; italics?: boolean; center?: boolean } = {}) =>
   new Paragraph({
     alignment: opts.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
     spacing: { after: 80 },
-    children: [new TextRun({ text: value, bold: opts.bold ?? false, italics: opts.italics ?? false, font: FONT })],
+    children: [
+      new TextRun({ text: value, bold: opts.bold ?? false, italics: opts.italics ?? false, font: FONT }),
+    ],
   });
-const noneOr = (l: ReviewLabels, rows: unknown[], build: () => Table) => (rows.length ? build() : para(l.none, { italics: true }));
+const noneOr = (l: ReviewLabels, rows: unknown[], build: () => Table) =>
+  rows.length ? build() : para(l.none, { italics: true });
 
 export async function reviewDocx(r: ReviewReport, l: ReviewLabels): Promise<Buffer> {
   const total = r.totals.total;
   const taskTable = (rows: ReviewReport['sections']['done']) =>
     table(
       [l.code, l.task, l.lead, l.deadline, l.status, l.progress],
-      rows.map((x) => [x.code, x.title + (x.product ? ` — ${l.product}: ${x.product}` : ''), x.leadUnit.name, x.isContinuous ? l.continuous : x.deadline, l.statusLabel(x.status), x.progress]),
+      rows.map((x) => [
+        x.code,
+        x.title + (x.product ? ` — ${l.product}: ${x.product}` : ''),
+        x.leadUnit.name,
+        x.isContinuous ? l.continuous : x.deadline,
+        l.statusLabel(x.status),
+        x.progress,
+      ]),
       [1.2, 5, 3, 1.9, 2.4, 1.2],
     );
   const children = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: l.title, bold: true, font: FONT, size: 28 })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 120 },
+      children: [new TextRun({ text: l.title, bold: true, font: FONT, size: 28 })],
+    }),
     para(`${l.programme}: ${r.programme.code} — ${r.programme.title}`, { center: true, bold: true }),
     para(`${l.asOf}: ${r.asOf}`, { center: true, italics: true }),
 
@@ -76,7 +114,11 @@ export async function reviewDocx(r: ReviewReport, l: ReviewLabels): Promise<Buff
     table(
       [l.status, l.count, l.share],
       [
-        ...STATUSES.map((s) => [l.statusLabel(s), r.totals.byStatus[s], percent(r.totals.byStatus[s], total)]),
+        ...STATUSES.map((s) => [
+          l.statusLabel(s),
+          r.totals.byStatus[s],
+          percent(r.totals.byStatus[s], total),
+        ]),
         [l.total, total, '100%'],
         [l.atRisk, r.totals.atRisk, percent(r.totals.atRisk, total)],
       ],
@@ -99,7 +141,13 @@ export async function reviewDocx(r: ReviewReport, l: ReviewLabels): Promise<Buff
 
     heading(l.why),
     para(`${l.difficulties} (${l.reportsRead}: ${r.difficulties.reportsRead})`, { bold: true }),
-    noneOr(l, r.difficulties.phrases, () => table([l.phrase, l.reports, l.units], r.difficulties.phrases.map((p) => [p.phrase, p.reports, p.units]), [5, 1.5, 1.5])),
+    noneOr(l, r.difficulties.phrases, () =>
+      table(
+        [l.phrase, l.reports, l.units],
+        r.difficulties.phrases.map((p) => [p.phrase, p.reports, p.units]),
+        [5, 1.5, 1.5],
+      ),
+    ),
     ...r.sections.why.flatMap((w) => [
       para(`${w.taskCode} — ${w.taskTitle} (${w.unit.name}, ${l.period} ${w.period})`, { bold: true }),
       ...(w.difficulties ? [para(`${l.difficultiesText}: ${w.difficulties}`)] : []),
@@ -110,13 +158,25 @@ export async function reviewDocx(r: ReviewReport, l: ReviewLabels): Promise<Buff
     noneOr(l, r.overdue, () =>
       table(
         [l.code, l.task, l.unit, l.leader, l.deadline, l.daysOverdue],
-        r.overdue.map((o) => [o.taskCode, o.taskTitle, o.unit.name, o.responsibleLeader, o.deadline ?? l.continuous, o.daysOverdue]),
+        r.overdue.map((o) => [
+          o.taskCode,
+          o.taskTitle,
+          o.unit.name,
+          o.responsibleLeader,
+          o.deadline ?? l.continuous,
+          o.daysOverdue,
+        ]),
         [1.2, 4, 2.5, 2.5, 1.9, 1.3],
       ),
     ),
 
     heading(l.missing),
-    para(r.missingReports.period ? `${l.period}: ${r.missingReports.period} — ${l.dueOn}: ${r.missingReports.dueOn}` : l.noPeriod, { italics: true }),
+    para(
+      r.missingReports.period
+        ? `${l.period}: ${r.missingReports.period} — ${l.dueOn}: ${r.missingReports.dueOn}`
+        : l.noPeriod,
+      { italics: true },
+    ),
     noneOr(l, r.missingReports.units, () =>
       table(
         [l.unitCode, l.unit, l.expected, l.received],
@@ -132,13 +192,21 @@ export async function reviewDocx(r: ReviewReport, l: ReviewLabels): Promise<Buff
     styles: { default: { document: { run: { font: FONT, size: 26 } } } },
     sections: [
       {
-        properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } } },
+        properties: {
+          page: {
+            size: { width: 210 * MM, height: 297 * MM },
+            margin: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM },
+          },
+        },
         footers: {
           default: new Footer({
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 20 }), new TextRun({ text: ` — ${l.generated}`, font: FONT, size: 20, italics: true })],
+                children: [
+                  new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 20 }),
+                  new TextRun({ text: ` — ${l.generated}`, font: FONT, size: 20, italics: true }),
+                ],
               }),
             ],
           }),

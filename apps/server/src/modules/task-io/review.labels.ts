@@ -1,4 +1,11 @@
-import { CATEGORY_LABELS, STATUS_LABELS, TASK_STATUSES, type Lang, type TaskCategory, type TaskStatus } from '@pilotage/contracts';
+import {
+  CATEGORY_LABELS,
+  STATUS_LABELS,
+  TASK_STATUSES,
+  type Lang,
+  type TaskCategory,
+  type TaskStatus,
+} from '@pilotage/contracts';
 
 /** Labels of the review documents (XLSX, DOCX), in the caller's language. */
 const vi = {
@@ -109,4 +116,5 @@ export function reviewLabels(lang: Lang): ReviewLabels {
 
 export const STATUSES = TASK_STATUSES;
 
-export const percent = (n: number, total: number) => (total === 0 ? '0%' : `${Math.round((n / total) * 1000) / 10}%`);
+export const percent = (n: number, total: number) =>
+  total === 0 ? '0%' : `${Math.round((n / total) * 1000) / 10}%`;

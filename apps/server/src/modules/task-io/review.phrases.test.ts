@@ -4,7 +4,12 @@ import { clauses, rankPhrases } from './review.phrases.ts';
 describe('difficulty phrases', () => {
   it('tokenizes by syllable, cuts at punctuation and stop words, keeps "cơ" while dropping "có"', () => {
     const runs = clauses('Chưa có cơ sở dữ liệu dùng chung, thiếu kinh phí và nhân lực.');
-    expect(runs.map((r) => r.map((t) => t.original).join(' '))).toEqual(['chưa', 'cơ sở dữ liệu dùng chung', 'thiếu kinh phí', 'nhân lực']);
+    expect(runs.map((r) => r.map((t) => t.original).join(' '))).toEqual([
+      'chưa',
+      'cơ sở dữ liệu dùng chung',
+      'thiếu kinh phí',
+      'nhân lực',
+    ]);
     expect(runs[1]!.map((t) => t.folded)).toEqual(['co', 'so', 'du', 'lieu', 'dung', 'chung']);
   });
 

@@ -34,7 +34,10 @@ interface Token {
 /** Clauses of tokens (syllables), stop words and numbers removed as phrase breaks. */
 export function clauses(text: string): Token[][] {
   const out: Token[][] = [];
-  for (const clause of text.normalize('NFC').toLowerCase().split(/[.,;:!?()[\]{}"“”'‘’\n\r\t/\\|•·–—-]+/)) {
+  for (const clause of text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[.,;:!?()[\]{}"“”'‘’\n\r\t/\\|•·–—-]+/)) {
     let run: Token[] = [];
     for (const word of clause.split(/\s+/)) {
       const original = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
@@ -66,7 +69,10 @@ export interface RankedPhrase {
 }
 
 export function rankPhrases(texts: readonly CitedText[], top = 15): RankedPhrase[] {
-  const stats = new Map<string, { n: number; reports: number; units: Set<string>; spellings: Map<string, number> }>();
+  const stats = new Map<
+    string,
+    { n: number; reports: number; units: Set<string>; spellings: Map<string, number> }
+  >();
   for (const { text, unitId } of texts) {
     const seen = new Set<string>();
     for (const run of clauses(text)) {
@@ -75,7 +81,12 @@ export function rankPhrases(texts: readonly CitedText[], top = 15): RankedPhrase
           const gram = run.slice(i, i + n);
           const key = gram.map((t) => t.folded).join(' ');
           const spelling = gram.map((t) => t.original).join(' ');
-          const s = stats.get(key) ?? { n, reports: 0, units: new Set<string>(), spellings: new Map<string, number>() };
+          const s = stats.get(key) ?? {
+            n,
+            reports: 0,
+            units: new Set<string>(),
+            spellings: new Map<string, number>(),
+          };
           s.spellings.set(spelling, (s.spellings.get(spelling) ?? 0) + 1);
           if (!seen.has(key)) {
             seen.add(key);
@@ -103,7 +114,13 @@ export function rankPhrases(texts: readonly CitedText[], top = 15): RankedPhrase
   }
   const ranked = candidates
     .filter(([key]) => !dropped.has(key))
-    .map(([key, s]) => ({ phrase: bestSpelling(s.spellings), key, reports: s.reports, units: s.units.size, n: s.n }))
+    .map(([key, s]) => ({
+      phrase: bestSpelling(s.spellings),
+      key,
+      reports: s.reports,
+      units: s.units.size,
+      n: s.n,
+    }))
     .sort((a, b) => b.reports - a.reports || b.units - a.units || b.n - a.n || a.key.localeCompare(b.key));
   return ranked.slice(0, top).map(({ phrase, key, reports, units }) => ({ phrase, key, reports, units }));
 }
@@ -111,5 +128,7 @@ export function rankPhrases(texts: readonly CitedText[], top = 15): RankedPhrase
 /** The most frequent original spelling; ties prefer one with diacritics, then alphabetical order. */
 function bestSpelling(spellings: Map<string, number>): string {
   const accented = (s: string) => (s === foldForSearch(s) ? 0 : 1);
-  return [...spellings].sort((a, b) => b[1] - a[1] || accented(b[0]) - accented(a[0]) || a[0].localeCompare(b[0], 'vi'))[0]![0];
+  return [...spellings].sort(
+    (a, b) => b[1] - a[1] || accented(b[0]) - accented(a[0]) || a[0].localeCompare(b[0], 'vi'),
+  )[0]![0];
 }

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { OverdueRow, ReviewQuery, ReviewReport, ReviewTaskRow, TaskCategory, TaskStatus } from '@pilotage/contracts';
+import type {
+  OverdueRow,
+  ReviewQuery,
+  ReviewReport,
+  ReviewTaskRow,
+  TaskCategory,
+  TaskStatus,
+} from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { t } from '../../http/messages.ts';
@@ -30,14 +37,20 @@ export class ReviewService {
     private readonly completeness: CompletenessService,
   ) {}
 
-  async review(ctx: RequestContext, programmeId: string, query: z.infer<typeof ReviewQuery>): Promise<ReviewReport> {
+  async review(
+    ctx: RequestContext,
+    programmeId: string,
+    query: z.infer<typeof ReviewQuery>,
+  ): Promise<ReviewReport> {
     const asOf = query.asOf ?? todayVn();
     const summary = await this.programmes.summary(ctx, programmeId, asOf);
     const view = await loadProgrammeView(this.db, ctx, programmeId, asOf);
     const before = endOfDayVn(asOf);
     // the carriers' rows (unit, leader, completion); the tasks core already decided they carry a visible status
     const carrierRows = new Map(
-      (await assignmentsRepository.list(this.db, { scopeRootId: null, ids: view.carriers.map((c) => c.id) })).map((r) => [r.id, r]),
+      (
+        await assignmentsRepository.list(this.db, { scopeRootId: null, ids: view.carriers.map((c) => c.id) })
+      ).map((r) => [r.id, r]),
     );
     const byTask = new Map<string, AssignmentViewRow[]>();
     for (const c of view.carriers) {
@@ -49,11 +62,19 @@ export class ReviewService {
     const done = view.tasks.filter((x) => isDone(x.result.status));
     const notDone = view.tasks
       .filter((x) => !isDone(x.result.status))
-      .sort((a, b) => NOT_DONE_ORDER.indexOf(a.result.status) - NOT_DONE_ORDER.indexOf(b.result.status) || a.row.code.localeCompare(b.row.code));
+      .sort(
+        (a, b) =>
+          NOT_DONE_ORDER.indexOf(a.result.status) - NOT_DONE_ORDER.indexOf(b.result.status) ||
+          a.row.code.localeCompare(b.row.code),
+      );
 
     const notDoneIds = new Set(notDone.map((x) => x.row.id));
     const reasonCarriers = view.carriers.filter((c) => notDoneIds.has(c.task_id));
-    const reasons = await taskIoRepository.latestReasons(this.db, reasonCarriers.map((c) => c.id), before);
+    const reasons = await taskIoRepository.latestReasons(
+      this.db,
+      reasonCarriers.map((c) => c.id),
+      before,
+    );
     const reasonOf = new Map(reasons.map((r) => [r.assignment_id, r]));
     const taskOf = new Map(view.tasks.map((x) => [x.row.id, x.row]));
     const why = reasonCarriers
@@ -62,11 +83,22 @@ export class ReviewService {
         const r = reasonOf.get(c.id)!;
         const a = carrierRows.get(c.id)!;
         const task = taskOf.get(c.task_id)!;
-        return { taskCode: task.code, taskTitle: task.title, unit: unitRef(a), period: r.period, difficulties: r.difficulties, proposals: r.proposals };
+        return {
+          taskCode: task.code,
+          taskTitle: task.title,
+          unit: unitRef(a),
+          period: r.period,
+          difficulties: r.difficulties,
+          proposals: r.proposals,
+        };
       })
       .sort((a, b) => a.taskCode.localeCompare(b.taskCode) || a.unit.code.localeCompare(b.unit.code));
 
-    const texts = await taskIoRepository.difficulties(this.db, { programmeId, scopeRootId: view.scope, before });
+    const texts = await taskIoRepository.difficulties(this.db, {
+      programmeId,
+      scopeRootId: view.scope,
+      before,
+    });
     const phrases = rankPhrases(
       texts.map((r) => ({ text: r.difficulties ?? '', unitId: r.unit_id })),
       query.topPhrases,
@@ -97,7 +129,9 @@ export class ReviewService {
       .filter((c) => c.result.status === 'overdue')
       .map((c) => {
         const a = rows.get(c.id)!;
-        const due = c.result.effectiveDeadline ?? (c.result.judgedPeriod ? dueOn(c.result.judgedPeriod, dueDays) : null);
+        const due =
+          c.result.effectiveDeadline ??
+          (c.result.judgedPeriod ? dueOn(c.result.judgedPeriod, dueDays) : null);
         return {
           assignmentId: c.id,
           taskId: c.task_id,
@@ -110,22 +144,42 @@ export class ReviewService {
           progress: c.result.progress,
         };
       })
-      .sort((a, b) => b.daysOverdue - a.daysOverdue || a.taskCode.localeCompare(b.taskCode) || a.unit.code.localeCompare(b.unit.code));
+      .sort(
+        (a, b) =>
+          b.daysOverdue - a.daysOverdue ||
+          a.taskCode.localeCompare(b.taskCode) ||
+          a.unit.code.localeCompare(b.unit.code),
+      );
   }
 
   /** Units that did not report (all expected reports) for the last period due on or before asOf. */
-  private async missingReports(ctx: RequestContext, view: ProgrammeView): Promise<ReviewReport['missingReports']> {
+  private async missingReports(
+    ctx: RequestContext,
+    view: ProgrammeView,
+  ): Promise<ReviewReport['missingReports']> {
     const p = view.programme;
     const freq = p.reporting_frequency as 'monthly' | 'quarterly' | 'semiannual' | 'annual';
     const period = judgedPeriodOf(p.period_start, freq, view.asOf, p.report_due_days);
     if (!period) return { period: null, dueOn: null, expectedUnits: 0, units: [] };
     const report = await this.completeness.report(ctx, { programmeId: p.id, period });
-    const units = report.items.filter((i) => i.received < i.expected).map((i) => ({ unit: i.unit, expected: i.expected, received: i.received }));
-    return { period, dueOn: report.dueOn, expectedUnits: report.items.filter((i) => i.expected > 0).length, units };
+    const units = report.items
+      .filter((i) => i.received < i.expected)
+      .map((i) => ({ unit: i.unit, expected: i.expected, received: i.received }));
+    return {
+      period,
+      dueOn: report.dueOn,
+      expectedUnits: report.items.filter((i) => i.expected > 0).length,
+      units,
+    };
   }
 }
 
-const unitRef = (a: AssignmentViewRow) => ({ id: a.unit_id, code: a.unit_code, name: a.unit_name, kind: a.unit_kind });
+const unitRef = (a: AssignmentViewRow) => ({
+  id: a.unit_id,
+  code: a.unit_code,
+  name: a.unit_name,
+  kind: a.unit_kind,
+});
 
 function taskRow(x: TaskView, asOf: string, carriers: AssignmentViewRow[]): ReviewTaskRow {
   const completed = carriers.map((a) => a.completed_on).filter((d): d is string => !!d && d <= asOf);

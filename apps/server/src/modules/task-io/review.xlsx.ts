@@ -18,7 +18,8 @@ export async function reviewXlsx(r: ReviewReport, l: ReviewLabels): Promise<Buff
   overview.addRow([r.totals.headline]).font = { bold: true };
   overview.addRow([]);
   overview.addRow([l.status, l.count, l.share]).font = { bold: true };
-  for (const s of STATUSES) overview.addRow([l.statusLabel(s), r.totals.byStatus[s], percent(r.totals.byStatus[s], total)]);
+  for (const s of STATUSES)
+    overview.addRow([l.statusLabel(s), r.totals.byStatus[s], percent(r.totals.byStatus[s], total)]);
   overview.addRow([l.total, total, '100%']).font = { bold: true };
   overview.addRow([l.atRisk, r.totals.atRisk, percent(r.totals.atRisk, total)]);
 
@@ -28,7 +29,11 @@ export async function reviewXlsx(r: ReviewReport, l: ReviewLabels): Promise<Buff
     [
       { header: l.unit, width: 36, value: (u: ReviewReport['byUnit'][number]) => u.unitName },
       { header: l.assignments, width: 12, value: (u) => u.total },
-      ...STATUSES.map((s) => ({ header: l.statusLabel(s), width: 14, value: (u: ReviewReport['byUnit'][number]) => u.byStatus[s] })),
+      ...STATUSES.map((s) => ({
+        header: l.statusLabel(s),
+        width: 14,
+        value: (u: ReviewReport['byUnit'][number]) => u.byStatus[s],
+      })),
       { header: l.atRisk, width: 12, value: (u) => u.atRisk },
     ],
     r.byUnit,
@@ -77,19 +82,29 @@ export async function reviewXlsx(r: ReviewReport, l: ReviewLabels): Promise<Buff
     wb,
     sheetName(l.missing),
     [
-      { header: l.unitCode, width: 12, value: (x: ReviewReport['missingReports']['units'][number]) => x.unit.code },
+      {
+        header: l.unitCode,
+        width: 12,
+        value: (x: ReviewReport['missingReports']['units'][number]) => x.unit.code,
+      },
       { header: l.unit, width: 36, value: (x) => x.unit.name },
       { header: l.expected, width: 12, value: (x) => x.expected },
       { header: l.received, width: 12, value: (x) => x.received },
     ],
     r.missingReports.units,
   );
-  missing.getCell('F1').value = r.missingReports.period ? `${l.period}: ${r.missingReports.period} (${l.dueOn} ${r.missingReports.dueOn})` : l.noPeriod;
+  missing.getCell('F1').value = r.missingReports.period
+    ? `${l.period}: ${r.missingReports.period} (${l.dueOn} ${r.missingReports.dueOn})`
+    : l.noPeriod;
   addTableSheet(
     wb,
     sheetName(l.difficulties),
     [
-      { header: l.phrase, width: 36, value: (x: ReviewReport['difficulties']['phrases'][number]) => x.phrase },
+      {
+        header: l.phrase,
+        width: 36,
+        value: (x: ReviewReport['difficulties']['phrases'][number]) => x.phrase,
+      },
       { header: l.reports, width: 14, value: (x) => x.reports },
       { header: l.units, width: 14, value: (x) => x.units },
     ],

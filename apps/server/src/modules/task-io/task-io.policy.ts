@@ -10,7 +10,11 @@ import { assertCanManageProgrammes } from '../tasks/tasks.policy.ts';
  * the scope (checked per row by the validator, reported as row errors).
  * Exports and reviews need no extra rule: they show only what the caller may see (tasks core's scope).
  */
-export async function assertCanImport(db: Executor, actor: Actor, programme: { owner_unit_id: string }): Promise<void> {
+export async function assertCanImport(
+  db: Executor,
+  actor: Actor,
+  programme: { owner_unit_id: string },
+): Promise<void> {
   assertCanManageProgrammes(actor);
   if (!(await canSeeUnit(db, actor, programme.owner_unit_id))) throw forbidden('unit_out_of_scope');
 }

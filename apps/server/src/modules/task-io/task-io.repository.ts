@@ -26,13 +26,21 @@ export const taskIoRepository = {
   },
 
   async subtreeIds(db: Executor, rootId: string): Promise<Set<string>> {
-    const rows = await db.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', rootId).execute();
+    const rows = await db
+      .selectFrom('org_unit_closure')
+      .select('descendant_id')
+      .where('ancestor_id', '=', rootId)
+      .execute();
     return new Set(rows.map((r) => r.descendant_id));
   },
 
   /** Code → id of the programme's tasks. */
   async taskCodes(db: Executor, programmeId: string): Promise<Map<string, string>> {
-    const rows = await db.selectFrom('task').select(['id', 'code']).where('programme_id', '=', programmeId).execute();
+    const rows = await db
+      .selectFrom('task')
+      .select(['id', 'code'])
+      .where('programme_id', '=', programmeId)
+      .execute();
     return new Map(rows.map((r) => [r.code.toUpperCase(), r.id]));
   },
 
@@ -54,7 +62,12 @@ export const taskIoRepository = {
 
   /** Per assignment, its latest counted report that names difficulties or proposals. */
   async latestReasons(db: Executor, assignmentIds: string[], before: Date) {
-    const out: { assignment_id: string; period: string; difficulties: string | null; proposals: string | null }[] = [];
+    const out: {
+      assignment_id: string;
+      period: string;
+      difficulties: string | null;
+      proposals: string | null;
+    }[] = [];
     for (let i = 0; i < assignmentIds.length; i += 1000) {
       const rows = await db
         .selectFrom('progress_report as r')
@@ -63,7 +76,9 @@ export const taskIoRepository = {
         .where('r.assignment_id', 'in', assignmentIds.slice(i, i + 1000))
         .where('r.status', 'in', COUNTED)
         .where('r.submitted_at', '<', before)
-        .where(sql<boolean>`coalesce(btrim(r.difficulties), '') <> '' or coalesce(btrim(r.proposals), '') <> ''`)
+        .where(
+          sql<boolean>`coalesce(btrim(r.difficulties), '') <> '' or coalesce(btrim(r.proposals), '') <> ''`,
+        )
         .orderBy('r.assignment_id')
         .orderBy('r.period_end', 'desc')
         .orderBy('r.submitted_at', 'desc')

@@ -13,15 +13,19 @@ import { templateCsv, templateXlsx } from './template.ts';
 
 /** The one file of a multipart upload (field "file"), within the size limit. */
 async function uploadedFile(request: FastifyRequest): Promise<UploadedFile> {
-  if (!request.isMultipart()) throw new AppError(415, 'import_file_required', {}, [{ path: 'file', key: 'import_file_required' }]);
+  if (!request.isMultipart())
+    throw new AppError(415, 'import_file_required', {}, [{ path: 'file', key: 'import_file_required' }]);
   const part = await request.file();
-  if (!part) throw new AppError(400, 'import_file_required', {}, [{ path: 'file', key: 'import_file_required' }]);
+  if (!part)
+    throw new AppError(400, 'import_file_required', {}, [{ path: 'file', key: 'import_file_required' }]);
   try {
     return { filename: part.filename, data: await part.toBuffer() };
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       const max = Math.round(IMPORT_MAX_BYTES / 1024 / 1024);
-      throw new AppError(413, 'import_file_too_large', { max }, [{ path: 'file', key: 'import_file_too_large', params: { max } }]);
+      throw new AppError(413, 'import_file_too_large', { max }, [
+        { path: 'file', key: 'import_file_too_large', params: { max } },
+      ]);
     }
     throw error;
   }
@@ -30,13 +34,19 @@ async function uploadedFile(request: FastifyRequest): Promise<UploadedFile> {
 export function taskIoPlugin({ imports, exports, reviews }: TaskIo) {
   return async (app: FastifyInstance) => {
     // multipart only in this plugin's scope: the rest of the API stays JSON-only
-    await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 11 } });
+    await app.register(multipart, {
+      limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 11 },
+    });
 
     route(app, taskIoRoutes.importTasks, async ({ params, query, request }, ctx) =>
       imports.importFile(ctx, params.id, await uploadedFile(request), query.dryRun === 'true'),
     );
-    route(app, taskIoRoutes.templateXlsx, async ({ reply }) => asDownload(reply, await templateXlsx(), XLSX_TYPE, 'mau-nhap-nhiem-vu.xlsx'));
-    route(app, taskIoRoutes.templateCsv, ({ reply }) => asDownload(reply, templateCsv(), CSV_TYPE, 'mau-nhap-nhiem-vu.csv'));
+    route(app, taskIoRoutes.templateXlsx, async ({ reply }) =>
+      asDownload(reply, await templateXlsx(), XLSX_TYPE, 'mau-nhap-nhiem-vu.xlsx'),
+    );
+    route(app, taskIoRoutes.templateCsv, ({ reply }) =>
+      asDownload(reply, templateCsv(), CSV_TYPE, 'mau-nhap-nhiem-vu.csv'),
+    );
     route(app, taskIoRoutes.exportXlsx, async ({ params, query, reply }, ctx) => {
       const file = await exports.xlsx(ctx, params.id, query.asOf);
       return asDownload(reply, file.data, XLSX_TYPE, file.filename);

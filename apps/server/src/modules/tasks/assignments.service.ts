@@ -65,7 +65,10 @@ export class AssignmentsService {
     return a!;
   }
 
-  /** Assigns a task to units (one assignment each); units already holding the task are skipped. */
+  /**
+   * Assigns a task to units (one assignment each); units already holding the task are skipped. The assigning
+   * unit is the caller's (the programme owner when the caller sits at the national root).
+   */
   async assign(ctx: RequestContext, taskId: string, body: AssignInput) {
     assertCanAssign(ctx.actor);
     const task = await tasksRepository.findTask(this.db, taskId);
@@ -84,7 +87,7 @@ export class AssignmentsService {
     if (!task.is_continuous && !deadline) errors.push({ path: 'deadline', key: 'assignment_deadline_required' });
     if (deadline && deadline < task.start_date) errors.push({ path: 'deadline', key: 'assignment_deadline_before_start', params: { start: task.start_date } });
     if (errors.length) throw invalid(errors);
-    for (const [i, id] of requested.entries()) await assertUnitInScope(this.db, ctx.actor, id, `unitIds.${i}`);
+    // whoever owns the programme (in scope) may assign its tasks to any unit: a ministry's plan to provinces
 
     // the national root is not a unit that assigns work: its admins assign on behalf of the programme owner
     const actorUnit = await orgRepository.findById(this.db, ctx.actor.unitId);

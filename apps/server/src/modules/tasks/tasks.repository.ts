@@ -124,7 +124,7 @@ export const tasksRepository = {
       );
     }
     for (const w of words(f.q)) q = q.where('t.search_key', 'like', `%${likeEscape(w)}%`);
-    return q.orderBy('t.programme_id').orderBy('t.code').execute() as Promise<TaskListRow[]>;
+    return q.orderBy('t.programme_id').orderBy('t.code').execute();
   },
 };
 

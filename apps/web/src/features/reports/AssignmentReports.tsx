@@ -79,8 +79,15 @@ export function AssignmentReports({ assignmentId, canReport }: { assignmentId: s
         </table>
       </div>
       {data.periods.length > SHOWN && (
-        <button type="button" className="button button-secondary" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? t('report.showRecent', { count: SHOWN }) : t('report.showAllPeriods', { count: data.periods.length })}
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-expanded={all}
+          onClick={() => setAll(!all)}
+        >
+          {all
+            ? t('report.showRecent', { count: SHOWN })
+            : t('report.showAllPeriods', { count: data.periods.length })}
         </button>
       )}
     </section>

@@ -1,7 +1,7 @@
 import type { ReviewQueueItem } from '@pilotage/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { formatDateTime, useLang, useT } from '../../i18n/index.tsx';
+import { formatDate, formatDateTime, useLang, useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/ErrorNotice.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
@@ -104,10 +104,23 @@ function QueueCard({ item, onDone }: { item: ReviewQueueItem; onDone: (message: 
             {t('report.product')}: {item.product}
           </span>
         )}
-        {item.evidence.length > 0 && (
-          <span>{t('report.evidenceCount', { count: item.evidence.length })}</span>
+        {item.completedOn && (
+          <span>
+            {t('report.completedOn')}: {formatDate(lang, item.completedOn)}
+          </span>
         )}
       </div>
+      {item.evidence.length > 0 && (
+        <ul className="evidence-list small" aria-label={t('report.evidence')}>
+          {item.evidence.map((e) => (
+            <li key={e.id}>
+              <a href={e.downloadUrl} download>
+                {e.filename}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {item.difficulties && (
         <p className="small">
           <strong>{t('report.difficulties')}:</strong> {item.difficulties}

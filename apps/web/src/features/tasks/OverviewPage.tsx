@@ -2,6 +2,7 @@ import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-r
 import { formatDate, useLang, useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
+import { Downloads } from '../task-io/Downloads.tsx';
 import { ProgrammeControls } from './ProgrammeControls.tsx';
 import { StatusDistribution } from './StatusDistribution.tsx';
 import { TaskTable } from './TaskTable.tsx';
@@ -103,6 +104,7 @@ export function OverviewPage() {
               {t('tasks.allTasks', { count: summary.data.total })}
             </Link>
           </p>
+          <Downloads programmeId={id} asOf={asOf} />
         </>
       )}
     </>

@@ -76,8 +76,15 @@ export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unit
       </div>
       {visible.length === 0 && <p>{t('common.empty')}</p>}
       {!folded && visible.length > SHOWN && (
-        <button type="button" className="button button-secondary" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? t('tasks.showFewerUnits', { count: SHOWN }) : t('tasks.showAllUnits', { count: visible.length })}
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-expanded={all}
+          onClick={() => setAll(!all)}
+        >
+          {all
+            ? t('tasks.showFewerUnits', { count: SHOWN })
+            : t('tasks.showAllUnits', { count: visible.length })}
         </button>
       )}
     </section>

@@ -1,0 +1,211 @@
+import type { ReviewReport } from '@pilotage/contracts';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { formatDate, formatNumber, useLang, useT } from '../../i18n/index.tsx';
+import { formatPeriod } from '../reports/period.ts';
+import { DeadlineText } from '../tasks/DeadlineText.tsx';
+import { ProgressValue, StatusBadge } from '../tasks/StatusBadge.tsx';
+
+/** A titled table in a scrollable region; rows become cards on phones (table-stack). */
+function Table({
+  id,
+  title,
+  count,
+  head,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  head: string[];
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span className="count">({count})</span>
+      </h2>
+      {count === 0 ? (
+        <p>{t('common.empty')}</p>
+      ) : (
+        <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
+          <table className="table table-stack">
+            <thead>
+              <tr>
+                {head.map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{children}</tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function ReviewOverdue({ report }: { report: ReviewReport }) {
+  const t = useT();
+  const head = [
+    t('tasks.task'),
+    t('tasks.assignedUnit'),
+    t('tasks.responsibleLeader'),
+    t('tasks.deadline'),
+    t('programme.daysOverdue'),
+    t('tasks.progress'),
+  ];
+  return (
+    <Table id="review-overdue" title={t('programme.overdueUnits')} count={report.overdue.length} head={head}>
+      {report.overdue.map((r) => (
+        <tr key={r.assignmentId}>
+          <td data-label={head[0]}>
+            <Link to={`/assignments/${r.assignmentId}`}>
+              <span className="title-code">{r.taskCode}</span> {r.taskTitle}
+            </Link>
+          </td>
+          <td data-label={head[1]}>{r.unit.name}</td>
+          <td data-label={head[2]}>{r.responsibleLeader ?? '—'}</td>
+          <td data-label={head[3]} className="nowrap">
+            <DeadlineText deadline={r.deadline} />
+          </td>
+          <td data-label={head[4]}>{r.daysOverdue}</td>
+          <td data-label={head[5]}>
+            <ProgressValue value={r.progress} />
+          </td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export function ReviewMissing({ report }: { report: ReviewReport }) {
+  const t = useT();
+  const [lang] = useLang();
+  const m = report.missingReports;
+  const head = [t('common.unit'), t('programme.expected'), t('programme.received')];
+  return (
+    <>
+      {m.period && m.dueOn && (
+        <p className="muted">
+          {t('programme.missingFor', {
+            period: formatPeriod(t, m.period),
+            due: formatDate(lang, m.dueOn),
+            missing: m.units.length,
+            expected: m.expectedUnits,
+          })}
+        </p>
+      )}
+      <Table id="review-missing" title={t('programme.missingUnits')} count={m.units.length} head={head}>
+        {m.units.map((r) => (
+          <tr key={r.unit.id}>
+            <td data-label={head[0]}>{r.unit.name}</td>
+            <td data-label={head[1]}>{formatNumber(lang, r.expected)}</td>
+            <td data-label={head[2]}>{formatNumber(lang, r.received)}</td>
+          </tr>
+        ))}
+      </Table>
+    </>
+  );
+}
+
+export function ReviewDifficulties({ report }: { report: ReviewReport }) {
+  const t = useT();
+  const head = [t('programme.phrase'), t('programme.reports'), t('programme.units')];
+  return (
+    <Table
+      id="review-difficulties"
+      title={t('programme.difficulties')}
+      count={report.difficulties.phrases.length}
+      head={head}
+    >
+      {report.difficulties.phrases.map((p) => (
+        <tr key={p.key}>
+          <td data-label={head[0]}>{p.phrase}</td>
+          <td data-label={head[1]}>{p.reports}</td>
+          <td data-label={head[2]}>{p.units}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export function ReviewTasks({
+  rows,
+  id,
+  title,
+}: {
+  rows: ReviewReport['sections']['done'];
+  id: string;
+  title: string;
+}) {
+  const t = useT();
+  const [lang] = useLang();
+  const head = [
+    t('tasks.task'),
+    t('tasks.leadUnit'),
+    t('tasks.deadline'),
+    t('common.status'),
+    t('programme.result'),
+  ];
+  return (
+    <Table id={id} title={title} count={rows.length} head={head}>
+      {rows.map((r) => (
+        <tr key={r.taskId}>
+          <td data-label={head[0]}>
+            <Link to={`/tasks/${r.taskId}`}>
+              <span className="title-code">{r.code}</span> {r.title}
+            </Link>
+          </td>
+          <td data-label={head[1]}>{r.leadUnit.name}</td>
+          <td data-label={head[2]} className="nowrap">
+            <DeadlineText deadline={r.deadline} isContinuous={r.isContinuous} />
+          </td>
+          <td data-label={head[3]}>
+            <StatusBadge status={r.status} />
+          </td>
+          <td data-label={head[4]}>
+            {r.completedOn ? (
+              `${formatDate(lang, r.completedOn)}${r.product ? ` · ${r.product}` : ''}`
+            ) : (
+              <ProgressValue value={r.progress} />
+            )}
+          </td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export function ReviewWhy({ report }: { report: ReviewReport }) {
+  const t = useT();
+  const head = [
+    t('tasks.task'),
+    t('common.unit'),
+    t('report.period'),
+    t('report.difficulties'),
+    t('report.proposals'),
+  ];
+  return (
+    <Table id="review-why" title={t('programme.why')} count={report.sections.why.length} head={head}>
+      {report.sections.why.map((r, i) => (
+        <tr key={i}>
+          <td data-label={head[0]}>
+            <span className="title-code">{r.taskCode}</span> {r.taskTitle}
+          </td>
+          <td data-label={head[1]}>{r.unit.name}</td>
+          <td data-label={head[2]}>{formatPeriod(t, r.period)}</td>
+          <td data-label={head[3]} className="prewrap">
+            {r.difficulties ?? '—'}
+          </td>
+          <td data-label={head[4]} className="prewrap">
+            {r.proposals ?? '—'}
+          </td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
