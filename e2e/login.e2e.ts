@@ -18,6 +18,7 @@ describe('login page', () => {
     await page.waitForURL(/\/login$/);
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(await page.title()).toBe('Đăng nhập – Pilotage');
     expect(await page.getByLabel('Tên đăng nhập').count()).toBe(1);
     expect(await page.getByLabel('Mật khẩu').count()).toBe(1);
     await screenshot(page, 'login-vi');
@@ -29,6 +30,7 @@ describe('login page', () => {
     await page.goto('/login');
     await setLanguage(page, 'en');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.title()).toBe('Sign in – Pilotage');
     expect(await page.getByLabel('Username').count()).toBe(1);
     expect(await page.locator('button[data-lang=en]').getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'login-en');

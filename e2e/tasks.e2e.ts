@@ -172,7 +172,23 @@ describe('tasks: report → review → overview', () => {
     const page = await newPage(browser);
     await loginAs(page, 'province.officer');
     await page.goto('/reviews');
+    await page.getByTestId('review-queue').waitFor();
+    // The queue is oldest first: page forward until the new report shows up.
     const card = page.locator(`li[data-report-id="${chosen.reportId}"]`);
+    for (let i = 0; i < 30 && (await card.count()) === 0; i++) {
+      const next = page.getByRole('button', { name: /^Trang sau/ });
+      if (!(await next.isEnabled())) break;
+      const first = await page
+        .locator('[data-testid="review-queue"] > li')
+        .first()
+        .getAttribute('data-report-id');
+      await next.click();
+      await page.waitForFunction(
+        (id) =>
+          document.querySelector('[data-testid="review-queue"] > li')?.getAttribute('data-report-id') !== id,
+        first,
+      );
+    }
     await card.waitFor();
     expect(await card.getAttribute('data-unit')).toBe(BA_DINH);
     await card.getByRole('link', { name: 'bien-ban-nghiem-thu.pdf' }).waitFor();

@@ -32,7 +32,10 @@ describe('assignment visibility', () => {
     expect(ids(all.json().items)).toEqual([s.baDinh.id]);
     expect((await client.get(`/api/assignments/${s.bachMai.id}`)).statusCode).toBe(404);
     expect((await client.get(`/api/assignments/${s.hanoi.id}`)).statusCode).toBe(404);
-    expect((await client.get(`/api/assignments/${s.baDinh.id}`)).json()).toMatchObject({ deadline: '2025-11-30', assignedByUnit: { code: '01' } });
+    expect((await client.get(`/api/assignments/${s.baDinh.id}`)).json()).toMatchObject({
+      deadline: '2025-11-30',
+      assignedByUnit: { code: '01' },
+    });
   });
 
   it('shows a province its own and its communes’ assignments; mine=true only its own', async () => {
@@ -83,7 +86,11 @@ describe('assigning', () => {
     expect(first.json()).toEqual({ created: 21, skipped: 0 });
     const again = await client.post(`/api/tasks/${task.id}/assignments`, { allOfKind: 'ministry' });
     expect(again.json()).toEqual({ created: 0, skipped: 21 });
-    const events = await env.database.db.selectFrom('audit_event').select('action').where('entity_id', '=', task.id).execute();
+    const events = await env.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_id', '=', task.id)
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['task.create', 'assignment.assign', 'assignment.assign']);
     const got = await client.get(`/api/tasks/${task.id}`);
     expect(got.json().assignmentCount).toBe(21);
@@ -94,7 +101,9 @@ describe('assigning', () => {
     const task = await createTask(env, programme.id, { startDate: '2025-03-01' });
     const { client: officer } = await signedIn(env, 'BKHCN', ['officer']);
     const unit = await unitByCode(env, '01');
-    expect((await officer.post(`/api/tasks/${task.id}/assignments`, { unitIds: [unit.id] })).statusCode).toBe(403);
+    expect((await officer.post(`/api/tasks/${task.id}/assignments`, { unitIds: [unit.id] })).statusCode).toBe(
+      403,
+    );
 
     const { client } = await signedIn(env, 'VN', ['admin']);
     const empty = await client.post(`/api/tasks/${task.id}/assignments`, { unitIds: [] });
@@ -102,10 +111,15 @@ describe('assigning', () => {
     expect(empty.json().errors.map((e: { path: string }) => e.path)).toContain('body.unitIds');
     const notUuid = await client.post(`/api/tasks/${task.id}/assignments`, { unitIds: ['x'] });
     expect(notUuid.json().errors[0].path).toBe('body.unitIds.0');
-    const early = await client.post(`/api/tasks/${task.id}/assignments`, { unitIds: [unit.id], deadline: '2025-01-01' });
+    const early = await client.post(`/api/tasks/${task.id}/assignments`, {
+      unitIds: [unit.id],
+      deadline: '2025-01-01',
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().errors[0].path).toBe('deadline');
-    const unknown = await client.post(`/api/tasks/${task.id}/assignments`, { unitIds: ['01900000-0000-7000-8000-000000000000'] });
+    const unknown = await client.post(`/api/tasks/${task.id}/assignments`, {
+      unitIds: ['01900000-0000-7000-8000-000000000000'],
+    });
     expect(unknown.json().errors[0].path).toBe('unitIds.0');
   });
 });
@@ -120,20 +134,32 @@ describe('cascading', () => {
     const otherProvinceCommune = await unitByCode(env, '70109074');
     const bkhcn = await unitByCode(env, 'BKHCN');
 
-    const later = await client.post(`/api/assignments/${hanoi!.id}/cascade`, { unitIds: [baDinh.id], deadline: '2026-01-31' });
+    const later = await client.post(`/api/assignments/${hanoi!.id}/cascade`, {
+      unitIds: [baDinh.id],
+      deadline: '2026-01-31',
+    });
     expect(later.statusCode).toBe(400);
     expect(later.json().errors[0].path).toBe('deadline');
-    const sideways = await client.post(`/api/assignments/${hanoi!.id}/cascade`, { unitIds: [otherProvinceCommune.id, bkhcn.id] });
+    const sideways = await client.post(`/api/assignments/${hanoi!.id}/cascade`, {
+      unitIds: [otherProvinceCommune.id, bkhcn.id],
+    });
     expect(sideways.statusCode).toBe(400);
     expect(sideways.json().errors.map((e: { path: string }) => e.path)).toEqual(['unitIds.0', 'unitIds.1']);
 
-    const ok = await client.post(`/api/assignments/${hanoi!.id}/cascade`, { unitIds: [baDinh.id], deadline: '2025-11-30' });
+    const ok = await client.post(`/api/assignments/${hanoi!.id}/cascade`, {
+      unitIds: [baDinh.id],
+      deadline: '2025-11-30',
+    });
     expect(ok.statusCode).toBe(201);
     const all = await client.post(`/api/assignments/${hanoi!.id}/cascade`, { allChildren: true });
     expect(all.json()).toEqual({ created: 125, skipped: 1 });
     const children = await client.get(`/api/assignments?parentAssignmentId=${hanoi!.id}&limit=500`);
     expect(children.json().total).toBe(126);
-    expect(children.json().items.every((a: { assignedByUnit: { code: string } }) => a.assignedByUnit.code === '01')).toBe(true);
+    expect(
+      children
+        .json()
+        .items.every((a: { assignedByUnit: { code: string } }) => a.assignedByUnit.code === '01'),
+    ).toBe(true);
   });
 
   it('forbids a commune, a ministry and an unrelated officer to cascade what is not theirs', async () => {
@@ -143,13 +169,19 @@ describe('cascading', () => {
     const [baDinh] = await cascade(env, hanoi!.id, ['10101003']);
     const bachMai = await unitByCode(env, '10107008');
     const { client: commune } = await signedIn(env, '10101003', ['officer']);
-    expect((await commune.post(`/api/assignments/${hanoi!.id}/cascade`, { unitIds: [bachMai.id] })).statusCode).toBe(404);
+    expect(
+      (await commune.post(`/api/assignments/${hanoi!.id}/cascade`, { unitIds: [bachMai.id] })).statusCode,
+    ).toBe(404);
     const sibling = await commune.post(`/api/assignments/${baDinh!.id}/cascade`, { unitIds: [bachMai.id] });
     expect(sibling.statusCode).toBe(400);
     const { client: ministry } = await signedIn(env, 'BKHCN', ['steering']);
-    expect((await ministry.post(`/api/assignments/${hanoi!.id}/cascade`, { allChildren: true })).statusCode).toBe(404);
+    expect(
+      (await ministry.post(`/api/assignments/${hanoi!.id}/cascade`, { allChildren: true })).statusCode,
+    ).toBe(404);
     const { client: viewer } = await signedIn(env, '01', ['viewer']);
-    expect((await viewer.post(`/api/assignments/${hanoi!.id}/cascade`, { allChildren: true })).statusCode).toBe(403);
+    expect(
+      (await viewer.post(`/api/assignments/${hanoi!.id}/cascade`, { allChildren: true })).statusCode,
+    ).toBe(403);
   });
 
   it('lets the assigned unit set its responsible leader (audited)', async () => {
@@ -157,12 +189,20 @@ describe('cascading', () => {
     const task = await createTask(env, programme.id);
     const [hanoi] = await assign(env, task.id, ['01']);
     const { client } = await signedIn(env, '01', ['unit_lead']);
-    const res = await client.patch(`/api/assignments/${hanoi!.id}`, { responsibleLeader: 'Phó Chủ tịch UBND Thành phố' });
+    const res = await client.patch(`/api/assignments/${hanoi!.id}`, {
+      responsibleLeader: 'Phó Chủ tịch UBND Thành phố',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().responsibleLeader).toBe('Phó Chủ tịch UBND Thành phố');
-    const events = await env.database.db.selectFrom('audit_event').select('action').where('entity_id', '=', hanoi!.id).execute();
+    const events = await env.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_id', '=', hanoi!.id)
+      .execute();
     expect(events.map((e) => e.action)).toContain('assignment.update');
     const { client: other } = await signedIn(env, '10101003', ['unit_lead']);
-    expect((await other.patch(`/api/assignments/${hanoi!.id}`, { responsibleLeader: 'x' })).statusCode).toBe(404);
+    expect((await other.patch(`/api/assignments/${hanoi!.id}`, { responsibleLeader: 'x' })).statusCode).toBe(
+      404,
+    );
   });
 });

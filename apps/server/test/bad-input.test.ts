@@ -209,11 +209,6 @@ describe('validation', () => {
     expect(paths(problem(login, 400))).toEqual(['body.username']);
   });
 
-  it('dates the database cannot represent are a 400', async () => {
-    problem(await admin.get('/api/audit?from=0000-01-01'), 400);
-    problem(await admin.get('/api/audit?to=9999-12-31'), 400);
-  });
-
   it('text that is too long is refused', async () => {
     const body = problem(await admin.get(`/api/org-units?q=${'a'.repeat(101)}`), 400);
     expect(paths(body)).toEqual(['querystring.q']);
@@ -273,7 +268,9 @@ describe('transport', () => {
       admin.patch('/api/users/01900000-0000-7000-8000-000000000000', { email: 'a\u0000@b.vn' }),
       admin.post('/api/api-keys', { name: '\u0000', orgUnitId: unitId }),
       admin.get('/api/users?q=%00'),
-      admin.get('/api/audit?from=0000-01-01&to=9999-12-31'),
+      admin.get('/api/audit?from=0000-01-01&to=9999-12-31'), // beyond PGlite's date range: 400 there, 200 on PostgreSQL
+      admin.get('/api/audit?from=0000-01-01'),
+      admin.get('/api/audit?to=9999-12-31'),
       raw(JSON.stringify({ ...validUser(), orgUnitId: '00000000-0000-0000-0000-000000000000' })),
       admin.get('/api/org-units?q=%25%5F%5C'),
       admin.get('/api/org-units?q=%ZZ'),

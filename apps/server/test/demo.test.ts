@@ -12,7 +12,11 @@ beforeAll(async () => {
   const started = performance.now();
   await seedDemo(env.database.db, env.services, env.rootId);
   console.log(`seedDemo: ${Math.round(performance.now() - started)} ms`);
-  const row = await env.database.db.selectFrom('programme').select('id').where('code', '=', DEMO_PROGRAMME_CODE).executeTakeFirstOrThrow();
+  const row = await env.database.db
+    .selectFrom('programme')
+    .select('id')
+    .where('code', '=', DEMO_PROGRAMME_CODE)
+    .executeTakeFirstOrThrow();
   programmeId = row.id;
 }, 300_000);
 afterAll(() => env.close());
@@ -29,25 +33,42 @@ describe('demo data of the Action Programme', () => {
     expect(s.total).toBe(106);
     expect(s.byStatus.done_on_time + s.byStatus.done_late).toBe(76);
     expect(s.completed).toBe(76);
-    expect(s.byStatus).toEqual({ done_on_time: 66, done_late: 10, overdue: 8, in_progress: 14, not_started: 8 });
+    expect(s.byStatus).toEqual({
+      done_on_time: 66,
+      done_late: 10,
+      overdue: 8,
+      in_progress: 14,
+      not_started: 8,
+    });
     expect(s.atRisk).toBeGreaterThan(0);
     for (const asOf of ['2025-12-31', '2026-11-22']) {
       const t0 = performance.now();
       const later = await steering.get(`/api/programmes/${programmeId}/summary?asOf=${asOf}`);
-      console.log(`summary as of ${asOf}: ${Math.round(performance.now() - t0)} ms ${JSON.stringify(later.json().byStatus)} atRisk=${later.json().atRisk}`);
+      console.log(
+        `summary as of ${asOf}: ${Math.round(performance.now() - t0)} ms ${JSON.stringify(later.json().byStatus)} atRisk=${later.json().atRisk}`,
+      );
     }
   });
 
   it('is idempotent', async () => {
     const again = await seedTasksDemo(env.database.db, env.services, env.rootId);
     expect(again.created).toBe(false);
-    const n = await env.database.db.selectFrom('task').select((eb) => eb.fn.countAll<number>().as('n')).where('programme_id', '=', programmeId).executeTakeFirstOrThrow();
+    const n = await env.database.db
+      .selectFrom('task')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('programme_id', '=', programmeId)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(106);
   });
 
   it('cascades at least two tasks from every province to every commune, with open work for Ba Đình', async () => {
     const db = env.database.db;
-    const communes = await db.selectFrom('org_unit').select('id').where('kind', '=', 'commune').where('valid_to', 'is', null).execute();
+    const communes = await db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('kind', '=', 'commune')
+      .where('valid_to', 'is', null)
+      .execute();
     const perCommune = await db
       .selectFrom('assignment as a')
       .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
@@ -65,7 +86,11 @@ describe('demo data of the Action Programme', () => {
     expect(items.length).toBeGreaterThanOrEqual(2);
     const open = items.filter((a) => a.progress < 100 && !a.status.startsWith('done'));
     expect(open.length).toBeGreaterThanOrEqual(1);
-    const pending = await db.selectFrom('deadline_extension').select('id').where('status', '=', 'pending').execute();
+    const pending = await db
+      .selectFrom('deadline_extension')
+      .select('id')
+      .where('status', '=', 'pending')
+      .execute();
     expect(pending.length).toBeGreaterThanOrEqual(1);
   });
 });

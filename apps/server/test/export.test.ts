@@ -20,7 +20,7 @@ describe('export', () => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toMatch(
-      /^attachment; filename="nhiem-vu-RV-[0-9a-f]+-2025-06-30\.xlsx"/,
+      new RegExp(`^attachment; filename="nhiem-vu-${w.code}-2025-06-30\\.xlsx"`),
     );
     const sheets = await readXlsx(res.rawPayload);
     expect([...sheets.keys()]).toEqual(['Nhiệm vụ', 'Phân công theo đơn vị', 'Thông tin']);

@@ -129,7 +129,13 @@ describe('security headers', () => {
 
 describe('unknown routes', () => {
   it('answer 401 to an anonymous caller (no route discovery)', async () => {
-    for (const url of ['/api/nowhere', '/api/users/extra/segments', '/api/admin', '/api/docsx', '/api/docs.json']) {
+    for (const url of [
+      '/api/nowhere',
+      '/api/users/extra/segments',
+      '/api/admin',
+      '/api/docsx',
+      '/api/docs.json',
+    ]) {
       const res = await anon('GET', url);
       expect(res.statusCode, url).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');

@@ -4,7 +4,8 @@ import { newId } from '../src/db/ids.ts';
 import { parseTable } from '../src/modules/task-io/import.parse.ts';
 import { tasksRepository } from '../src/modules/tasks/tasks.repository.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
-import { signedIn, unitByCode, uniq, type Client } from './factories.ts';
+import { signedIn, unitByCode, type Client } from './factories.ts';
+import { createProgramme } from './tasks-factories.ts';
 import { fixture, multipartFile, readCsv, readXlsx } from './fixtures/io.ts';
 
 let env: TestEnv;
@@ -23,22 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-async function newProgramme(ownerCode = 'BCDCP') {
-  const owner = await unitByCode(env, ownerCode);
-  const code = uniq('P-');
-  return tasksRepository.insertProgramme(env.database.db, {
-    id: newId(),
-    code,
-    title: `Chương trình ${code}`,
-    document_id: null,
-    owner_unit_id: owner.id,
-    period_start: '2025-01-01',
-    period_end: '2026-12-31',
-    reporting_frequency: 'monthly',
-    search_key: code.toLowerCase(),
-    updated_at: new Date(),
-  });
-}
+const newProgramme = (ownerUnitCode = 'BCDCP') => createProgramme(env, { ownerUnitCode });
 
 const upload = (
   client: Client,
@@ -293,5 +279,21 @@ describe('import', () => {
     expect(noColumns.json().errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(
       ['1:code', '1:title', '1:category', '1:leadUnit'],
     );
+  });
+
+  it('OpenAPI lists the import, template, export and review routes', async () => {
+    const spec = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const p of [
+      '/api/programmes/{id}/import',
+      '/api/programmes/import-template.xlsx',
+      '/api/programmes/import-template.csv',
+      '/api/programmes/{id}/export.xlsx',
+      '/api/programmes/{id}/export.csv',
+      '/api/programmes/{id}/review',
+      '/api/programmes/{id}/review.xlsx',
+      '/api/programmes/{id}/review.docx',
+    ]) {
+      expect(Object.keys(spec.paths), p).toContain(p);
+    }
   });
 });

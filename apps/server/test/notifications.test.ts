@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoggingTransport } from '../src/modules/notifications/mail.ts';
+import type { LoggingTransport } from '../src/modules/notifications/mail.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
 import { signedIn, uniq, unitByCode, type Client } from './factories.ts';
 import { act, saveReport } from './reports-helpers.ts';

@@ -39,13 +39,19 @@ export async function createProgramme(env: TestEnv, overrides: ProgrammeOverride
   });
 }
 
-export type TaskOverrides = Partial<Omit<CreateTaskInput, 'programmeId' | 'leadUnitId' | 'coordinatingUnitIds'>> & {
+export type TaskOverrides = Partial<
+  Omit<CreateTaskInput, 'programmeId' | 'leadUnitId' | 'coordinatingUnitIds'>
+> & {
   leadUnitCode?: string;
   coordinatingUnitCodes?: string[];
 };
 
 /** A dated task (2025-01-01..2025-12-31) led by BKHCN unless overridden. */
-export async function createTask(env: TestEnv, programmeId: string, overrides: TaskOverrides = {}): Promise<Task> {
+export async function createTask(
+  env: TestEnv,
+  programmeId: string,
+  overrides: TaskOverrides = {},
+): Promise<Task> {
   const { leadUnitCode, coordinatingUnitCodes, ...rest } = overrides;
   const lead = await unitByCode(env, leadUnitCode ?? 'BKHCN');
   const coordinating = await Promise.all((coordinatingUnitCodes ?? []).map((c) => unitByCode(env, c)));
@@ -77,17 +83,31 @@ async function rowsFor(env: TestEnv, taskId: string, unitIds: string[]): Promise
  * Assigns a task to units by code (e.g. ['BKHCN', '01']) — assigning unit = the programme owner — and returns
  * the assignment rows in the order of the codes. `deadline` defaults to the task's.
  */
-export async function assign(env: TestEnv, taskId: string, unitCodes: string[], deadline?: string | null): Promise<AssignmentRow[]> {
+export async function assign(
+  env: TestEnv,
+  taskId: string,
+  unitCodes: string[],
+  deadline?: string | null,
+): Promise<AssignmentRow[]> {
   const units = await Promise.all(unitCodes.map((c) => unitByCode(env, c)));
   await env.services.tasks.assignments.assign(ctxOf(env), taskId, {
     unitIds: units.map((u) => u.id),
     ...(deadline !== undefined ? { deadline } : {}),
   });
-  return rowsFor(env, taskId, units.map((u) => u.id));
+  return rowsFor(
+    env,
+    taskId,
+    units.map((u) => u.id),
+  );
 }
 
 /** Cascades an assignment to units below its unit (e.g. a province to communes); returns the new rows. */
-export async function cascade(env: TestEnv, assignmentId: string, unitCodes: string[], deadline?: string | null): Promise<AssignmentRow[]> {
+export async function cascade(
+  env: TestEnv,
+  assignmentId: string,
+  unitCodes: string[],
+  deadline?: string | null,
+): Promise<AssignmentRow[]> {
   const parent = await assignmentsRepository.find(env.database.db, assignmentId);
   if (!parent) throw new Error(`no assignment ${assignmentId}`);
   const units = await Promise.all(unitCodes.map((c) => unitByCode(env, c)));
@@ -95,7 +115,11 @@ export async function cascade(env: TestEnv, assignmentId: string, unitCodes: str
     unitIds: units.map((u) => u.id),
     ...(deadline !== undefined ? { deadline } : {}),
   });
-  return rowsFor(env, parent.task_id, units.map((u) => u.id));
+  return rowsFor(
+    env,
+    parent.task_id,
+    units.map((u) => u.id),
+  );
 }
 
 /** Programme + dated task + assignment to one unit: the usual starting point of a reports test. */

@@ -20,7 +20,13 @@ describe('programmes and documents', () => {
   it('lets steering create a document and a programme, audited; lists them to everyone', async () => {
     const { client } = await signedIn(env, 'BCDCP', ['steering']);
     const code = uniq('NQ-');
-    const doc = await client.post('/api/documents', { code, title: 'Nghị quyết thử', docType: 'resolution', issuer: 'Chính phủ', issuedOn: '2025-01-09' });
+    const doc = await client.post('/api/documents', {
+      code,
+      title: 'Nghị quyết thử',
+      docType: 'resolution',
+      issuer: 'Chính phủ',
+      issuedOn: '2025-01-09',
+    });
     expect(doc.statusCode).toBe(201);
     const owner = await unitByCode(env, 'BCDCP');
     const res = await client.post('/api/programmes', {
@@ -33,25 +39,45 @@ describe('programmes and documents', () => {
     });
     expect(res.statusCode).toBe(201);
     const programme = res.json();
-    expect(programme).toMatchObject({ reportingFrequency: 'monthly', atRiskMargin: 20, reportDueDays: 5, taskCount: 0, document: { code } });
+    expect(programme).toMatchObject({
+      reportingFrequency: 'monthly',
+      atRiskMargin: 20,
+      reportDueDays: 5,
+      taskCount: 0,
+      document: { code },
+    });
 
     const { client: commune } = await signedIn(env, '10101003', ['officer']);
     const list = await commune.get('/api/programmes?limit=500');
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((p: { id: string }) => p.id)).toContain(programme.id);
 
-    const audit = await env.database.db.selectFrom('audit_event').select('action').where('entity_id', '=', programme.id).execute();
+    const audit = await env.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_id', '=', programme.id)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['programme.create']);
   });
 
   it('forbids officers to create programmes and rejects bad input with field paths', async () => {
     const { client: officer } = await signedIn(env, 'BKHCN', ['officer']);
     const owner = await unitByCode(env, 'BKHCN');
-    const body = { code: uniq('CT-'), title: 'x', ownerUnitId: owner.id, periodStart: '2025-01-01', periodEnd: '2025-12-31' };
+    const body = {
+      code: uniq('CT-'),
+      title: 'x',
+      ownerUnitId: owner.id,
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+    };
     expect((await officer.post('/api/programmes', body)).statusCode).toBe(403);
 
     const { client } = await signedIn(env, 'BCDCP', ['steering']);
-    const bad = await client.post('/api/programmes', { ...body, periodStart: '2025-13-01', reportingFrequency: 'weekly' });
+    const bad = await client.post('/api/programmes', {
+      ...body,
+      periodStart: '2025-13-01',
+      reportingFrequency: 'weekly',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     const paths = bad.json().errors.map((e: { path: string }) => e.path);
@@ -71,12 +97,22 @@ describe('programmes and documents', () => {
 describe('tasks', () => {
   it('creates a task and lists it with filters, diacritic-insensitive search and status as of a date', async () => {
     const programme = await createProgramme(env);
-    const t1 = await createTask(env, programme.id, { title: 'Hoàn thiện cơ sở dữ liệu quốc gia về đất đai', category: 'data', leadUnitCode: 'BNNMT' });
-    const t2 = await createTask(env, programme.id, { title: 'Xây dựng Luật Chuyển đổi số', category: 'institutions', deadline: '2025-06-30' });
+    const t1 = await createTask(env, programme.id, {
+      title: 'Hoàn thiện cơ sở dữ liệu quốc gia về đất đai',
+      category: 'data',
+      leadUnitCode: 'BNNMT',
+    });
+    const t2 = await createTask(env, programme.id, {
+      title: 'Xây dựng Luật Chuyển đổi số',
+      category: 'institutions',
+      deadline: '2025-06-30',
+    });
     await assign(env, t2.id, ['BTP'], '2025-06-30');
     const { client } = await signedIn(env, 'BCDCP', ['steering']);
 
-    const search = await client.get(`/api/tasks?programmeId=${programme.id}&q=co%20so%20du%20lieu%20dat%20dai`);
+    const search = await client.get(
+      `/api/tasks?programmeId=${programme.id}&q=co%20so%20du%20lieu%20dat%20dai`,
+    );
     expect(search.json().items.map((t: { id: string }) => t.id)).toEqual([t1.id]);
 
     const byCategory = await client.get(`/api/tasks?programmeId=${programme.id}&category=institutions`);
@@ -91,7 +127,9 @@ describe('tasks', () => {
     const byUnit = await client.get(`/api/tasks?programmeId=${programme.id}&unitId=${btp.id}`);
     expect(byUnit.json().items.map((t: { id: string }) => t.id)).toEqual([t2.id]);
 
-    const range = await client.get(`/api/tasks?programmeId=${programme.id}&deadlineFrom=2025-06-01&deadlineTo=2025-06-30`);
+    const range = await client.get(
+      `/api/tasks?programmeId=${programme.id}&deadlineFrom=2025-06-01&deadlineTo=2025-06-30`,
+    );
     expect(range.json().total).toBe(1);
   });
 
@@ -99,15 +137,31 @@ describe('tasks', () => {
     const programme = await createProgramme(env);
     const { client } = await signedIn(env, 'VN', ['admin']);
     const lead = await unitByCode(env, 'BKHCN');
-    const base = { programmeId: programme.id, code: uniq('NV-'), title: 'x', category: 'data', leadUnitId: lead.id, startDate: '2025-03-01' };
+    const base = {
+      programmeId: programme.id,
+      code: uniq('NV-'),
+      title: 'x',
+      category: 'data',
+      leadUnitId: lead.id,
+      startDate: '2025-03-01',
+    };
     const noDeadline = await client.post('/api/tasks', base);
     expect(noDeadline.statusCode).toBe(400);
     expect(noDeadline.json().errors.map((e: { path: string }) => e.path)).toContain('body.deadline');
     const early = await client.post('/api/tasks', { ...base, deadline: '2025-01-01' });
     expect(early.statusCode).toBe(400);
-    const cont = await client.post('/api/tasks', { ...base, isContinuous: true, reportingFrequency: 'quarterly' });
+    const cont = await client.post('/api/tasks', {
+      ...base,
+      isContinuous: true,
+      reportingFrequency: 'quarterly',
+    });
     expect(cont.statusCode).toBe(201);
-    expect(cont.json()).toMatchObject({ isContinuous: true, deadline: null, status: 'not_started', assignmentCount: 0 });
+    expect(cont.json()).toMatchObject({
+      isContinuous: true,
+      deadline: null,
+      status: 'not_started',
+      assignmentCount: 0,
+    });
   });
 
   it('shows a commune only the tasks assigned to it', async () => {

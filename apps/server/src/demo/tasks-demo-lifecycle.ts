@@ -4,7 +4,14 @@
  */
 import type { Insertable } from 'kysely';
 import type { ProgressReportTable } from '../db/schema.ts';
-import { addDays, daysBetween, dueOn, periodBounds, periodOf, periodsBetween } from '../modules/tasks/reporting-period.ts';
+import {
+  addDays,
+  daysBetween,
+  dueOn,
+  periodBounds,
+  periodOf,
+  periodsBetween,
+} from '../modules/tasks/reporting-period.ts';
 import { DIFFICULTIES, PROPOSALS } from './tasks-demo-catalogue.ts';
 
 export type Rng = () => number;
@@ -32,7 +39,8 @@ export function shuffle<T>(rng: Rng, items: T[]): T[] {
   return out;
 }
 /** A date between a and b inclusive. */
-export const dateBetween = (rng: Rng, a: string, b: string) => addDays(a, int(rng, 0, Math.max(0, daysBetween(a, b))));
+export const dateBetween = (rng: Rng, a: string, b: string) =>
+  addDays(a, int(rng, 0, Math.max(0, daysBetween(a, b))));
 
 export const LAST_REPORTED_PERIOD = '2025-12';
 export const REPORT_DUE_DAYS = 5;
@@ -61,7 +69,9 @@ export interface History {
 
 function progressAt(h: History, date: string): number {
   let prev: [string, number] = [h.start, 0];
-  const anchors: [string, number][] = h.completedOn ? [...h.anchors.filter((a) => a[0] < h.completedOn!), [h.completedOn, 100]] : h.anchors;
+  const anchors: [string, number][] = h.completedOn
+    ? [...h.anchors.filter((a) => a[0] < h.completedOn!), [h.completedOn, 100]]
+    : h.anchors;
   for (const a of anchors) {
     if (date <= a[0]) {
       const span = daysBetween(prev[0], a[0]);
@@ -79,9 +89,11 @@ const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padS
 export function reportHistory(rng: Rng, assignmentId: string, h: History, newId: () => string) {
   const rows: Insertable<ProgressReportTable>[] = [];
   const lastDay = h.completedOn ?? periodBounds(LAST_REPORTED_PERIOD).end;
-  const periods = periodsBetween(h.firstPeriod ? periodBounds(h.firstPeriod).start : h.start, lastDay, 'monthly').filter(
-    (p) => p <= LAST_REPORTED_PERIOD,
-  );
+  const periods = periodsBetween(
+    h.firstPeriod ? periodBounds(h.firstPeriod).start : h.start,
+    lastDay,
+    'monthly',
+  ).filter((p) => p <= LAST_REPORTED_PERIOD);
   let progress = 0;
   for (const period of periods) {
     const { start, end } = periodBounds(period);
@@ -91,7 +103,8 @@ export function reportHistory(rng: Rng, assignmentId: string, h: History, newId:
     let submitted: string;
     if (completing) submitted = h.completedOn!;
     else {
-      const late = !h.forceOnTime?.includes(period) && (h.forceLate?.includes(period) || rng() < (h.lateShare ?? 0.08));
+      const late =
+        !h.forceOnTime?.includes(period) && (h.forceLate?.includes(period) || rng() < (h.lateShare ?? 0.08));
       submitted = late ? addDays(due, int(rng, 3, 7)) : addDays(end, int(rng, 1, REPORT_DUE_DAYS));
       if (h.completedOn && submitted > h.completedOn) submitted = h.completedOn;
     }
@@ -107,7 +120,9 @@ export function reportHistory(rng: Rng, assignmentId: string, h: History, newId:
       period_end: end,
       due_on: due,
       progress,
-      narrative: completing ? 'Đã hoàn thành nhiệm vụ, gửi sản phẩm kèm theo.' : `Tiếp tục triển khai theo kế hoạch; tiến độ đạt ${progress}%.`,
+      narrative: completing
+        ? 'Đã hoàn thành nhiệm vụ, gửi sản phẩm kèm theo.'
+        : `Tiếp tục triển khai theo kế hoạch; tiến độ đạt ${progress}%.`,
       difficulties: hasDifficulty ? pick(rng, DIFFICULTIES) : null,
       proposals: hasDifficulty && rng() < 0.5 ? pick(rng, PROPOSALS) : null,
       product: completing ? (h.product ?? null) : null,

@@ -50,12 +50,21 @@ function unitIndex(rows: DemoUnit[]): Units {
 export async function seedTasksDemo(db: Db, services: Services, rootId: string): Promise<TasksDemoResult> {
   const started = performance.now();
   const ctx = systemContext(rootId, 'demo-seed');
-  const record = (tx: Parameters<Services['audit']['record']>[0], action: string, entityType: string, entityId: string | null, after: unknown) =>
-    services.audit.record(tx, ctx, { action, entityType, entityId, after });
+  const record = (
+    tx: Parameters<Services['audit']['record']>[0],
+    action: string,
+    entityType: string,
+    entityId: string | null,
+    after: unknown,
+  ) => services.audit.record(tx, ctx, { action, entityType, entityId, after });
   return inTransaction(db, async (tx) => {
-    if (await tasksRepository.findProgrammeByCode(tx, DEMO_PROGRAMME_CODE)) return { created: false, ms: performance.now() - started };
+    if (await tasksRepository.findProgrammeByCode(tx, DEMO_PROGRAMME_CODE))
+      return { created: false, ms: performance.now() - started };
 
-    const existing = await tasksBulkRepository.existingDocumentCodes(tx, DEMO_DOCUMENTS.map((d) => d.code));
+    const existing = await tasksBulkRepository.existingDocumentCodes(
+      tx,
+      DEMO_DOCUMENTS.map((d) => d.code),
+    );
     const newDocs = DEMO_DOCUMENTS.filter((d) => !existing.has(d.code)).map((d) => ({
       id: newId(),
       code: d.code,
@@ -67,9 +76,12 @@ export async function seedTasksDemo(db: Db, services: Services, rootId: string):
     }));
     if (newDocs.length) {
       await tasksBulkRepository.insertDocuments(tx, newDocs);
-      await record(tx, 'document.bulk_create', 'directive_document', null, { codes: newDocs.map((d) => d.code) });
+      await record(tx, 'document.bulk_create', 'directive_document', null, {
+        codes: newDocs.map((d) => d.code),
+      });
     }
-    const docId = existing.get(DEMO_PROGRAMME_CODE) ?? newDocs.find((d) => d.code === DEMO_PROGRAMME_CODE)!.id;
+    const docId =
+      existing.get(DEMO_PROGRAMME_CODE) ?? newDocs.find((d) => d.code === DEMO_PROGRAMME_CODE)!.id;
 
     const units = unitIndex(await tasksBulkRepository.currentUnits(tx));
     const owner = units.byCode('BCDCP');
@@ -86,7 +98,9 @@ export async function seedTasksDemo(db: Db, services: Services, rootId: string):
       at_risk_margin: 20,
       report_due_days: 5,
       escalation_days: 7,
-      search_key: foldForSearch(`${DEMO_PROGRAMME_CODE} Chương trình hành động của Chính phủ thực hiện Nghị quyết 57-NQ/TW`),
+      search_key: foldForSearch(
+        `${DEMO_PROGRAMME_CODE} Chương trình hành động của Chính phủ thực hiện Nghị quyết 57-NQ/TW`,
+      ),
       updated_at: now,
     });
     await record(tx, 'programme.create', 'programme', programme.id, programme);
@@ -94,17 +108,29 @@ export async function seedTasksDemo(db: Db, services: Services, rootId: string):
     const plan = buildTasksDemoPlan(programme.id, owner.id, units, now);
     await tasksBulkRepository.insertTasks(tx, plan.tasks);
     await tasksBulkRepository.insertCoordinating(tx, plan.coordinating);
-    await record(tx, 'task.bulk_create', 'programme', programme.id, { tasks: plan.tasks.length, coordinating: plan.coordinating.length });
+    await record(tx, 'task.bulk_create', 'programme', programme.id, {
+      tasks: plan.tasks.length,
+      coordinating: plan.coordinating.length,
+    });
     await tasksBulkRepository.insertAssignments(tx, plan.assignments);
-    await record(tx, 'assignment.bulk_create', 'programme', programme.id, { assignments: plan.assignments.length });
+    await record(tx, 'assignment.bulk_create', 'programme', programme.id, {
+      assignments: plan.assignments.length,
+    });
     await tasksBulkRepository.insertExtensions(tx, plan.extensions);
-    await record(tx, 'extension.bulk_create', 'programme', programme.id, { extensions: plan.extensions.length });
+    await record(tx, 'extension.bulk_create', 'programme', programme.id, {
+      extensions: plan.extensions.length,
+    });
     await tasksBulkRepository.insertReports(tx, plan.reports);
     await record(tx, 'report.bulk_create', 'programme', programme.id, { reports: plan.reports.length });
     return {
       created: true,
       ms: performance.now() - started,
-      counts: { tasks: plan.tasks.length, assignments: plan.assignments.length, reports: plan.reports.length, extensions: plan.extensions.length },
+      counts: {
+        tasks: plan.tasks.length,
+        assignments: plan.assignments.length,
+        reports: plan.reports.length,
+        extensions: plan.extensions.length,
+      },
     };
   });
 }

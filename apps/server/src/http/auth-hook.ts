@@ -27,11 +27,16 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
       if (actor) {
         request.ctx = { actor, lang, requestId: request.id };
         const isPublic = request.routeOptions.config.public === true;
-        if (!SAFE_METHODS.has(request.method) && !isPublic && request.headers[CSRF_HEADER] !== actor.csrfToken) {
+        if (
+          !SAFE_METHODS.has(request.method) &&
+          !isPublic &&
+          request.headers[CSRF_HEADER] !== actor.csrfToken
+        ) {
           throw new AppError(403, 'csrf_failed');
         }
       }
     }
-    if (!request.ctx && request.routeOptions.config.public !== true) throw new AppError(401, 'unauthenticated');
+    if (!request.ctx && request.routeOptions.config.public !== true)
+      throw new AppError(401, 'unauthenticated');
   });
 }

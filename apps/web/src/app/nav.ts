@@ -61,7 +61,11 @@ export const NAV: readonly NavItem[] = [
     description: 'tasks.home.reviews',
   },
   { to: '/notifications', label: 'tasks.nav.notifications' },
-  { to: '/commitments', label: 'tasks.nav.commitments', roles: ['unit_lead', 'steering', 'admin', 'reviewer'] },
+  {
+    to: '/commitments',
+    label: 'tasks.nav.commitments',
+    roles: ['unit_lead', 'steering', 'admin', 'reviewer'],
+  },
   { to: '/import', label: 'tasks.nav.import', roles: ['steering', 'admin'] },
 ];
 

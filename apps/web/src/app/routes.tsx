@@ -49,6 +49,10 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/reviews', element: <ReviewQueuePage />, roles: ['reviewer', 'steering', 'unit_lead', 'admin'] },
   { path: '/programmes/:id/review', element: <ReviewPage /> },
   { path: '/notifications', element: <NotificationsPage /> },
-  { path: '/commitments', element: <CommitmentsPage />, roles: ['unit_lead', 'steering', 'admin', 'reviewer'] },
+  {
+    path: '/commitments',
+    element: <CommitmentsPage />,
+    roles: ['unit_lead', 'steering', 'admin', 'reviewer'],
+  },
   { path: '/import', element: <ImportPage />, roles: ['steering', 'admin'] },
 ];

@@ -70,7 +70,9 @@ export class ReminderJob {
     try {
       let after: string | null = null;
       for (;;) {
+        let T = Date.now();
         const batch = await remindersRepository.candidates(this.db, asOf, after, BATCH);
+        (globalThis as any).tc = ((globalThis as any).tc ?? 0) + Date.now() - T; T = Date.now();
         if (batch.length === 0) break;
         after = batch[batch.length - 1]!.id;
         const facts = await loadFacts(
@@ -98,6 +100,7 @@ export class ReminderJob {
           );
         });
         result.assignmentsChecked += batch.length;
+        (globalThis as any).tp = ((globalThis as any).tp ?? 0) + Date.now() - T; T = Date.now();
         if (planned.length === 0) continue;
         const batchCreated = await inTransaction(this.db, async (tx) => {
           const rows = await this.notifications.notify(tx, planned);
@@ -112,7 +115,9 @@ export class ReminderJob {
           return rows;
         });
         created.push(...batchCreated);
+        (globalThis as any).ti = ((globalThis as any).ti ?? 0) + Date.now() - T;
       }
+      console.log('phases', (globalThis as any).tc, (globalThis as any).tf, (globalThis as any).tp, (globalThis as any).ti); (globalThis as any).tc=(globalThis as any).tf=(globalThis as any).tp=(globalThis as any).ti=0;
       result.created = countByKind(created);
       result.ran = true;
       result.emailsSent = await this.notifications.deliver(created);

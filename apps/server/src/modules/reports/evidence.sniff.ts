@@ -123,7 +123,7 @@ export function safeFilename(name: string | undefined, sniffed: Sniffed): string
   const base = (name ?? '')
     .split(/[\\/]/)
     .pop()!
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .replace(/[\p{Cc}"<>|:*?]/gu, '')
     .trim()
     .normalize('NFC');
   const stem = (base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base).slice(0, 180) || 'evidence';

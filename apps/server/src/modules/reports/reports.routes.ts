@@ -101,28 +101,26 @@ export function reportsPlugin(m: ReportsModule) {
       );
     });
 
-    app
-      .withTypeProvider<ZodTypeProvider>()
-      .get(
-        '/api/evidence/:id',
-        {
-          schema: {
-            summary: 'Download an evidence file (scoped to who may see its report)',
-            tags: ['reports'],
-            params: IdParams,
-          },
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/api/evidence/:id',
+      {
+        schema: {
+          summary: 'Download an evidence file (scoped to who may see its report)',
+          tags: ['reports'],
+          params: IdParams,
         },
-        async (request, reply) => {
-          const ctx = requireContext(request);
-          const file = await m.evidence.download(ctx, request.params.id);
-          return reply
-            .header('content-type', file.contentType)
-            .header('content-disposition', contentDisposition(file.filename))
-            .header('content-security-policy', "default-src 'none'; sandbox")
-            .header('cache-control', 'private, no-store')
-            .header('etag', `"${file.sha256}"`)
-            .send(file.content);
-        },
-      );
+      },
+      async (request, reply) => {
+        const ctx = requireContext(request);
+        const file = await m.evidence.download(ctx, request.params.id);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', contentDisposition(file.filename))
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('cache-control', 'private, no-store')
+          .header('etag', `"${file.sha256}"`)
+          .send(file.content);
+      },
+    );
   };
 }

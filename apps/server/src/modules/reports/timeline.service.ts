@@ -50,7 +50,12 @@ export function toTimelineEvent(row: TimelineRow): TimelineEvent {
     period: str(after.period),
     status: isReport ? str(after.status) : null,
     progress: num(after.progress),
-    reason: row.action === 'report.return' ? str(after.returnReason) : null,
+    reason:
+      row.action === 'report.return'
+        ? str(after.returnReason)
+        : row.action.startsWith('extension.')
+          ? (str(after.decisionNote) ?? str(after.reason))
+          : null,
     details,
   };
 }

@@ -94,7 +94,7 @@ export async function reviewDocx(r: ReviewReport, l: ReviewLabels): Promise<Buff
         x.code,
         x.title + (x.product ? ` — ${l.product}: ${x.product}` : ''),
         x.leadUnit.name,
-        x.isContinuous ? l.continuous : x.deadline,
+        x.isContinuous ? l.continuous : l.date(x.deadline),
         l.statusLabel(x.status),
         x.progress,
       ]),
@@ -107,7 +107,7 @@ export async function reviewDocx(r: ReviewReport, l: ReviewLabels): Promise<Buff
       children: [new TextRun({ text: l.title, bold: true, font: FONT, size: 28 })],
     }),
     para(`${l.programme}: ${r.programme.code} — ${r.programme.title}`, { center: true, bold: true }),
-    para(`${l.asOf}: ${r.asOf}`, { center: true, italics: true }),
+    para(`${l.asOf}: ${l.date(r.asOf)}`, { center: true, italics: true }),
 
     heading(l.overview),
     para(r.totals.headline, { bold: true }),
@@ -163,7 +163,7 @@ export async function reviewDocx(r: ReviewReport, l: ReviewLabels): Promise<Buff
           o.taskTitle,
           o.unit.name,
           o.responsibleLeader,
-          o.deadline ?? l.continuous,
+          o.deadline ? l.date(o.deadline) : l.continuous,
           o.daysOverdue,
         ]),
         [1.2, 4, 2.5, 2.5, 1.9, 1.3],
@@ -173,7 +173,7 @@ export async function reviewDocx(r: ReviewReport, l: ReviewLabels): Promise<Buff
     heading(l.missing),
     para(
       r.missingReports.period
-        ? `${l.period}: ${r.missingReports.period} — ${l.dueOn}: ${r.missingReports.dueOn}`
+        ? `${l.period}: ${r.missingReports.period} — ${l.dueOn}: ${l.date(r.missingReports.dueOn)}`
         : l.noPeriod,
       { italics: true },
     ),

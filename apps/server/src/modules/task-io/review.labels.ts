@@ -101,6 +101,8 @@ const en: Record<Key, string> = {
 };
 
 export type ReviewLabels = Record<Key, string> & {
+  /** A calendar date as written in the language: 30/06/2025 in Vietnamese, 2025-06-30 in English. */
+  date(d: string | null): string;
   statusLabel(s: TaskStatus): string;
   categoryLabel(c: TaskCategory): string;
 };
@@ -109,6 +111,7 @@ export function reviewLabels(lang: Lang): ReviewLabels {
   const base: Record<Key, string> = lang === 'en' ? en : vi;
   return {
     ...base,
+    date: (d) => (!d ? '' : lang === 'vi' ? d.split('-').reverse().join('/') : d),
     statusLabel: (s) => STATUS_LABELS[s][lang],
     categoryLabel: (c) => CATEGORY_LABELS[c]?.[lang] ?? c,
   };

@@ -3,9 +3,9 @@
  * task-io) call `loadFacts` / `assignmentStatuses` instead of re-deriving status themselves.
  */
 import type { ReportingFrequency, ReportStatus } from '@pilotage/contracts';
+import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
 import { assignmentStatus, type AssignmentFacts, type StatusResult } from './status-engine.ts';
-import { vnDate } from './reporting-period.ts';
 import { anyUuid } from './scope.ts';
 
 export interface AssignmentFactsRow extends AssignmentFacts {
@@ -22,7 +22,10 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 /** Facts per assignment id (ids that do not exist are absent from the map). Reads only; pass `tx` inside a transaction. */
-export async function loadFacts(db: Executor, assignmentIds: readonly string[]): Promise<Map<string, AssignmentFactsRow>> {
+export async function loadFacts(
+  db: Executor,
+  assignmentIds: readonly string[],
+): Promise<Map<string, AssignmentFactsRow>> {
   const ids = [...new Set(assignmentIds)];
   const out = new Map<string, AssignmentFactsRow>();
   if (ids.length === 0) return out;
@@ -66,11 +69,15 @@ export async function loadFacts(db: Executor, assignmentIds: readonly string[]):
       .where('effective_on', 'is not', null)
       .execute();
     for (const e of extensions) {
-      out.get(e.assignment_id)?.extensions.push({ newDeadline: e.requested_deadline, effectiveOn: e.effective_on! });
+      out
+        .get(e.assignment_id)
+        ?.extensions.push({ newDeadline: e.requested_deadline, effectiveOn: e.effective_on! });
     }
     const reports = await db
       .selectFrom('progress_report')
-      .select(['assignment_id', 'period', 'period_end', 'due_on', 'submitted_at', 'progress', 'status'])
+      .select(['assignment_id', 'period', 'period_end', 'due_on', 'progress', 'status'])
+      // the submission's calendar date in Vietnam (UTC+7, no DST), as vnDate() computes it; a 'YYYY-MM-DD' string
+      .select(sql<string | null>`((submitted_at at time zone 'UTC') + interval '7 hours')::date`.as('submitted_on'))
       .where('assignment_id', '=', anyUuid(part))
       .where('status', 'in', ['submitted', 'accepted'])
       .execute();
@@ -79,7 +86,7 @@ export async function loadFacts(db: Executor, assignmentIds: readonly string[]):
         period: r.period,
         periodEnd: r.period_end,
         dueOn: r.due_on,
-        submittedOn: r.submitted_at ? vnDate(r.submitted_at) : null,
+        submittedOn: r.submitted_on,
         progress: r.progress,
         status: r.status as ReportStatus,
       });
@@ -89,13 +96,21 @@ export async function loadFacts(db: Executor, assignmentIds: readonly string[]):
 }
 
 /** Status of each assignment as of a date, computed by the engine from `loadFacts`. */
-export async function assignmentStatuses(db: Executor, assignmentIds: readonly string[], asOf: string): Promise<Map<string, StatusResult>> {
+export async function assignmentStatuses(
+  db: Executor,
+  assignmentIds: readonly string[],
+  asOf: string,
+): Promise<Map<string, StatusResult>> {
   const facts = await loadFacts(db, assignmentIds);
   return statusesFromFacts(facts, asOf);
 }
 
-export function statusesFromFacts(facts: Map<string, AssignmentFactsRow>, asOf: string): Map<string, StatusResult> {
+export function statusesFromFacts(
+  facts: Map<string, AssignmentFactsRow>,
+  asOf: string,
+): Map<string, StatusResult> {
   const out = new Map<string, StatusResult>();
-  for (const [id, f] of facts) out.set(id, assignmentStatus(f, asOf, { atRiskMargin: f.atRiskMargin, reportDueDays: f.reportDueDays }));
+  for (const [id, f] of facts)
+    out.set(id, assignmentStatus(f, asOf, { atRiskMargin: f.atRiskMargin, reportDueDays: f.reportDueDays }));
   return out;
 }

@@ -46,19 +46,27 @@ function viewQuery(db: Executor, f: AssignmentFilter) {
   if (f.ids) q = f.ids.length ? q.where('a.id', '=', anyUuid(f.ids)) : q.where(sql<boolean>`false`);
   if (f.unitId) q = q.where('a.unit_id', '=', f.unitId);
   if (f.taskId) q = q.where('a.task_id', '=', f.taskId);
-  if (f.taskIds) q = f.taskIds.length ? q.where('a.task_id', '=', anyUuid(f.taskIds)) : q.where(sql<boolean>`false`);
+  if (f.taskIds)
+    q = f.taskIds.length ? q.where('a.task_id', '=', anyUuid(f.taskIds)) : q.where(sql<boolean>`false`);
   if (f.programmeId) q = q.where('t.programme_id', '=', f.programmeId);
   if (f.parentAssignmentId) q = q.where('a.parent_assignment_id', '=', f.parentAssignmentId);
   if (f.rootsOnly) q = q.where('a.parent_assignment_id', 'is', null);
-  if (f.q) for (const w of foldForSearch(f.q).split(' ').filter(Boolean)) q = q.where('t.search_key', 'like', `%${likeEscape(w)}%`);
+  if (f.q)
+    for (const w of foldForSearch(f.q).split(' ').filter(Boolean))
+      q = q.where('t.search_key', 'like', `%${likeEscape(w)}%`);
   return q;
 }
 
 export const assignmentsRepository = {
   async insertMany(db: Executor, rows: Insertable<AssignmentTable>[]) {
-    for (let i = 0; i < rows.length; i += 1000) await db.insertInto('assignment').values(rows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      await db
+        .insertInto('assignment')
+        .values(rows.slice(i, i + 1000))
+        .execute();
   },
-  find: (db: Executor, id: string) => db.selectFrom('assignment').selectAll().where('id', '=', id).executeTakeFirst(),
+  find: (db: Executor, id: string) =>
+    db.selectFrom('assignment').selectAll().where('id', '=', id).executeTakeFirst(),
   update: (db: Executor, id: string, patch: Updateable<AssignmentTable>) =>
     db.updateTable('assignment').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
   /** Units that already hold an assignment of this task. */
@@ -83,7 +91,11 @@ export const assignmentsRepository = {
         'b.name as by_name',
         'b.kind as by_kind',
       ])
-      .select(sql<number>`(select count(*) from assignment c where c.parent_assignment_id = a.id)`.as('child_count'))
+      .select(
+        sql<number>`(select count(*) from assignment c where c.parent_assignment_id = a.id)`.as(
+          'child_count',
+        ),
+      )
       .orderBy('t.code')
       .orderBy('u.sort_order');
     if (page) q = q.limit(page.limit).offset(page.offset);
@@ -91,7 +103,9 @@ export const assignmentsRepository = {
     return rows.map((r) => ({ ...r, child_count: Number(r.child_count) }));
   },
   async count(db: Executor, f: AssignmentFilter): Promise<number> {
-    const row = await viewQuery(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await viewQuery(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 
@@ -108,12 +122,20 @@ export const assignmentsRepository = {
         .select(['a.id', 'a.task_id', 'a.unit_id', 'a.parent_assignment_id'])
         .select(assignmentVisible(scopeRootId).as('visible'))
         .where('a.task_id', '=', anyUuid(part))
-        .where((eb) => (scopeRootId === null ? eb('a.parent_assignment_id', 'is', null) : eb.or([eb('a.parent_assignment_id', 'is', null), assignmentVisible(scopeRootId)])))
+        .where((eb) =>
+          scopeRootId === null
+            ? eb('a.parent_assignment_id', 'is', null)
+            : eb.or([eb('a.parent_assignment_id', 'is', null), assignmentVisible(scopeRootId)]),
+        )
         .execute();
       const visible = new Set(rows.filter((r) => r.visible).map((r) => r.id));
       for (const r of rows) {
         const led = ledTaskIds.has(r.task_id);
-        if (led ? r.parent_assignment_id === null : visible.has(r.id) && (!r.parent_assignment_id || !visible.has(r.parent_assignment_id))) {
+        if (
+          led
+            ? r.parent_assignment_id === null
+            : visible.has(r.id) && (!r.parent_assignment_id || !visible.has(r.parent_assignment_id))
+        ) {
           out.push({ id: r.id, task_id: r.task_id, unit_id: r.unit_id });
         }
       }
@@ -123,11 +145,34 @@ export const assignmentsRepository = {
 
   // org lookups for assigning and cascading (current units only)
   currentUnits: (db: Executor, ids: string[]) =>
-    ids.length ? db.selectFrom('org_unit').select(['id', 'kind']).where('id', '=', anyUuid(ids)).where('valid_to', 'is', null).execute() : Promise.resolve([]),
+    ids.length
+      ? db
+          .selectFrom('org_unit')
+          .select(['id', 'kind'])
+          .where('id', '=', anyUuid(ids))
+          .where('valid_to', 'is', null)
+          .execute()
+      : Promise.resolve([]),
   unitIdsOfKind: async (db: Executor, kind: string) =>
-    (await db.selectFrom('org_unit').select('id').where('kind', '=', kind).where('valid_to', 'is', null).orderBy('sort_order').execute()).map((r) => r.id),
+    (
+      await db
+        .selectFrom('org_unit')
+        .select('id')
+        .where('kind', '=', kind)
+        .where('valid_to', 'is', null)
+        .orderBy('sort_order')
+        .execute()
+    ).map((r) => r.id),
   childUnitIds: async (db: Executor, unitId: string) =>
-    (await db.selectFrom('org_unit').select('id').where('parent_id', '=', unitId).where('valid_to', 'is', null).orderBy('sort_order').execute()).map((r) => r.id),
+    (
+      await db
+        .selectFrom('org_unit')
+        .select('id')
+        .where('parent_id', '=', unitId)
+        .where('valid_to', 'is', null)
+        .orderBy('sort_order')
+        .execute()
+    ).map((r) => r.id),
   /** Which of `ids` lie strictly below `ancestorId`. */
   async unitsBelow(db: Executor, ancestorId: string, ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
@@ -144,12 +189,29 @@ export const assignmentsRepository = {
   // extensions
   /** Decides a pending request; undefined when it was no longer pending (decided concurrently). */
   decideExtension: (db: Executor, id: string, patch: Updateable<DeadlineExtensionTable>) =>
-    db.updateTable('deadline_extension').set(patch).where('id', '=', id).where('status', '=', 'pending').returningAll().executeTakeFirst(),
+    db
+      .updateTable('deadline_extension')
+      .set(patch)
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .returningAll()
+      .executeTakeFirst(),
   insertExtension: (db: Executor, row: Insertable<DeadlineExtensionTable>) =>
     db.insertInto('deadline_extension').values(row).returningAll().executeTakeFirstOrThrow(),
-  findExtension: (db: Executor, id: string) => db.selectFrom('deadline_extension').selectAll().where('id', '=', id).executeTakeFirst(),
+  findExtension: (db: Executor, id: string) =>
+    db.selectFrom('deadline_extension').selectAll().where('id', '=', id).executeTakeFirst(),
   listExtensions: (db: Executor, assignmentId: string) =>
-    db.selectFrom('deadline_extension').selectAll().where('assignment_id', '=', assignmentId).orderBy('requested_at').execute(),
+    db
+      .selectFrom('deadline_extension')
+      .selectAll()
+      .where('assignment_id', '=', assignmentId)
+      .orderBy('requested_at')
+      .execute(),
   pendingExtension: (db: Executor, assignmentId: string) =>
-    db.selectFrom('deadline_extension').selectAll().where('assignment_id', '=', assignmentId).where('status', '=', 'pending').executeTakeFirst(),
+    db
+      .selectFrom('deadline_extension')
+      .selectAll()
+      .where('assignment_id', '=', assignmentId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst(),
 };

@@ -8,7 +8,11 @@ import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
 import { assignmentStatuses } from './assignment-facts.repository.ts';
-import { assignmentsRepository, type AssignmentFilter, type AssignmentViewRow } from './assignments.repository.ts';
+import {
+  assignmentsRepository,
+  type AssignmentFilter,
+  type AssignmentViewRow,
+} from './assignments.repository.ts';
 import { addDays, todayVn } from './reporting-period.ts';
 import { toAssignment } from './tasks.mappers.ts';
 import {
@@ -46,20 +50,32 @@ export class AssignmentsService {
     const page = { limit: query.limit, offset: query.offset };
     if (query.status === undefined && query.dueWithinDays === undefined) {
       const rows = await assignmentsRepository.list(this.db, filter, page);
-      return { items: await this.present(this.db, rows, asOf), total: await assignmentsRepository.count(this.db, filter) };
+      return {
+        items: await this.present(this.db, rows, asOf),
+        total: await assignmentsRepository.count(this.db, filter),
+      };
     }
     let items = await this.present(this.db, await assignmentsRepository.list(this.db, filter), asOf);
     if (query.status) items = items.filter((a) => a.status === query.status);
     if (query.dueWithinDays !== undefined) {
       const until = addDays(asOf, query.dueWithinDays);
-      items = items.filter((a) => a.effectiveDeadline !== null && a.effectiveDeadline >= asOf && a.effectiveDeadline <= until && !a.status.startsWith('done'));
+      items = items.filter(
+        (a) =>
+          a.effectiveDeadline !== null &&
+          a.effectiveDeadline >= asOf &&
+          a.effectiveDeadline <= until &&
+          !a.status.startsWith('done'),
+      );
     }
     return { items: items.slice(page.offset, page.offset + page.limit), total: items.length };
   }
 
   /** One assignment; 404 when the caller cannot see it. */
   async get(ctx: RequestContext, id: string, asOf?: string): Promise<Assignment> {
-    const rows = await assignmentsRepository.list(this.db, { scopeRootId: await listScope(this.db, ctx.actor), ids: [id] });
+    const rows = await assignmentsRepository.list(this.db, {
+      scopeRootId: await listScope(this.db, ctx.actor),
+      ids: [id],
+    });
     if (!rows.length) throw notFound('assignment_not_found');
     const [a] = await this.present(this.db, rows, asOf ?? todayVn());
     return a!;
@@ -76,7 +92,9 @@ export class AssignmentsService {
     const programme = (await tasksRepository.findProgramme(this.db, task.programme_id))!;
     await assertUnitInScope(this.db, ctx.actor, programme.owner_unit_id, 'id');
 
-    const requested = body.allOfKind ? await assignmentsRepository.unitIdsOfKind(this.db, body.allOfKind) : [...new Set(body.unitIds ?? [])];
+    const requested = body.allOfKind
+      ? await assignmentsRepository.unitIdsOfKind(this.db, body.allOfKind)
+      : [...new Set(body.unitIds ?? [])];
     if (!requested.length) throw invalid([{ path: 'unitIds', key: 'assignment_units_required' }]);
     const known = new Set((await assignmentsRepository.currentUnits(this.db, requested)).map((u) => u.id));
     const errors: FieldError[] = [];
@@ -84,8 +102,14 @@ export class AssignmentsService {
       if (!known.has(id)) errors.push({ path: `unitIds.${i}`, key: 'unit_not_found' });
     });
     const deadline = task.is_continuous ? null : (body.deadline ?? task.deadline);
-    if (!task.is_continuous && !deadline) errors.push({ path: 'deadline', key: 'assignment_deadline_required' });
-    if (deadline && deadline < task.start_date) errors.push({ path: 'deadline', key: 'assignment_deadline_before_start', params: { start: task.start_date } });
+    if (!task.is_continuous && !deadline)
+      errors.push({ path: 'deadline', key: 'assignment_deadline_required' });
+    if (deadline && deadline < task.start_date)
+      errors.push({
+        path: 'deadline',
+        key: 'assignment_deadline_before_start',
+        params: { start: task.start_date },
+      });
     if (errors.length) throw invalid(errors);
     // whoever owns the programme (in scope) may assign its tasks to any unit: a ministry's plan to provinces
 
@@ -114,7 +138,12 @@ export class AssignmentsService {
         action: 'assignment.assign',
         entityType: 'task',
         entityId: taskId,
-        after: { assignedByUnitId: assignedBy, unitIds: targets, deadline, allOfKind: body.allOfKind ?? null },
+        after: {
+          assignedByUnitId: assignedBy,
+          unitIds: targets,
+          deadline,
+          allOfKind: body.allOfKind ?? null,
+        },
       });
       return { created: targets.length, skipped: requested.length - targets.length };
     });
@@ -126,7 +155,9 @@ export class AssignmentsService {
     await assertCanSeeAssignment(this.db, ctx.actor, parent);
     await assertCanCascade(this.db, ctx.actor, parent!);
     const task = (await tasksRepository.findTask(this.db, parent!.task_id))!;
-    const requested = body.allChildren ? await assignmentsRepository.childUnitIds(this.db, parent!.unit_id) : [...new Set(body.unitIds ?? [])];
+    const requested = body.allChildren
+      ? await assignmentsRepository.childUnitIds(this.db, parent!.unit_id)
+      : [...new Set(body.unitIds ?? [])];
     if (!requested.length) throw invalid([{ path: 'unitIds', key: 'assignment_units_required' }]);
     const below = await assignmentsRepository.unitsBelow(this.db, parent!.unit_id, requested);
     const errors: FieldError[] = [];
@@ -135,9 +166,18 @@ export class AssignmentsService {
     });
     const deadline = task.is_continuous ? null : (body.deadline ?? parent!.deadline);
     if (deadline && parent!.deadline && deadline > parent!.deadline) {
-      errors.push({ path: 'deadline', key: 'cascade_deadline_after_parent', params: { deadline: parent!.deadline } });
+      errors.push({
+        path: 'deadline',
+        key: 'cascade_deadline_after_parent',
+        params: { deadline: parent!.deadline },
+      });
     }
-    if (deadline && deadline < task.start_date) errors.push({ path: 'deadline', key: 'assignment_deadline_before_start', params: { start: task.start_date } });
+    if (deadline && deadline < task.start_date)
+      errors.push({
+        path: 'deadline',
+        key: 'assignment_deadline_before_start',
+        params: { start: task.start_date },
+      });
     if (errors.length) throw invalid(errors);
 
     return inTransaction(this.db, async (tx) => {
@@ -167,21 +207,38 @@ export class AssignmentsService {
     });
   }
 
-  async update(ctx: RequestContext, id: string, body: { responsibleLeader?: string | null | undefined }): Promise<Assignment> {
+  async update(
+    ctx: RequestContext,
+    id: string,
+    body: { responsibleLeader?: string | null | undefined },
+  ): Promise<Assignment> {
     const row = await assignmentsRepository.find(this.db, id);
     await assertCanSeeAssignment(this.db, ctx.actor, row);
     await assertCanUpdateAssignment(this.db, ctx.actor, row!);
     if (body.responsibleLeader !== undefined) {
       await inTransaction(this.db, async (tx) => {
-        const after = await assignmentsRepository.update(tx, id, { responsible_leader: body.responsibleLeader ?? null, updated_at: new Date() });
-        await this.audit.record(tx, ctx, { action: 'assignment.update', entityType: 'assignment', entityId: id, before: row, after });
+        const after = await assignmentsRepository.update(tx, id, {
+          responsible_leader: body.responsibleLeader ?? null,
+          updated_at: new Date(),
+        });
+        await this.audit.record(tx, ctx, {
+          action: 'assignment.update',
+          entityType: 'assignment',
+          entityId: id,
+          before: row,
+          after,
+        });
       });
     }
     return this.get(ctx, id);
   }
 
   private async present(db: Executor, rows: AssignmentViewRow[], asOf: string): Promise<Assignment[]> {
-    const statuses = await assignmentStatuses(db, rows.map((r) => r.id), asOf);
+    const statuses = await assignmentStatuses(
+      db,
+      rows.map((r) => r.id),
+      asOf,
+    );
     return rows.map((r) => toAssignment(r, statuses.get(r.id)!));
   }
 }

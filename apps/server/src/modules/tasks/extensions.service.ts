@@ -8,7 +8,11 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { assignmentsRepository } from './assignments.repository.ts';
 import { todayVn } from './reporting-period.ts';
 import { toExtension } from './tasks.mappers.ts';
-import { assertCanDecideExtension, assertCanRequestExtension, assertCanSeeAssignment } from './tasks.policy.ts';
+import {
+  assertCanDecideExtension,
+  assertCanRequestExtension,
+  assertCanSeeAssignment,
+} from './tasks.policy.ts';
 import { tasksRepository } from './tasks.repository.ts';
 
 /**
@@ -28,25 +32,40 @@ export class ExtensionsService {
     return { items: rows.map(toExtension), total: rows.length };
   }
 
-  async request(ctx: RequestContext, assignmentId: string, body: { requestedDeadline: string; reason: string }): Promise<Extension> {
+  async request(
+    ctx: RequestContext,
+    assignmentId: string,
+    body: { requestedDeadline: string; reason: string },
+  ): Promise<Extension> {
     const a = await assignmentsRepository.find(this.db, assignmentId);
     await assertCanSeeAssignment(this.db, ctx.actor, a);
     assertCanRequestExtension(ctx.actor, a!);
     const task = (await tasksRepository.findTask(this.db, a!.task_id))!;
     if (task.is_continuous || !a!.deadline || a!.completed_on) {
-      throw new AppError(400, 'validation_failed', {}, [{ path: 'requestedDeadline', key: 'extension_not_applicable' }]);
+      throw new AppError(400, 'validation_failed', {}, [
+        { path: 'requestedDeadline', key: 'extension_not_applicable' },
+      ]);
     }
     if (body.requestedDeadline <= a!.deadline) {
-      throw new AppError(400, 'validation_failed', {}, [{ path: 'requestedDeadline', key: 'extension_not_later', params: { deadline: a!.deadline } }]);
+      throw new AppError(400, 'validation_failed', {}, [
+        { path: 'requestedDeadline', key: 'extension_not_later', params: { deadline: a!.deadline } },
+      ]);
     }
     if (a!.parent_assignment_id) {
       const parent = await assignmentsRepository.find(this.db, a!.parent_assignment_id);
       if (parent?.deadline && body.requestedDeadline > parent.deadline) {
-        throw new AppError(400, 'validation_failed', {}, [{ path: 'requestedDeadline', key: 'extension_beyond_parent', params: { deadline: parent.deadline } }]);
+        throw new AppError(400, 'validation_failed', {}, [
+          {
+            path: 'requestedDeadline',
+            key: 'extension_beyond_parent',
+            params: { deadline: parent.deadline },
+          },
+        ]);
       }
     }
     return inTransaction(this.db, async (tx) => {
-      if (await assignmentsRepository.pendingExtension(tx, assignmentId)) throw new AppError(409, 'extension_pending_exists');
+      if (await assignmentsRepository.pendingExtension(tx, assignmentId))
+        throw new AppError(409, 'extension_pending_exists');
       const row = await assignmentsRepository.insertExtension(tx, {
         id: newId(),
         assignment_id: assignmentId,
@@ -58,12 +77,21 @@ export class ExtensionsService {
         requested_at: new Date(),
       });
       const ext = toExtension(row);
-      await this.audit.record(tx, ctx, { action: 'extension.request', entityType: 'deadline_extension', entityId: ext.id, after: ext });
+      await this.audit.record(tx, ctx, {
+        action: 'extension.request',
+        entityType: 'deadline_extension',
+        entityId: ext.id,
+        after: ext,
+      });
       return ext;
     });
   }
 
-  async decide(ctx: RequestContext, extensionId: string, body: { approve: boolean; note?: string | null | undefined }): Promise<Extension> {
+  async decide(
+    ctx: RequestContext,
+    extensionId: string,
+    body: { approve: boolean; note?: string | null | undefined },
+  ): Promise<Extension> {
     const ext = await assignmentsRepository.findExtension(this.db, extensionId);
     if (!ext) throw notFound('extension_not_found');
     const a = await assignmentsRepository.find(this.db, ext.assignment_id);
@@ -83,7 +111,10 @@ export class ExtensionsService {
       });
       if (!row) throw new AppError(409, 'extension_not_pending');
       if (body.approve) {
-        await assignmentsRepository.update(tx, a!.id, { deadline: ext.requested_deadline, updated_at: new Date() });
+        await assignmentsRepository.update(tx, a!.id, {
+          deadline: ext.requested_deadline,
+          updated_at: new Date(),
+        });
       }
       const after = toExtension(row);
       await this.audit.record(tx, ctx, {
@@ -91,7 +122,11 @@ export class ExtensionsService {
         entityType: 'deadline_extension',
         entityId: extensionId,
         before: toExtension(ext),
-        after: { ...after, assignmentDeadline: body.approve ? ext.requested_deadline : a!.deadline, originalDeadline: a!.original_deadline },
+        after: {
+          ...after,
+          assignmentDeadline: body.approve ? ext.requested_deadline : a!.deadline,
+          originalDeadline: a!.original_deadline,
+        },
       });
       return after;
     });

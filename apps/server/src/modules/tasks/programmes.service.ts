@@ -1,4 +1,10 @@
-import type { CreateDocumentBody, CreateProgrammeBody, Programme, ProgrammeSummary, StatusCounts } from '@pilotage/contracts';
+import type {
+  CreateDocumentBody,
+  CreateProgrammeBody,
+  Programme,
+  ProgrammeSummary,
+  StatusCounts,
+} from '@pilotage/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -21,14 +27,18 @@ export class ProgrammesService {
     private readonly audit: AuditService,
   ) {}
 
-  async listDocuments(_ctx: RequestContext, query: { q?: string | undefined; limit: number; offset: number }) {
+  async listDocuments(
+    _ctx: RequestContext,
+    query: { q?: string | undefined; limit: number; offset: number },
+  ) {
     const { items, total } = await tasksRepository.listDocuments(this.db, query);
     return { items: items.map(toDocument), total };
   }
 
   async createDocument(ctx: RequestContext, body: z.infer<typeof CreateDocumentBody>) {
     assertCanManageProgrammes(ctx.actor);
-    const taken = () => new AppError(409, 'document_code_taken', {}, [{ path: 'code', key: 'document_code_taken' }]);
+    const taken = () =>
+      new AppError(409, 'document_code_taken', {}, [{ path: 'code', key: 'document_code_taken' }]);
     if (await tasksRepository.findDocumentByCode(this.db, body.code)) throw taken();
     return inTransaction(this.db, async (tx) => {
       const row = await tasksRepository
@@ -45,15 +55,25 @@ export class ProgrammesService {
           throw isUniqueViolation(e) ? taken() : e;
         });
       const doc = toDocument(row);
-      await this.audit.record(tx, ctx, { action: 'document.create', entityType: 'directive_document', entityId: doc.id, after: doc });
+      await this.audit.record(tx, ctx, {
+        action: 'document.create',
+        entityType: 'directive_document',
+        entityId: doc.id,
+        after: doc,
+      });
       return doc;
     });
   }
 
   private async present(db: Executor, rows: ProgrammeRow[]): Promise<Programme[]> {
-    const docs = await tasksRepository.documentsByIds(db, [...new Set(rows.map((r) => r.document_id).filter((d): d is string => !!d))]);
+    const docs = await tasksRepository.documentsByIds(db, [
+      ...new Set(rows.map((r) => r.document_id).filter((d): d is string => !!d)),
+    ]);
     const units = await tasksRepository.unitsByIds(db, [...new Set(rows.map((r) => r.owner_unit_id))]);
-    const counts = await tasksRepository.taskCounts(db, rows.map((r) => r.id));
+    const counts = await tasksRepository.taskCounts(
+      db,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) =>
       toProgramme(r, {
         document: docs.find((d) => d.id === r.document_id) ?? null,
@@ -78,7 +98,10 @@ export class ProgrammesService {
 
   async create(ctx: RequestContext, body: z.infer<typeof CreateProgrammeBody>): Promise<Programme> {
     assertCanManageProgrammes(ctx.actor);
-    if (body.periodEnd < body.periodStart) throw new AppError(400, 'validation_failed', {}, [{ path: 'periodEnd', key: 'programme_period_invalid' }]);
+    if (body.periodEnd < body.periodStart)
+      throw new AppError(400, 'validation_failed', {}, [
+        { path: 'periodEnd', key: 'programme_period_invalid' },
+      ]);
     if (body.documentId && !(await tasksRepository.findDocument(this.db, body.documentId))) {
       throw new AppError(400, 'validation_failed', {}, [{ path: 'documentId', key: 'document_not_found' }]);
     }
@@ -86,7 +109,8 @@ export class ProgrammesService {
       throw new AppError(400, 'validation_failed', {}, [{ path: 'ownerUnitId', key: 'unit_not_found' }]);
     }
     await assertUnitInScope(this.db, ctx.actor, body.ownerUnitId, 'ownerUnitId');
-    const taken = () => new AppError(409, 'programme_code_taken', {}, [{ path: 'code', key: 'programme_code_taken' }]);
+    const taken = () =>
+      new AppError(409, 'programme_code_taken', {}, [{ path: 'code', key: 'programme_code_taken' }]);
     if (await tasksRepository.findProgrammeByCode(this.db, body.code)) throw taken();
     return inTransaction(this.db, async (tx) => {
       const row = await tasksRepository
@@ -109,7 +133,12 @@ export class ProgrammesService {
           throw isUniqueViolation(e) ? taken() : e;
         });
       const [programme] = await this.present(tx, [row]);
-      await this.audit.record(tx, ctx, { action: 'programme.create', entityType: 'programme', entityId: row.id, after: programme });
+      await this.audit.record(tx, ctx, {
+        action: 'programme.create',
+        entityType: 'programme',
+        entityId: row.id,
+        after: programme,
+      });
       return programme!;
     });
   }

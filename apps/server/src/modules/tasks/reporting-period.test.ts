@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, dueOn, frequencyOfKey, nextPeriod, periodBounds, periodOf, periodsBetween } from './reporting-period.ts';
+import {
+  addDays,
+  daysBetween,
+  dueOn,
+  frequencyOfKey,
+  nextPeriod,
+  periodBounds,
+  periodOf,
+  periodsBetween,
+} from './reporting-period.ts';
 
 describe('reporting periods', () => {
   it('keys a date per frequency', () => {
@@ -29,8 +38,18 @@ describe('reporting periods', () => {
   });
 
   it('lists periods between two dates', () => {
-    expect(periodsBetween('2025-01-09', '2025-04-01', 'monthly')).toEqual(['2025-01', '2025-02', '2025-03', '2025-04']);
-    expect(periodsBetween('2025-01-09', '2026-12-31', 'semiannual')).toEqual(['2025-H1', '2025-H2', '2026-H1', '2026-H2']);
+    expect(periodsBetween('2025-01-09', '2025-04-01', 'monthly')).toEqual([
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+    ]);
+    expect(periodsBetween('2025-01-09', '2026-12-31', 'semiannual')).toEqual([
+      '2025-H1',
+      '2025-H2',
+      '2026-H1',
+      '2026-H2',
+    ]);
     expect(periodsBetween('2025-11-15', '2026-02-01', 'quarterly')).toEqual(['2025-Q4', '2026-Q1']);
     expect(periodsBetween('2025-05-01', '2025-04-01', 'monthly')).toEqual([]);
   });

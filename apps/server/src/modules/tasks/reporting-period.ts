@@ -99,7 +99,10 @@ export function periodBounds(key: string): { start: string; end: string } {
     first = 1;
     last = 12;
   }
-  return { start: `${pad(y, 4)}-${pad(first)}-01`, end: `${pad(y, 4)}-${pad(last)}-${pad(lastDay(y, last))}` };
+  return {
+    start: `${pad(y, 4)}-${pad(first)}-01`,
+    end: `${pad(y, 4)}-${pad(last)}-${pad(lastDay(y, last))}`,
+  };
 }
 
 /** The date by which the report of a period is due. */

@@ -28,7 +28,14 @@
  * the latest child deadline; deadlineUsed 'extended' if any child used an extension.
  */
 import type { ReportingFrequency, ReportStatus, StatusCounts, TaskStatus } from '@pilotage/contracts';
-import { addDays, daysBetween, DEFAULT_REPORT_DUE_DAYS, dueOn, periodBounds, periodOf } from './reporting-period.ts';
+import {
+  addDays,
+  daysBetween,
+  DEFAULT_REPORT_DUE_DAYS,
+  dueOn,
+  periodBounds,
+  periodOf,
+} from './reporting-period.ts';
 
 export interface ReportFact {
   period: string;
@@ -99,7 +106,12 @@ function latestProgress(counted: ReportFact[]): number {
 }
 
 /** The latest period (of `freq`) whose report is due on or before asOf and that ends on/after start. */
-export function judgedPeriodOf(start: string, freq: ReportingFrequency, asOf: string, reportDueDays: number): string | null {
+export function judgedPeriodOf(
+  start: string,
+  freq: ReportingFrequency,
+  asOf: string,
+  reportDueDays: number,
+): string | null {
   let key = periodOf(asOf, freq);
   while (dueOn(key, reportDueDays) > asOf) key = periodOf(addDays(periodBounds(key).start, -1), freq);
   return periodBounds(key).end >= start ? key : null;
@@ -111,7 +123,12 @@ export function assignmentStatus(f: AssignmentFacts, asOf: string, opts: EngineO
   const counted = countedReports(f.reports, asOf);
   const completed = f.completedOn !== null && f.completedOn <= asOf;
   const progress = completed ? 100 : latestProgress(counted);
-  const base = { progress, deadlineUsed: used, effectiveDeadline: deadline, judgedPeriod: null as string | null };
+  const base = {
+    progress,
+    deadlineUsed: used,
+    effectiveDeadline: deadline,
+    judgedPeriod: null as string | null,
+  };
 
   if (completed) {
     const late = deadline !== null && f.completedOn! > deadline;
@@ -126,17 +143,28 @@ export function assignmentStatus(f: AssignmentFacts, asOf: string, opts: EngineO
     if (!period) return { ...base, status: started, atRisk: false };
     const due = dueOn(period, reportDueDays);
     let first: string | null = null;
-    for (const r of counted) if (r.period === period && (!first || r.submittedOn! < first)) first = r.submittedOn;
+    for (const r of counted)
+      if (r.period === period && (!first || r.submittedOn! < first)) first = r.submittedOn;
     const status: TaskStatus = first === null ? 'overdue' : first <= due ? 'done_on_time' : 'done_late';
     return { ...base, status, atRisk: false, judgedPeriod: period };
   }
 
   if (deadline !== null && asOf > deadline) return { ...base, status: 'overdue', atRisk: false };
-  return { ...base, status: started, atRisk: deadline !== null && isAtRisk(f.startDate, deadline, asOf, progress, opts.atRiskMargin) };
+  return {
+    ...base,
+    status: started,
+    atRisk: deadline !== null && isAtRisk(f.startDate, deadline, asOf, progress, opts.atRiskMargin),
+  };
 }
 
 /** elapsed% of [start, deadline] − progress > margin. */
-export function isAtRisk(start: string, deadline: string, asOf: string, progress: number, margin: number): boolean {
+export function isAtRisk(
+  start: string,
+  deadline: string,
+  asOf: string,
+  progress: number,
+  margin: number,
+): boolean {
   const span = daysBetween(start, deadline);
   const elapsed = span <= 0 ? 100 : Math.min(100, Math.max(0, (daysBetween(start, asOf) / span) * 100));
   return elapsed - progress > margin;
@@ -146,7 +174,14 @@ const DONE: ReadonlySet<TaskStatus> = new Set<TaskStatus>(['done_on_time', 'done
 
 export function rollUp(results: StatusResult[]): StatusResult {
   if (results.length === 0) {
-    return { status: 'not_started', atRisk: false, progress: 0, deadlineUsed: 'none', effectiveDeadline: null, judgedPeriod: null };
+    return {
+      status: 'not_started',
+      atRisk: false,
+      progress: 0,
+      deadlineUsed: 'none',
+      effectiveDeadline: null,
+      judgedPeriod: null,
+    };
   }
   let status: TaskStatus;
   if (results.every((r) => DONE.has(r.status))) {
@@ -160,7 +195,8 @@ export function rollUp(results: StatusResult[]): StatusResult {
   let effective: string | null = null;
   let judged: string | null = null;
   for (const r of results) {
-    if (r.effectiveDeadline && (!effective || r.effectiveDeadline > effective)) effective = r.effectiveDeadline;
+    if (r.effectiveDeadline && (!effective || r.effectiveDeadline > effective))
+      effective = r.effectiveDeadline;
     if (r.judgedPeriod && (!judged || r.judgedPeriod > judged)) judged = r.judgedPeriod;
   }
   const deadlineUsed = results.some((r) => r.deadlineUsed === 'extended')

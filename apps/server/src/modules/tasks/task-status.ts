@@ -21,10 +21,24 @@ export interface TaskStatuses {
  * For national staff and a task's lead unit, a task rolls up from its root assignments (those assigned
  * directly); for anyone else, from the top-most assignments they can see (a province: its own).
  */
-export async function taskStatuses(db: Executor, scopeRootId: string | null, tasks: TaskListRow[], asOf: string): Promise<TaskStatuses> {
+export async function taskStatuses(
+  db: Executor,
+  scopeRootId: string | null,
+  tasks: TaskListRow[],
+  asOf: string,
+): Promise<TaskStatuses> {
   const led = new Set(tasks.filter((t) => scopeRootId === null || t.led_in_scope).map((t) => t.id));
-  const carriers = await assignmentsRepository.statusCarriers(db, scopeRootId, tasks.map((t) => t.id), led);
-  const statuses = await assignmentStatuses(db, carriers.map((c) => c.id), asOf);
+  const carriers = await assignmentsRepository.statusCarriers(
+    db,
+    scopeRootId,
+    tasks.map((t) => t.id),
+    led,
+  );
+  const statuses = await assignmentStatuses(
+    db,
+    carriers.map((c) => c.id),
+    asOf,
+  );
   const perTask = new Map<string, StatusResult[]>();
   const withResult: CarrierStatus[] = [];
   for (const c of carriers) {

@@ -1,7 +1,13 @@
 /** Row → API shape conversions for the tasks module. */
 import type { Assignment, DirectiveDocument, Extension, Programme, Task, UnitRef } from '@pilotage/contracts';
 import type { z } from 'zod';
-import type { DocumentType, Priority, ReportingFrequency, TaskCategory, ExtensionStatus } from '@pilotage/contracts';
+import type {
+  DocumentType,
+  Priority,
+  ReportingFrequency,
+  TaskCategory,
+  ExtensionStatus,
+} from '@pilotage/contracts';
 import type { StatusResult } from './status-engine.ts';
 import type { DocumentRow, ProgrammeRow, TaskListRow } from './tasks.repository.ts';
 import type { AssignmentViewRow, ExtensionRow } from './assignments.repository.ts';
@@ -15,7 +21,10 @@ export const toDocument = (r: DocumentRow): DirectiveDocument => ({
   issuedOn: r.issued_on,
 });
 
-export function toProgramme(r: ProgrammeRow, extra: { document: DocumentRow | null; ownerUnitName: string; taskCount: number }): Programme {
+export function toProgramme(
+  r: ProgrammeRow,
+  extra: { document: DocumentRow | null; ownerUnitName: string; taskCount: number },
+): Programme {
   return {
     id: r.id,
     code: r.code,
@@ -34,7 +43,12 @@ export function toProgramme(r: ProgrammeRow, extra: { document: DocumentRow | nu
   };
 }
 
-export function toTask(r: TaskListRow, coordinating: UnitRef[], status: StatusResult, assignmentCount: number): Task {
+export function toTask(
+  r: TaskListRow,
+  coordinating: UnitRef[],
+  status: StatusResult,
+  assignmentCount: number,
+): Task {
   return {
     id: r.id,
     programmeId: r.programme_id,

@@ -34,7 +34,11 @@ export async function canSeeAssignment(db: Executor, actor: Actor, a: Assignment
 }
 
 /** 404 (not 403) for an assignment outside the caller's view: its existence is not disclosed. */
-export async function assertCanSeeAssignment(db: Executor, actor: Actor, a: AssignmentRef | undefined): Promise<void> {
+export async function assertCanSeeAssignment(
+  db: Executor,
+  actor: Actor,
+  a: AssignmentRef | undefined,
+): Promise<void> {
   if (!a || !(await canSeeAssignment(db, actor, a))) throw notFound('assignment_not_found');
 }
 
@@ -60,24 +64,36 @@ export async function assertCanCascade(db: Executor, actor: Actor, a: Assignment
 
 /** Requesting a deadline extension: the assigned unit's lead or officers. */
 export function assertCanRequestExtension(actor: Actor, a: AssignmentRef): void {
-  if (!isAssignedUnit(actor, a) || !has(actor, 'unit_lead', 'officer', 'steering', 'admin')) throw forbidden('extension_request_not_allowed');
+  if (!isAssignedUnit(actor, a) || !has(actor, 'unit_lead', 'officer', 'steering', 'admin'))
+    throw forbidden('extension_request_not_allowed');
 }
 
 /** Deciding an extension: the ASSIGNING unit only (its lead, steering staff, reviewers or admins). */
 export function assertCanDecideExtension(actor: Actor, a: AssignmentRef): void {
-  if (!isAssigningUnit(actor, a) || !has(actor, 'unit_lead', 'steering', 'reviewer', 'admin')) throw forbidden('extension_decide_not_allowed');
+  if (!isAssigningUnit(actor, a) || !has(actor, 'unit_lead', 'steering', 'reviewer', 'admin'))
+    throw forbidden('extension_decide_not_allowed');
 }
 
 /** Changing an assignment's responsible leader: the assigned unit, or the assigning unit, or admin/steering in scope. */
 export async function assertCanUpdateAssignment(db: Executor, actor: Actor, a: AssignmentRef): Promise<void> {
-  if ((isAssignedUnit(actor, a) || isAssigningUnit(actor, a)) && has(actor, 'unit_lead', 'officer', 'steering', 'admin')) return;
+  if (
+    (isAssignedUnit(actor, a) || isAssigningUnit(actor, a)) &&
+    has(actor, 'unit_lead', 'officer', 'steering', 'admin')
+  )
+    return;
   if (has(actor, 'admin', 'steering') && (await canSeeUnit(db, actor, a.unit_id))) return;
   throw forbidden();
 }
 
 /** A unit named in a body must exist and lie in the caller's scope. */
-export async function assertUnitInScope(db: Executor, actor: Actor, unitId: string, path: string): Promise<void> {
-  if (!(await canSeeUnit(db, actor, unitId))) throw new AppError(403, 'unit_out_of_scope', {}, [{ path, key: 'unit_out_of_scope' }]);
+export async function assertUnitInScope(
+  db: Executor,
+  actor: Actor,
+  unitId: string,
+  path: string,
+): Promise<void> {
+  if (!(await canSeeUnit(db, actor, unitId)))
+    throw new AppError(403, 'unit_out_of_scope', {}, [{ path, key: 'unit_out_of_scope' }]);
 }
 
 /**

@@ -9,7 +9,12 @@ import { anyUuid, taskLedInScope, taskVisible } from './scope.ts';
 export type DocumentRow = Selectable<DirectiveDocumentTable>;
 export type ProgrammeRow = Selectable<ProgrammeTable>;
 export type TaskRow = Selectable<TaskTable>;
-export type TaskListRow = TaskRow & { lead_code: string; lead_name: string; lead_kind: string; led_in_scope: boolean };
+export type TaskListRow = TaskRow & {
+  lead_code: string;
+  lead_name: string;
+  lead_kind: string;
+  led_in_scope: boolean;
+};
 
 const words = (q: string | undefined) => (q ? foldForSearch(q).split(' ').filter(Boolean) : []);
 
@@ -29,28 +34,45 @@ export const tasksRepository = {
   // documents
   insertDocument: (db: Executor, row: Insertable<DirectiveDocumentTable>) =>
     db.insertInto('directive_document').values(row).returningAll().executeTakeFirstOrThrow(),
-  findDocument: (db: Executor, id: string) => db.selectFrom('directive_document').selectAll().where('id', '=', id).executeTakeFirst(),
+  findDocument: (db: Executor, id: string) =>
+    db.selectFrom('directive_document').selectAll().where('id', '=', id).executeTakeFirst(),
   findDocumentByCode: (db: Executor, code: string) =>
     db.selectFrom('directive_document').selectAll().where('code', '=', code).executeTakeFirst(),
   async listDocuments(db: Executor, f: { q?: string | undefined; limit: number; offset: number }) {
     let q = db.selectFrom('directive_document');
     for (const w of words(f.q)) q = q.where('search_key', 'like', `%${likeEscape(w)}%`);
-    const items = await q.selectAll().orderBy('issued_on').orderBy('code').limit(f.limit).offset(f.offset).execute();
+    const items = await q
+      .selectAll()
+      .orderBy('issued_on')
+      .orderBy('code')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
     const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { items, total: Number(count.n) };
   },
   documentsByIds: (db: Executor, ids: string[]) =>
-    ids.length ? db.selectFrom('directive_document').selectAll().where('id', '=', anyUuid(ids)).execute() : Promise.resolve([]),
+    ids.length
+      ? db.selectFrom('directive_document').selectAll().where('id', '=', anyUuid(ids)).execute()
+      : Promise.resolve([]),
 
   // programmes
   insertProgramme: (db: Executor, row: Insertable<ProgrammeTable>) =>
     db.insertInto('programme').values(row).returningAll().executeTakeFirstOrThrow(),
-  findProgramme: (db: Executor, id: string) => db.selectFrom('programme').selectAll().where('id', '=', id).executeTakeFirst(),
-  findProgrammeByCode: (db: Executor, code: string) => db.selectFrom('programme').selectAll().where('code', '=', code).executeTakeFirst(),
+  findProgramme: (db: Executor, id: string) =>
+    db.selectFrom('programme').selectAll().where('id', '=', id).executeTakeFirst(),
+  findProgrammeByCode: (db: Executor, code: string) =>
+    db.selectFrom('programme').selectAll().where('code', '=', code).executeTakeFirst(),
   async listProgrammes(db: Executor, f: { q?: string | undefined; limit: number; offset: number }) {
     let q = db.selectFrom('programme');
     for (const w of words(f.q)) q = q.where('search_key', 'like', `%${likeEscape(w)}%`);
-    const items = await q.selectAll().orderBy('period_start', 'desc').orderBy('code').limit(f.limit).offset(f.offset).execute();
+    const items = await q
+      .selectAll()
+      .orderBy('period_start', 'desc')
+      .orderBy('code')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
     const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { items, total: Number(count.n) };
   },
@@ -67,21 +89,41 @@ export const tasksRepository = {
 
   unitsByIds: (db: Executor, ids: string[]) =>
     ids.length
-      ? db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind', 'sort_order', 'parent_id']).where('id', '=', anyUuid(ids)).orderBy('sort_order').execute()
+      ? db
+          .selectFrom('org_unit')
+          .select(['id', 'code', 'name', 'kind', 'sort_order', 'parent_id'])
+          .where('id', '=', anyUuid(ids))
+          .orderBy('sort_order')
+          .execute()
       : Promise.resolve([]),
 
   // tasks
-  insertTask: (db: Executor, row: Insertable<TaskTable>) => db.insertInto('task').values(row).returningAll().executeTakeFirstOrThrow(),
+  insertTask: (db: Executor, row: Insertable<TaskTable>) =>
+    db.insertInto('task').values(row).returningAll().executeTakeFirstOrThrow(),
   async insertTasks(db: Executor, rows: Insertable<TaskTable>[]) {
-    for (let i = 0; i < rows.length; i += 1000) await db.insertInto('task').values(rows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      await db
+        .insertInto('task')
+        .values(rows.slice(i, i + 1000))
+        .execute();
   },
   updateTask: (db: Executor, id: string, patch: Updateable<TaskTable>) =>
     db.updateTable('task').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
-  findTask: (db: Executor, id: string) => db.selectFrom('task').selectAll().where('id', '=', id).executeTakeFirst(),
+  findTask: (db: Executor, id: string) =>
+    db.selectFrom('task').selectAll().where('id', '=', id).executeTakeFirst(),
   findTaskByCode: (db: Executor, programmeId: string, code: string) =>
-    db.selectFrom('task').selectAll().where('programme_id', '=', programmeId).where('code', '=', code).executeTakeFirst(),
+    db
+      .selectFrom('task')
+      .selectAll()
+      .where('programme_id', '=', programmeId)
+      .where('code', '=', code)
+      .executeTakeFirst(),
   async insertCoordinating(db: Executor, rows: { task_id: string; unit_id: string }[]) {
-    for (let i = 0; i < rows.length; i += 1000) await db.insertInto('task_coordinating_unit').values(rows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      await db
+        .insertInto('task_coordinating_unit')
+        .values(rows.slice(i, i + 1000))
+        .execute();
   },
   async coordinatingUnits(db: Executor, taskIds: string[]) {
     const out = new Map<string, { id: string; code: string; name: string; kind: string }[]>();
@@ -120,7 +162,16 @@ export const tasksRepository = {
     if (f.unitId) {
       const unitId = f.unitId;
       q = q.where((eb) =>
-        eb.or([eb('t.lead_unit_id', '=', unitId), eb.exists(eb.selectFrom('assignment as ua').select('ua.id').whereRef('ua.task_id', '=', 't.id').where('ua.unit_id', '=', unitId))]),
+        eb.or([
+          eb('t.lead_unit_id', '=', unitId),
+          eb.exists(
+            eb
+              .selectFrom('assignment as ua')
+              .select('ua.id')
+              .whereRef('ua.task_id', '=', 't.id')
+              .where('ua.unit_id', '=', unitId),
+          ),
+        ]),
       );
     }
     for (const w of words(f.q)) q = q.where('t.search_key', 'like', `%${likeEscape(w)}%`);

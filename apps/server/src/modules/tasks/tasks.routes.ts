@@ -11,7 +11,9 @@ export function tasksPlugin(m: TasksModule) {
     route(app, programmeRoutes.list, ({ query }, ctx) => m.programmes.list(ctx, query));
     route(app, programmeRoutes.create, ({ body }, ctx) => m.programmes.create(ctx, body));
     route(app, programmeRoutes.get, ({ params }, ctx) => m.programmes.get(ctx, params.id));
-    route(app, programmeRoutes.summary, ({ params, query }, ctx) => m.programmes.summary(ctx, params.id, query.asOf));
+    route(app, programmeRoutes.summary, ({ params, query }, ctx) =>
+      m.programmes.summary(ctx, params.id, query.asOf),
+    );
 
     route(app, taskRoutes.list, ({ query }, ctx) => m.tasks.list(ctx, query));
     route(app, taskRoutes.create, ({ body }, ctx) => m.tasks.create(ctx, body));
@@ -19,12 +21,24 @@ export function tasksPlugin(m: TasksModule) {
     route(app, taskRoutes.update, ({ params, body }, ctx) => m.tasks.update(ctx, params.id, body));
 
     route(app, assignmentRoutes.list, ({ query }, ctx) => m.assignments.list(ctx, query));
-    route(app, assignmentRoutes.get, ({ params, query }, ctx) => m.assignments.get(ctx, params.id, query.asOf));
-    route(app, assignmentRoutes.assign, ({ params, body }, ctx) => m.assignments.assign(ctx, params.id, body));
-    route(app, assignmentRoutes.cascade, ({ params, body }, ctx) => m.assignments.cascade(ctx, params.id, body));
-    route(app, assignmentRoutes.update, ({ params, body }, ctx) => m.assignments.update(ctx, params.id, body));
+    route(app, assignmentRoutes.get, ({ params, query }, ctx) =>
+      m.assignments.get(ctx, params.id, query.asOf),
+    );
+    route(app, assignmentRoutes.assign, ({ params, body }, ctx) =>
+      m.assignments.assign(ctx, params.id, body),
+    );
+    route(app, assignmentRoutes.cascade, ({ params, body }, ctx) =>
+      m.assignments.cascade(ctx, params.id, body),
+    );
+    route(app, assignmentRoutes.update, ({ params, body }, ctx) =>
+      m.assignments.update(ctx, params.id, body),
+    );
     route(app, assignmentRoutes.listExtensions, ({ params }, ctx) => m.extensions.list(ctx, params.id));
-    route(app, assignmentRoutes.requestExtension, ({ params, body }, ctx) => m.extensions.request(ctx, params.id, body));
-    route(app, assignmentRoutes.decideExtension, ({ params, body }, ctx) => m.extensions.decide(ctx, params.id, body));
+    route(app, assignmentRoutes.requestExtension, ({ params, body }, ctx) =>
+      m.extensions.request(ctx, params.id, body),
+    );
+    route(app, assignmentRoutes.decideExtension, ({ params, body }, ctx) =>
+      m.extensions.decide(ctx, params.id, body),
+    );
   };
 }

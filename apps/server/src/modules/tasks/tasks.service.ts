@@ -44,22 +44,27 @@ export class TasksService {
   async create(ctx: RequestContext, body: CreateTaskInput): Promise<Task> {
     assertCanManageProgrammes(ctx.actor);
     const programme = await tasksRepository.findProgramme(this.db, body.programmeId);
-    if (!programme) throw new AppError(400, 'validation_failed', {}, [{ path: 'programmeId', key: 'programme_not_found' }]);
+    if (!programme)
+      throw new AppError(400, 'validation_failed', {}, [{ path: 'programmeId', key: 'programme_not_found' }]);
     await assertUnitInScope(this.db, ctx.actor, programme.owner_unit_id, 'programmeId');
     const isContinuous = body.isContinuous ?? false;
     const deadline = isContinuous ? null : (body.deadline ?? null);
     const errors: FieldError[] = [];
     if (!isContinuous && !deadline) errors.push({ path: 'deadline', key: 'task_deadline_required' });
-    if (deadline && deadline < body.startDate) errors.push({ path: 'deadline', key: 'task_deadline_before_start', params: { start: body.startDate } });
+    if (deadline && deadline < body.startDate)
+      errors.push({ path: 'deadline', key: 'task_deadline_before_start', params: { start: body.startDate } });
     const coordinating = [...new Set(body.coordinatingUnitIds ?? [])];
     const units = await tasksRepository.unitsByIds(this.db, [body.leadUnitId, ...coordinating]);
-    if (!units.some((u) => u.id === body.leadUnitId)) errors.push({ path: 'leadUnitId', key: 'unit_not_found' });
+    if (!units.some((u) => u.id === body.leadUnitId))
+      errors.push({ path: 'leadUnitId', key: 'unit_not_found' });
     coordinating.forEach((id, i) => {
-      if (!units.some((u) => u.id === id)) errors.push({ path: `coordinatingUnitIds.${i}`, key: 'unit_not_found' });
+      if (!units.some((u) => u.id === id))
+        errors.push({ path: `coordinatingUnitIds.${i}`, key: 'unit_not_found' });
     });
     if (body.parentTaskId) {
       const parent = await tasksRepository.findTask(this.db, body.parentTaskId);
-      if (!parent || parent.programme_id !== programme.id) errors.push({ path: 'parentTaskId', key: 'task_parent_invalid' });
+      if (!parent || parent.programme_id !== programme.id)
+        errors.push({ path: 'parentTaskId', key: 'task_parent_invalid' });
     }
     if (errors.length) throw new AppError(400, 'validation_failed', {}, errors);
     await assertUnitInScope(this.db, ctx.actor, body.leadUnitId, 'leadUnitId');
@@ -92,8 +97,17 @@ export class TasksService {
         .catch((e: unknown) => {
           throw isUniqueViolation(e) ? taken() : e;
         });
-      if (coordinating.length) await tasksRepository.insertCoordinating(tx, coordinating.map((unit_id) => ({ task_id: id, unit_id })));
-      await this.audit.record(tx, ctx, { action: 'task.create', entityType: 'task', entityId: id, after: { ...row, coordinatingUnitIds: coordinating } });
+      if (coordinating.length)
+        await tasksRepository.insertCoordinating(
+          tx,
+          coordinating.map((unit_id) => ({ task_id: id, unit_id })),
+        );
+      await this.audit.record(tx, ctx, {
+        action: 'task.create',
+        entityType: 'task',
+        entityId: id,
+        after: { ...row, coordinatingUnitIds: coordinating },
+      });
     });
     return this.get(ctx, id);
   }
@@ -104,9 +118,14 @@ export class TasksService {
     const programme = await tasksRepository.findProgramme(this.db, before.programmeId);
     await assertUnitInScope(this.db, ctx.actor, programme!.owner_unit_id, 'id');
     if (body.deadline !== undefined) {
-      if (before.isContinuous) throw new AppError(400, 'validation_failed', {}, [{ path: 'deadline', key: 'extension_not_applicable' }]);
+      if (before.isContinuous)
+        throw new AppError(400, 'validation_failed', {}, [
+          { path: 'deadline', key: 'extension_not_applicable' },
+        ]);
       if (body.deadline < before.startDate) {
-        throw new AppError(400, 'validation_failed', {}, [{ path: 'deadline', key: 'task_deadline_before_start', params: { start: before.startDate } }]);
+        throw new AppError(400, 'validation_failed', {}, [
+          { path: 'deadline', key: 'task_deadline_before_start', params: { start: before.startDate } },
+        ]);
       }
     }
     await inTransaction(this.db, async (tx) => {
@@ -122,14 +141,28 @@ export class TasksService {
         search_key: taskSearchKey(before.code, title, description),
         updated_at: new Date(),
       });
-      await this.audit.record(tx, ctx, { action: 'task.update', entityType: 'task', entityId: id, before, after });
+      await this.audit.record(tx, ctx, {
+        action: 'task.update',
+        entityType: 'task',
+        entityId: id,
+        before,
+        after,
+      });
     });
     return this.get(ctx, id);
   }
 
-  private async present(db: Executor, scope: string | null, rows: TaskListRow[], asOf: string): Promise<Task[]> {
+  private async present(
+    db: Executor,
+    scope: string | null,
+    rows: TaskListRow[],
+    asOf: string,
+  ): Promise<Task[]> {
     const { byTask } = await taskStatuses(db, scope, rows, asOf);
-    const coordinating = await tasksRepository.coordinatingUnits(db, rows.map((r) => r.id));
+    const coordinating = await tasksRepository.coordinatingUnits(
+      db,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => {
       const s = byTask.get(r.id)!;
       return toTask(r, coordinating.get(r.id) ?? [], s.result, s.assignmentCount);
