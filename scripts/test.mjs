@@ -162,9 +162,11 @@ function missing(what) {
   return { passed: 0, failed: 0, skipped: 1, note: `skipped: ${what}` };
 }
 
+/** Environment for the PGlite stages: no PostgreSQL URL may leak in (the e2e server would seed it). */
 const withoutDbEnv = () => {
   const env = { ...process.env };
   delete env.TEST_DATABASE_URL;
+  delete env.DATABASE_URL;
   return env;
 };
 
@@ -295,7 +297,7 @@ async function main() {
         ...result,
         failed: result.failed + result.skipped,
         skipped: 0,
-        note: `${result.note} (skipped tests fail on CI)`,
+        note: `${result.note} (skipped tests fail on CI)`.trim(),
       };
     }
     const ms = Date.now() - start;

@@ -101,6 +101,20 @@ export const notificationsRepository = {
     return Number(res.numInsertedOrUpdatedRows ?? 0);
   },
 
+  async existingKeys(db: Executor, keys: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < keys.length; i += 1000) {
+      const part = keys.slice(i, i + 1000);
+      const rows = await db
+        .selectFrom('notification')
+        .select('dedupe_key')
+        .where('dedupe_key', 'in', part)
+        .execute();
+      for (const r of rows) out.add(r.dedupe_key);
+    }
+    return out;
+  },
+
   /** Active users of these units with an email address (mail recipients). */
   recipients(db: Executor, unitIds: string[]) {
     if (unitIds.length === 0) return Promise.resolve([]);

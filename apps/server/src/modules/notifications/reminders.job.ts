@@ -17,7 +17,7 @@ import { planReminders } from './reminders.rules.ts';
 import { remindersRepository } from './reminders.repository.ts';
 
 export const REMINDER_JOB = 'reminders';
-const BATCH = 500;
+const BATCH = 1000;
 /** A run left unfinished this long (crashed instance) may be taken over. */
 const STALE_MINUTES = 60;
 
@@ -70,9 +70,7 @@ export class ReminderJob {
     try {
       let after: string | null = null;
       for (;;) {
-        let T = Date.now();
         const batch = await remindersRepository.candidates(this.db, asOf, after, BATCH);
-        (globalThis as any).tc = ((globalThis as any).tc ?? 0) + Date.now() - T; T = Date.now();
         if (batch.length === 0) break;
         after = batch[batch.length - 1]!.id;
         const facts = await loadFacts(
@@ -100,10 +98,15 @@ export class ReminderJob {
           );
         });
         result.assignmentsChecked += batch.length;
-        (globalThis as any).tp = ((globalThis as any).tp ?? 0) + Date.now() - T; T = Date.now();
-        if (planned.length === 0) continue;
+        // skipping keys raised already saves the inserts on re-runs; ON CONFLICT still guards races
+        const known = await notificationsRepository.existingKeys(
+          this.db,
+          planned.map((p) => p.dedupeKey),
+        );
+        const fresh = planned.filter((p) => !known.has(p.dedupeKey));
+        if (fresh.length === 0) continue;
         const batchCreated = await inTransaction(this.db, async (tx) => {
-          const rows = await this.notifications.notify(tx, planned);
+          const rows = await this.notifications.notify(tx, fresh);
           if (rows.length) {
             await this.audit.record(tx, ctx, {
               action: 'notification.raise',
@@ -115,9 +118,7 @@ export class ReminderJob {
           return rows;
         });
         created.push(...batchCreated);
-        (globalThis as any).ti = ((globalThis as any).ti ?? 0) + Date.now() - T;
       }
-      console.log('phases', (globalThis as any).tc, (globalThis as any).tf, (globalThis as any).tp, (globalThis as any).ti); (globalThis as any).tc=(globalThis as any).tf=(globalThis as any).tp=(globalThis as any).ti=0;
       result.created = countByKind(created);
       result.ran = true;
       result.emailsSent = await this.notifications.deliver(created);

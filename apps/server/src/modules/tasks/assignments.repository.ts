@@ -102,6 +102,11 @@ export const assignmentsRepository = {
     const rows = (await q.execute()) as AssignmentViewRow[];
     return rows.map((r) => ({ ...r, child_count: Number(r.child_count) }));
   },
+  /** Ids only, in list order: status filters run the engine on these, then fetch one page of views. */
+  async listIds(db: Executor, f: AssignmentFilter): Promise<string[]> {
+    const rows = await viewQuery(db, f).select('a.id').orderBy('t.code').orderBy('u.sort_order').execute();
+    return rows.map((r) => r.id);
+  },
   async count(db: Executor, f: AssignmentFilter): Promise<number> {
     const row = await viewQuery(db, f)
       .select((eb) => eb.fn.countAll<number>().as('n'))

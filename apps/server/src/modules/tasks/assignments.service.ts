@@ -55,19 +55,20 @@ export class AssignmentsService {
         total: await assignmentsRepository.count(this.db, filter),
       };
     }
-    let items = await this.present(this.db, await assignmentsRepository.list(this.db, filter), asOf);
-    if (query.status) items = items.filter((a) => a.status === query.status);
-    if (query.dueWithinDays !== undefined) {
-      const until = addDays(asOf, query.dueWithinDays);
-      items = items.filter(
-        (a) =>
-          a.effectiveDeadline !== null &&
-          a.effectiveDeadline >= asOf &&
-          a.effectiveDeadline <= until &&
-          !a.status.startsWith('done'),
-      );
-    }
-    return { items: items.slice(page.offset, page.offset + page.limit), total: items.length };
+    // status filters: run the engine on every matching id, then load the views of one page only
+    const ids = await assignmentsRepository.listIds(this.db, filter);
+    const statuses = await assignmentStatuses(this.db, ids, asOf);
+    const until = query.dueWithinDays !== undefined ? addDays(asOf, query.dueWithinDays) : null;
+    const kept = ids.filter((id) => {
+      const s = statuses.get(id)!;
+      if (query.status && s.status !== query.status) return false;
+      if (until === null) return true;
+      const d = s.effectiveDeadline;
+      return d !== null && d >= asOf && d <= until && s.status !== 'done_on_time' && s.status !== 'done_late';
+    });
+    const pageIds = kept.slice(page.offset, page.offset + page.limit);
+    const rows = await assignmentsRepository.list(this.db, { scopeRootId: filter.scopeRootId, ids: pageIds });
+    return { items: rows.map((r) => toAssignment(r, statuses.get(r.id)!)), total: kept.length };
   }
 
   /** One assignment; 404 when the caller cannot see it. */

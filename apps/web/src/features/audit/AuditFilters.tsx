@@ -19,7 +19,13 @@ export const KNOWN_ACTIONS = Object.keys(vi)
 const KNOWN_ENTITY_TYPES = ['session', 'user', 'api_key', 'org_unit'];
 
 /** Filter form; values apply on submit (Enter or the Filter button). */
-export function AuditFilters({ value, onApply }: { value: AuditFilterValues; onApply: (v: AuditFilterValues) => void }) {
+export function AuditFilters({
+  value,
+  onApply,
+}: {
+  value: AuditFilterValues;
+  onApply: (v: AuditFilterValues) => void;
+}) {
   const t = useT();
   const [draft, setDraft] = useState(value);
   const set = (name: keyof AuditFilterValues) => (e: { target: { value: string } }) =>
@@ -34,7 +40,13 @@ export function AuditFilters({ value, onApply }: { value: AuditFilterValues; onA
         {t('audit.filters')}
       </h2>
       <div className="filters-grid">
-        <TextField label={t('audit.action')} name="action" list="audit-actions" value={draft.action} onChange={set('action')} />
+        <TextField
+          label={t('audit.action')}
+          name="action"
+          list="audit-actions"
+          value={draft.action}
+          onChange={set('action')}
+        />
         <datalist id="audit-actions">
           {KNOWN_ACTIONS.map((a) => (
             <option key={a} value={a} />
@@ -52,7 +64,13 @@ export function AuditFilters({ value, onApply }: { value: AuditFilterValues; onA
             <option key={a} value={a} />
           ))}
         </datalist>
-        <TextField label={t('audit.from')} name="from" type="date" value={draft.from} onChange={set('from')} />
+        <TextField
+          label={t('audit.from')}
+          name="from"
+          type="date"
+          value={draft.from}
+          onChange={set('from')}
+        />
         <TextField label={t('audit.to')} name="to" type="date" value={draft.to} onChange={set('to')} />
       </div>
       <div className="form-actions">

@@ -32,7 +32,9 @@ export function AuditPage() {
   };
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const update = (next: AuditFilterValues, nextOffset = 0) => {
-    const entries = Object.entries({ ...next, offset: nextOffset ? String(nextOffset) : '' }).filter(([, v]) => v);
+    const entries = Object.entries({ ...next, offset: nextOffset ? String(nextOffset) : '' }).filter(
+      ([, v]) => v,
+    );
     setParams(Object.fromEntries(entries));
   };
 
@@ -100,7 +102,9 @@ export function AuditPage() {
                           className="button button-small button-secondary"
                           aria-expanded={open.has(e.id)}
                           aria-controls={`audit-${e.id}`}
-                          aria-label={t(open.has(e.id) ? 'audit.hideDetails' : 'audit.showDetails', { seq: e.seq })}
+                          aria-label={t(open.has(e.id) ? 'audit.hideDetails' : 'audit.showDetails', {
+                            seq: e.seq,
+                          })}
                           onClick={() => toggle(e.id)}
                         >
                           {open.has(e.id) ? '−' : '+'}
@@ -116,7 +120,12 @@ export function AuditPage() {
             </table>
           </div>
           {list.data.items.length === 0 && <p>{t('common.empty')}</p>}
-          <Pagination offset={offset} limit={LIMIT} total={list.data.total} onChange={(o) => update(filters, o)} />
+          <Pagination
+            offset={offset}
+            limit={LIMIT}
+            total={list.data.total}
+            onChange={(o) => update(filters, o)}
+          />
         </>
       )}
     </>

@@ -52,7 +52,9 @@ export function HomePage() {
                 <Link to={`/org/${scope.id}`}>{nameOf(scope)}</Link>
               </p>
               <p className="muted">{t('home.scopeHint', { unit: nameOf(scope) })}</p>
-              {(scope.childCount ?? 0) > 0 && <p className="muted">{t('org.childCount', { count: scope.childCount ?? 0 })}</p>}
+              {(scope.childCount ?? 0) > 0 && (
+                <p className="muted">{t('org.childCount', { count: scope.childCount ?? 0 })}</p>
+              )}
             </>
           )}
         </section>

@@ -13,7 +13,13 @@ import { useMe } from './session.tsx';
 export type CreatedKey = RouteOutput<typeof identityRoutes.createApiKey>;
 
 /** Issues an API key for a unit; the answer carries the secret, shown once by the caller. */
-export function ApiKeyCreateForm({ onCreated, onCancel }: { onCreated: (key: CreatedKey) => void; onCancel: () => void }) {
+export function ApiKeyCreateForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (key: CreatedKey) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const me = useMe();
   const [name, setName] = useState('');

@@ -110,7 +110,8 @@ export function ApiKeysPage() {
                           disabled={revoke.isPending}
                           aria-label={t('keys.revokeNamed', { name: key.name })}
                           onClick={() => {
-                            if (window.confirm(t('keys.revokeConfirm', { name: key.name }))) revoke.mutate(key);
+                            if (window.confirm(t('keys.revokeConfirm', { name: key.name })))
+                              revoke.mutate(key);
                           }}
                         >
                           {t('keys.revoke')}
@@ -137,7 +138,13 @@ function SecretOnce({ created, onClose }: { created: CreatedKey; onClose: () => 
   const [copied, setCopied] = useState(false);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <section ref={ref} tabIndex={-1} className="card secret" aria-labelledby="secret-title" data-testid="api-key-secret">
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className="card secret"
+      aria-labelledby="secret-title"
+      data-testid="api-key-secret"
+    >
       <h2 id="secret-title">{t('keys.secretTitle', { name: created.name })}</h2>
       <p className="secret-warning">{t('keys.secretWarning')}</p>
       <p>

@@ -12,7 +12,9 @@ import { useSession } from './session.tsx';
 /** Where to go after signing in: the page that sent us here, if it is one of ours. */
 function nextPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/login' ? from : '/';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/login'
+    ? from
+    : '/';
 }
 
 export function LoginPage() {
@@ -61,7 +63,11 @@ export function LoginPage() {
         <div className="card login-card">
           <h1>{t('auth.title')}</h1>
           <p className="muted">{t('auth.intro')}</p>
-          <form onSubmit={(e) => void onSubmit(e)} noValidate aria-describedby={error ? 'login-error' : undefined}>
+          <form
+            onSubmit={(e) => void onSubmit(e)}
+            noValidate
+            aria-describedby={error ? 'login-error' : undefined}
+          >
             <TextField
               label={t('auth.username')}
               name="username"

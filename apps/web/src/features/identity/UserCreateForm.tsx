@@ -13,7 +13,13 @@ import { useMe } from './session.tsx';
 const EMPTY = { username: '', displayName: '', email: '', password: '' };
 
 /** Creates a user in a unit of the caller's scope; validation messages come from the server. */
-export function UserCreateForm({ onCreated, onCancel }: { onCreated: (user: User) => void; onCancel: () => void }) {
+export function UserCreateForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (user: User) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const me = useMe();
   const [fields, setFields] = useState(EMPTY);
@@ -90,7 +96,13 @@ export function UserCreateForm({ onCreated, onCancel }: { onCreated: (user: User
           onChange={set('password')}
           error={errors.password}
         />
-        <OrgUnitPicker label={t('common.unit')} id="user-unit" value={unit} onChange={setUnit} error={unitMissing && !unit ? t('users.unitRequired') : errors.orgUnitId} />
+        <OrgUnitPicker
+          label={t('common.unit')}
+          id="user-unit"
+          value={unit}
+          onChange={setUnit}
+          error={unitMissing && !unit ? t('users.unitRequired') : errors.orgUnitId}
+        />
       </div>
       <RoleCheckboxes
         legend={t('common.roles')}

@@ -34,7 +34,8 @@ export function UsersPage() {
     placeholderData: keepPreviousData,
   });
   const toggle = useMutation({
-    mutationFn: (user: User) => call(identityRoutes.updateUser, { params: { id: user.id }, body: { active: !user.active } }),
+    mutationFn: (user: User) =>
+      call(identityRoutes.updateUser, { params: { id: user.id }, body: { active: !user.active } }),
     onSuccess: (user) => {
       setMessage(t('users.updated', { username: user.username }));
       void queryClient.invalidateQueries({ queryKey: ['users'] });

@@ -30,7 +30,11 @@ async function fetchMe(): Promise<Me | null> {
 /** The signed-in user, from `/api/me` (session cookie) or the login answer; keeps the CSRF token in step. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const { data: me, error, refetch } = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: false });
+  const {
+    data: me,
+    error,
+    refetch,
+  } = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: false });
 
   useEffect(() => {
     if (me !== undefined) setCsrfToken(me?.csrfToken ?? null);

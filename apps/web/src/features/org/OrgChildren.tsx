@@ -22,9 +22,10 @@ export function OrgChildren({ parentId }: { parentId: string }) {
   const visible = folded
     ? data.items.filter((u) => foldForSearch(`${u.name} ${u.nameEn ?? ''} ${u.code}`).includes(folded))
     : data.items;
-  const groups = ORG_UNIT_KINDS.map((kind) => ({ kind, units: visible.filter((u) => u.kind === kind) })).filter(
-    (g) => g.units.length > 0,
-  );
+  const groups = ORG_UNIT_KINDS.map((kind) => ({
+    kind,
+    units: visible.filter((u) => u.kind === kind),
+  })).filter((g) => g.units.length > 0);
 
   return (
     <section aria-labelledby="children-title" className="children">

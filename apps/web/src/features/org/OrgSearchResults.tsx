@@ -21,7 +21,8 @@ export function OrgSearchResults({ q }: { q: string }) {
       ) : (
         <ul className="unit-list" data-testid="org-results">
           {data.items.map((unit) => {
-            const province = unit.kind === 'commune' && unit.parentId ? provinces.get(unit.parentId) : undefined;
+            const province =
+              unit.kind === 'commune' && unit.parentId ? provinces.get(unit.parentId) : undefined;
             return (
               <li key={unit.id}>
                 <Link to={`/org/${unit.id}`} className="unit-link">

@@ -26,7 +26,17 @@ export interface OrgUnitPickerProps {
  * Typing searches the server, diacritic-insensitively; ↓/↑ move, Enter chooses, Escape closes then clears
  * the typing, Tab leaves. Focus stays in the input; the active option is announced via aria-activedescendant.
  */
-export function OrgUnitPicker({ label, value, onChange, kind, hint, error, id, name, limit = 20 }: OrgUnitPickerProps) {
+export function OrgUnitPicker({
+  label,
+  value,
+  onChange,
+  kind,
+  hint,
+  error,
+  id,
+  name,
+  limit = 20,
+}: OrgUnitPickerProps) {
   const t = useT();
   const nameOf = useUnitName();
   const provinces = useProvinceNames();
@@ -113,7 +123,12 @@ export function OrgUnitPicker({ label, value, onChange, kind, hint, error, id, n
   const text = editing ? query : value ? nameOf(value) : '';
   const hintId = hint ? `${inputId}-hint` : undefined;
   const errorId = error ? `${inputId}-error` : undefined;
-  const statusText = !open || isFetching ? '' : options.length ? t('picker.count', { count: data?.total ?? 0 }) : t('picker.none');
+  const statusText =
+    !open || isFetching
+      ? ''
+      : options.length
+        ? t('picker.count', { count: data?.total ?? 0 })
+        : t('picker.none');
 
   return (
     <div className="field picker">
@@ -169,7 +184,13 @@ export function OrgUnitPicker({ label, value, onChange, kind, hint, error, id, n
         )}
       </div>
       {name && <input type="hidden" name={name} value={value?.id ?? ''} />}
-      <ul id={listId} role="listbox" aria-label={label} className="picker-list" hidden={!open || options.length === 0}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={label}
+        className="picker-list"
+        hidden={!open || options.length === 0}
+      >
         {options.map((unit, i) => (
           <li
             key={unit.id}

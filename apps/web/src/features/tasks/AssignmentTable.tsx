@@ -16,7 +16,9 @@ export function AssignmentTable({ items, caption }: { items: Assignment[]; capti
             <th scope="col">{t('tasks.assignedUnit')}</th>
             <th scope="col">{t('tasks.deadline')}</th>
             <th scope="col">{t('tasks.progress')}</th>
-            <th scope="col">{t('common.status')}</th>
+            <th scope="col" className="col-status">
+              {t('common.status')}
+            </th>
             <th scope="col">{t('tasks.cascaded')}</th>
           </tr>
         </thead>
@@ -44,7 +46,7 @@ export function AssignmentTable({ items, caption }: { items: Assignment[]; capti
               <td data-label={t('tasks.progress')}>
                 <ProgressValue value={a.progress} />
               </td>
-              <td data-label={t('common.status')}>
+              <td className="col-status" data-label={t('common.status')}>
                 <StatusBadge status={a.status} atRisk={a.atRisk} />
               </td>
               <td data-label={t('tasks.cascaded')}>{a.childCount > 0 ? a.childCount : '—'}</td>

@@ -10,7 +10,7 @@ import { UnitStatusTable } from './UnitStatusTable.tsx';
 import { todayIso, useProgrammes, useSummary, useTaskList } from './tasks.ts';
 import './tasks.css';
 
-const OVERDUE_SHOWN = 20;
+const OVERDUE_SHOWN = 10;
 
 /**
  * The steering overview of one programme as of a date (`/programmes/:id?asOf=`): status distribution,
@@ -79,6 +79,10 @@ export function OverviewPage() {
             atRisk={summary.data.atRisk}
             linkFor={(s) => listLink(s === 'at_risk' ? { atRisk: 'true' } : { status: s })}
           />
+          <p className="summary-links">
+            <Link to={listLink({})}>{t('tasks.allTasks', { count: summary.data.total })}</Link>
+            <Link to={`/programmes/${id}/review?asOf=${asOf}`}>{t('programme.reviewTitle')}</Link>
+          </p>
           <section aria-labelledby="overdue-title">
             <h2 id="overdue-title">
               {t('tasks.overdueList')} <span className="count">({summary.data.byStatus.overdue})</span>
@@ -99,11 +103,6 @@ export function OverviewPage() {
             )}
           </section>
           <UnitStatusTable rows={summary.data.byUnit} linkFor={(unitId) => listLink({ unitId })} />
-          <p>
-            <Link to={listLink({})} className="button button-secondary">
-              {t('tasks.allTasks', { count: summary.data.total })}
-            </Link>
-          </p>
           <Downloads programmeId={id} asOf={asOf} />
         </>
       )}

@@ -27,7 +27,9 @@ export function TaskTable({
             <th scope="col">{t('tasks.leadUnit')}</th>
             <th scope="col">{t('tasks.deadline')}</th>
             <th scope="col">{t('tasks.progress')}</th>
-            <th scope="col">{t('common.status')}</th>
+            <th scope="col" className="col-status">
+              {t('common.status')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -46,7 +48,7 @@ export function TaskTable({
               <td data-label={t('tasks.progress')}>
                 <ProgressValue value={task.progress} />
               </td>
-              <td data-label={t('common.status')}>
+              <td className="col-status" data-label={t('common.status')}>
                 <StatusBadge status={task.status} atRisk={task.atRisk} />
               </td>
             </tr>
