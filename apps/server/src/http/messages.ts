@@ -99,6 +99,7 @@ const vi = {
   task_not_found: 'Không tìm thấy nhiệm vụ',
   task_code_taken: 'Mã nhiệm vụ đã có trong chương trình',
   task_deadline_required: 'Cần hạn hoàn thành, trừ nhiệm vụ thường xuyên',
+  deadline_before_start: 'Hạn hoàn thành không được trước ngày bắt đầu',
   task_deadline_before_start: 'Hạn hoàn thành trước ngày bắt đầu ({start})',
   task_parent_invalid: 'Nhiệm vụ cha phải thuộc cùng chương trình',
   assignment_not_found: 'Không tìm thấy phân công',
@@ -217,6 +218,7 @@ const en: Record<MessageKey, string> = {
   task_not_found: 'Task not found',
   task_code_taken: 'This task code already exists in the programme',
   task_deadline_required: 'A deadline is required unless the task is continuous',
+  deadline_before_start: 'The deadline cannot be before the start date',
   task_deadline_before_start: 'The deadline is before the start date ({start})',
   task_parent_invalid: 'The parent task must belong to the same programme',
   assignment_not_found: 'Assignment not found',
@@ -237,6 +239,9 @@ const en: Record<MessageKey, string> = {
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+/** True when a string is one of our message keys (zod refinements in the contracts use keys as messages). */
+export const isMessageKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(vi, key);
 
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   return catalogs[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));

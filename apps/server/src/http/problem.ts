@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Lang, Problem } from '@pilotage/contracts';
 import { isDataException, isUniqueViolation } from '../db/errors.ts';
 import { AppError, type FieldError } from './errors.ts';
-import { langFromHeader, t, type MessageKey } from './messages.ts';
+import { isMessageKey, langFromHeader, t, type MessageKey } from './messages.ts';
 
 export { isUniqueViolation };
 
@@ -24,6 +24,7 @@ function localizeOrThrow(issue: z.core.$ZodIssue, lang: Lang): string {
   if (issue.code === 'unrecognized_keys') {
     return `${t(lang, 'unrecognized_field')}: ${issue.keys.join(', ')}`;
   }
+  if (issue.code === 'custom' && isMessageKey(issue.message)) return t(lang, issue.message);
   const localeError = zodLocales[lang].localeError;
   const out = localeError?.(issue as unknown as ZodIssueLike);
   if (typeof out === 'string') return out;

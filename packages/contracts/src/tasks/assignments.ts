@@ -37,7 +37,7 @@ export const AssignBody = z
     deadline: IsoDate.nullable().optional(),
     responsibleLeader: z.string().trim().max(200).nullable().optional(),
   })
-  .refine((b) => (b.unitIds && b.unitIds.length > 0) || b.allOfKind, { path: ['unitIds'], message: 'units_required' });
+  .refine((b) => (b.unitIds && b.unitIds.length > 0) || b.allOfKind, { path: ['unitIds'], message: 'assignment_units_required' });
 
 export const CascadeBody = z
   .strictObject({
@@ -46,7 +46,7 @@ export const CascadeBody = z
     allChildren: z.boolean().optional(),
     deadline: IsoDate.nullable().optional(),
   })
-  .refine((b) => (b.unitIds && b.unitIds.length > 0) || b.allChildren, { path: ['unitIds'], message: 'units_required' });
+  .refine((b) => (b.unitIds && b.unitIds.length > 0) || b.allChildren, { path: ['unitIds'], message: 'assignment_units_required' });
 
 export const UpdateAssignmentBody = z.strictObject({
   responsibleLeader: z.string().trim().max(200).nullable().optional(),

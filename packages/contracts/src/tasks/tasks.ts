@@ -63,7 +63,7 @@ export const CreateTaskBody = z
     priority: Priority.default('normal'),
     parentTaskId: Uuid.nullable().optional(),
   })
-  .refine((t) => t.isContinuous || !!t.deadline, { path: ['deadline'], message: 'deadline_required' })
+  .refine((t) => t.isContinuous || !!t.deadline, { path: ['deadline'], message: 'task_deadline_required' })
   .refine((t) => !t.deadline || t.deadline >= t.startDate, { path: ['deadline'], message: 'deadline_before_start' });
 
 export const UpdateTaskBody = z.strictObject({

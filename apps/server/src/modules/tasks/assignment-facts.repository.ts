@@ -21,7 +21,11 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
-/** Facts per assignment id (ids that do not exist are absent from the map). Reads only; pass `tx` inside a transaction. */
+/**
+ * Facts per assignment id (ids that do not exist are absent from the map). Reads only; pass `tx` inside a
+ * transaction. `reports` holds only the reports the engine can count (submitted or accepted); the
+ * original deadline falls back to the task's when the assignment has none.
+ */
 export async function loadFacts(
   db: Executor,
   assignmentIds: readonly string[],
@@ -77,7 +81,9 @@ export async function loadFacts(
       .selectFrom('progress_report')
       .select(['assignment_id', 'period', 'period_end', 'due_on', 'progress', 'status'])
       // the submission's calendar date in Vietnam (UTC+7, no DST), as vnDate() computes it; a 'YYYY-MM-DD' string
-      .select(sql<string | null>`((submitted_at at time zone 'UTC') + interval '7 hours')::date`.as('submitted_on'))
+      .select(
+        sql<string | null>`((submitted_at at time zone 'UTC') + interval '7 hours')::date`.as('submitted_on'),
+      )
       .where('assignment_id', '=', anyUuid(part))
       .where('status', 'in', ['submitted', 'accepted'])
       .execute();
