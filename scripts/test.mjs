@@ -13,6 +13,7 @@
 // The run ends with one line `N passed, N failed, N skipped` and exits non-zero if anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPgBin, startCluster } from './pg-cluster.mjs';
@@ -22,6 +23,9 @@ const OUT = path.join(ROOT, '.test-output');
 const VITEST = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const STAGES = ['check', 'unit', 'integration', 'pg', 'e2e'];
 const CI = isTruthy(process.env.CI);
+// Vitest's default is one fork per core minus one: a single worker on a 2-core machine. Integration files
+// are CPU-bound (PGlite is WebAssembly) and independent, so use every core.
+const INTEGRATION_ARGS = [`--maxWorkers=${Math.max(2, availableParallelism())}`];
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code) => (s) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 const bold = paint('1');
@@ -103,7 +107,7 @@ const npmRun = (script, options) =>
   exec(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], options);
 
 /** Runs one vitest project; returns counts read from its JSON report. */
-async function vitest(project, reportName, env) {
+async function vitest(project, reportName, env, extraArgs = []) {
   const outputFile = path.join(OUT, `${reportName}.json`);
   rmSync(outputFile, { force: true });
   const { code } = await exec(
@@ -116,6 +120,7 @@ async function vitest(project, reportName, env) {
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${outputFile}`,
+      ...extraArgs,
     ],
     { env },
   );
@@ -196,13 +201,13 @@ const stages = {
 
   unit: () => vitest('unit', 'unit', withoutDbEnv()),
 
-  integration: () => vitest('integration', 'integration', withoutDbEnv()),
+  integration: () => vitest('integration', 'integration', withoutDbEnv(), INTEGRATION_ARGS),
 
   async pg() {
     const external = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
     if (external) {
       console.log(`Using PostgreSQL at ${redact(external)}`);
-      return vitest('integration', 'pg', { ...process.env, TEST_DATABASE_URL: external });
+      return vitest('integration', 'pg', { ...process.env, TEST_DATABASE_URL: external }, INTEGRATION_ARGS);
     }
     const bin = findPgBin();
     if (!bin)
@@ -218,7 +223,12 @@ const stages = {
       return { passed: 0, failed: 1, skipped: 0, note: 'cluster did not start' };
     }
     try {
-      return await vitest('integration', 'pg', { ...process.env, TEST_DATABASE_URL: cluster.url });
+      return await vitest(
+        'integration',
+        'pg',
+        { ...process.env, TEST_DATABASE_URL: cluster.url },
+        INTEGRATION_ARGS,
+      );
     } finally {
       await cluster.stop();
       cluster = undefined;

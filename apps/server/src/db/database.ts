@@ -43,6 +43,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           parsers[oid] ?? (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle pooled connection can be terminated by the server (restart, admin command): the pool drops it
+    // and opens a new one on the next query; without a listener the 'error' event would end the process.
+    pool.on('error', (error) => console.warn(`database: idle connection lost (${error.message})`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, close: () => db.destroy() };
   }

@@ -477,5 +477,8 @@ export const en: Record<MessageKey, string> = {
   'programme.reports': 'Reports',
   'programme.units': 'Units',
   'programme.result': 'Result',
+  'programme.showAll': 'Show all {count} rows',
+  'programme.showFewer': 'Show the first {count} rows only',
+  'programme.rowsRead': '{rows} rows read.',
   // --- end of tasks module ---
 };

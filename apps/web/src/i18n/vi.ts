@@ -477,6 +477,9 @@ export const vi = {
   'programme.reports': 'Số báo cáo',
   'programme.units': 'Số đơn vị',
   'programme.result': 'Kết quả',
+  'programme.showAll': 'Xem tất cả {count} dòng',
+  'programme.showFewer': 'Chỉ xem {count} dòng đầu',
+  'programme.rowsRead': 'Đã đọc {rows} dòng.',
   // --- end of tasks module ---
 } as const;
 

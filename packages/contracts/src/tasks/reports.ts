@@ -19,7 +19,11 @@ import { UnitRef } from './tasks.ts';
  */
 
 /** '2025' annual, '2025-H1' semiannual, '2025-Q2' quarterly, '2025-06' monthly. */
-export const PeriodKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'period_key');
+const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/;
+export const PeriodKey = z
+  .string()
+  .refine((s) => PERIOD_RE.test(s), 'report_period_key')
+  .describe('Period key: YYYY, YYYY-H1|H2, YYYY-Q1..Q4 or YYYY-MM');
 
 export const REPORT_ACTIONS = [
   'edit',

@@ -21,7 +21,8 @@ export function ImportErrors({ result, problem }: { result?: ImportResult; probl
   return (
     <section aria-labelledby="import-result" aria-live="polite">
       <h2 id="import-result">{t('programme.checkResult')}</h2>
-      {result && (
+      {result && rows.length > 0 && <p>{t('programme.rowsRead', { rows: result.rows })}</p>}
+      {result && rows.length === 0 && (
         <p>
           {t('programme.checkSummary', {
             rows: result.rows,

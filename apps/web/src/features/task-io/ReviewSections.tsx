@@ -1,32 +1,31 @@
 import type { ReviewReport } from '@pilotage/contracts';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDate, formatNumber, useLang, useT } from '../../i18n/index.tsx';
 import { formatPeriod } from '../reports/period.ts';
 import { DeadlineText } from '../tasks/DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from '../tasks/StatusBadge.tsx';
 
-/** A titled table in a scrollable region; rows become cards on phones (table-stack). */
-function Table({
-  id,
-  title,
-  count,
-  head,
-  children,
-}: {
+/** Rows shown before "show all" in each section. */
+const SHOWN = 10;
+
+/** A titled table in a scrollable region (rows become cards on phones); long ones open on demand. */
+function Table<T>(props: {
   id: string;
   title: string;
-  count: number;
   head: string[];
-  children: ReactNode;
+  rows: T[];
+  row: (r: T, i: number) => ReactNode;
 }) {
+  const { id, title, head, rows, row } = props;
   const t = useT();
+  const [all, setAll] = useState(false);
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span className="count">({count})</span>
+        {title} <span className="count">({rows.length})</span>
       </h2>
-      {count === 0 ? (
+      {rows.length === 0 ? (
         <p>{t('common.empty')}</p>
       ) : (
         <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
@@ -40,9 +39,19 @@ function Table({
                 ))}
               </tr>
             </thead>
-            <tbody>{children}</tbody>
+            <tbody>{(all ? rows : rows.slice(0, SHOWN)).map(row)}</tbody>
           </table>
         </div>
+      )}
+      {rows.length > SHOWN && (
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-expanded={all}
+          onClick={() => setAll(!all)}
+        >
+          {all ? t('programme.showFewer', { count: SHOWN }) : t('programme.showAll', { count: rows.length })}
+        </button>
       )}
     </section>
   );
@@ -59,8 +68,12 @@ export function ReviewOverdue({ report }: { report: ReviewReport }) {
     t('tasks.progress'),
   ];
   return (
-    <Table id="review-overdue" title={t('programme.overdueUnits')} count={report.overdue.length} head={head}>
-      {report.overdue.map((r) => (
+    <Table
+      id="review-overdue"
+      title={t('programme.overdueUnits')}
+      rows={report.overdue}
+      head={head}
+      row={(r) => (
         <tr key={r.assignmentId}>
           <td data-label={head[0]}>
             <Link to={`/assignments/${r.assignmentId}`}>
@@ -77,8 +90,8 @@ export function ReviewOverdue({ report }: { report: ReviewReport }) {
             <ProgressValue value={r.progress} />
           </td>
         </tr>
-      ))}
-    </Table>
+      )}
+    />
   );
 }
 
@@ -99,15 +112,19 @@ export function ReviewMissing({ report }: { report: ReviewReport }) {
           })}
         </p>
       )}
-      <Table id="review-missing" title={t('programme.missingUnits')} count={m.units.length} head={head}>
-        {m.units.map((r) => (
+      <Table
+        id="review-missing"
+        title={t('programme.missingUnits')}
+        rows={m.units}
+        head={head}
+        row={(r) => (
           <tr key={r.unit.id}>
             <td data-label={head[0]}>{r.unit.name}</td>
             <td data-label={head[1]}>{formatNumber(lang, r.expected)}</td>
             <td data-label={head[2]}>{formatNumber(lang, r.received)}</td>
           </tr>
-        ))}
-      </Table>
+        )}
+      />
     </>
   );
 }
@@ -119,17 +136,16 @@ export function ReviewDifficulties({ report }: { report: ReviewReport }) {
     <Table
       id="review-difficulties"
       title={t('programme.difficulties')}
-      count={report.difficulties.phrases.length}
+      rows={report.difficulties.phrases}
       head={head}
-    >
-      {report.difficulties.phrases.map((p) => (
+      row={(p) => (
         <tr key={p.key}>
           <td data-label={head[0]}>{p.phrase}</td>
           <td data-label={head[1]}>{p.reports}</td>
           <td data-label={head[2]}>{p.units}</td>
         </tr>
-      ))}
-    </Table>
+      )}
+    />
   );
 }
 
@@ -152,8 +168,12 @@ export function ReviewTasks({
     t('programme.result'),
   ];
   return (
-    <Table id={id} title={title} count={rows.length} head={head}>
-      {rows.map((r) => (
+    <Table
+      id={id}
+      title={title}
+      rows={rows}
+      head={head}
+      row={(r) => (
         <tr key={r.taskId}>
           <td data-label={head[0]}>
             <Link to={`/tasks/${r.taskId}`}>
@@ -175,8 +195,8 @@ export function ReviewTasks({
             )}
           </td>
         </tr>
-      ))}
-    </Table>
+      )}
+    />
   );
 }
 
@@ -190,8 +210,12 @@ export function ReviewWhy({ report }: { report: ReviewReport }) {
     t('report.proposals'),
   ];
   return (
-    <Table id="review-why" title={t('programme.why')} count={report.sections.why.length} head={head}>
-      {report.sections.why.map((r, i) => (
+    <Table
+      id="review-why"
+      title={t('programme.why')}
+      rows={report.sections.why}
+      head={head}
+      row={(r, i) => (
         <tr key={i}>
           <td data-label={head[0]}>
             <span className="title-code">{r.taskCode}</span> {r.taskTitle}
@@ -205,7 +229,7 @@ export function ReviewWhy({ report }: { report: ReviewReport }) {
             {r.proposals ?? '—'}
           </td>
         </tr>
-      ))}
-    </Table>
+      )}
+    />
   );
 }
