@@ -122,7 +122,7 @@ export function AssignmentPage() {
       {a.childCount > 0 && <CascadeChildren parentId={a.id} count={a.childCount} />}
       <ExtensionPanel assignment={a} canRequest={writer && !done} canDecide={assigner && !mine} />
       {canCascade && !done && (
-        <section className="card" aria-label={t('tasks.cascadeTitle')}>
+        <section className="card">
           <CascadeForm assignment={a} />
         </section>
       )}

@@ -5,7 +5,16 @@ import { DeadlineText } from './DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
 
 /** Assignments with unit, deadline (in force / original), progress, status and cascade children. */
-export function AssignmentTable({ items, caption }: { items: Assignment[]; caption: string }) {
+export function AssignmentTable({
+  items,
+  caption,
+  showAssigner = true,
+}: {
+  items: Assignment[];
+  caption: string;
+  /** Say who cascaded a row (off under the parent assignment, where it is always the same unit). */
+  showAssigner?: boolean;
+}) {
   const t = useT();
   return (
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
@@ -28,7 +37,7 @@ export function AssignmentTable({ items, caption }: { items: Assignment[]; capti
               <td data-label={t('tasks.assignedUnit')}>
                 <span>
                   <Link to={`/assignments/${a.id}`}>{a.unit.name}</Link>
-                  {a.parentAssignmentId && (
+                  {showAssigner && a.parentAssignmentId && (
                     <span className="muted small block">
                       {t('tasks.cascadedBy', { unit: a.assignedByUnit.name })}
                     </span>

@@ -51,7 +51,7 @@ export function CascadeChildren({ parentId, count }: { parentId: string; count: 
         (children.data.items.length === 0 ? (
           <p>{t('tasks.noResults')}</p>
         ) : (
-          <AssignmentTable items={children.data.items} caption={t('tasks.cascadedTo')} />
+          <AssignmentTable items={children.data.items} caption={t('tasks.cascadedTo')} showAssigner={false} />
         ))}
       {children.data && (
         <Pagination offset={offset} limit={PAGE} total={children.data.total} onChange={setOffset} />

@@ -62,7 +62,7 @@ export function CascadeForm({ assignment }: { assignment: Assignment }) {
       className="cascade-form"
       aria-labelledby="cascade-title"
     >
-      <h3 id="cascade-title">{t('tasks.cascadeTitle')}</h3>
+      <h2 id="cascade-title">{t('tasks.cascadeTitle')}</h2>
       <p className="muted small">{t('tasks.cascadeIntro')}</p>
       <label className="checkbox">
         <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />

@@ -108,9 +108,11 @@ export function ExtensionPanel({ assignment, canRequest, canDecide }: Props) {
       <SuccessNotice>{done}</SuccessNotice>
       <ErrorNotice error={failure} />
       {canRequest && !pending && !assignment.isContinuous && !open && (
-        <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
-          {t('tasks.requestExtension')}
-        </button>
+        <p>
+          <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+            {t('tasks.requestExtension')}
+          </button>
+        </p>
       )}
       {open && (
         <form onSubmit={(e) => void onRequest(e)} noValidate className="extension-form">
