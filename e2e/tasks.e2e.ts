@@ -247,6 +247,46 @@ describe('tasks: report → review → overview', () => {
   });
 });
 
+describe('tasks: approval by the unit lead (provinces and ministries)', () => {
+  it('province.officer submits a report, province.lead approves it from the queue', async () => {
+    const officer = await newPage(browser);
+    await loginAs(officer, 'province.officer');
+    await officer.goto('/my');
+    const open = officer
+      .getByTestId('my-assignments')
+      .locator('li[data-assignment-id]')
+      .filter({ has: officer.locator('.status-badge[data-status="in_progress"]') })
+      .first();
+    await open.getByRole('link', { name: /^Báo cáo tiến độ/ }).click();
+    const form = officer.getByTestId('report-form');
+    await form.waitFor();
+    await officer.getByLabel('Tiến độ (%)').fill('60');
+    await officer
+      .getByLabel('Kết quả thực hiện')
+      .fill('126/126 xã, phường đã triển khai; đang số hoá hồ sơ.');
+    await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await officer.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    const reportId = officer.url().split('/').pop() ?? '';
+    await officer.locator('[data-report-status="pending_approval"]').first().waitFor();
+
+    const lead = await newPage(browser, { viewport: PHONE });
+    await loginAs(lead, 'province.lead');
+    await lead.goto('/reviews');
+    await lead.getByLabel('Loại').selectOption('approval');
+    const card = lead.locator(`li[data-report-id="${reportId}"]`);
+    await card.waitFor();
+    await shot(lead, 'tasks-approval-queue-phone-vi');
+    await checkA11y(lead);
+    await card.getByRole('button', { name: /^Phê duyệt/ }).click();
+    await lead.getByText(/^Đã phê duyệt báo cáo/).waitFor();
+
+    await lead.goto(`/reports/${reportId}`);
+    await lead.locator('[data-report-status="submitted"]').first().waitFor();
+    expect(pageErrors(officer)).toEqual([]);
+    expect(pageErrors(lead)).toEqual([]);
+  });
+});
+
 describe('tasks: the other pages', () => {
   it('task list: diacritic-insensitive search and filters in the URL', async () => {
     const page = await newPage(browser);

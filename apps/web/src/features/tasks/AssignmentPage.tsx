@@ -122,9 +122,9 @@ export function AssignmentPage() {
       {a.childCount > 0 && <CascadeChildren parentId={a.id} count={a.childCount} />}
       <ExtensionPanel assignment={a} canRequest={writer && !done} canDecide={assigner && !mine} />
       {canCascade && !done && (
-        <section className="card">
+        <div className="card">
           <CascadeForm assignment={a} />
-        </section>
+        </div>
       )}
       <AssignmentTimeline assignmentId={a.id} />
     </>
