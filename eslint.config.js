@@ -78,7 +78,7 @@ export default defineConfig(
   },
   // e2e code runs partly inside the page (page.evaluate).
   {
-    files: ['e2e/**/*.ts'],
+    files: ['e2e/**/*.{ts,js,mjs}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   // Plain JavaScript (this file, scripts/): typed rules that catch real bugs stay on, but values are

@@ -60,6 +60,28 @@ async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
+/** The review queue is oldest first: page forward until the report shows up, and return its card. */
+async function findInQueue(page: Page, reportId: string) {
+  await page.getByTestId('review-queue').waitFor();
+  const card = page.locator(`li[data-report-id="${reportId}"]`);
+  for (let i = 0; i < 30 && (await card.count()) === 0; i++) {
+    const next = page.getByRole('button', { name: /^Trang sau/ });
+    if ((await next.count()) === 0 || !(await next.isEnabled())) break;
+    const first = await page
+      .locator('[data-testid="review-queue"] > li')
+      .first()
+      .getAttribute('data-report-id');
+    await next.click();
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector('[data-testid="review-queue"] > li')?.getAttribute('data-report-id') !== id,
+      first,
+    );
+  }
+  await card.waitFor();
+  return card;
+}
+
 async function assignmentStatus(page: Page): Promise<string> {
   const badge = page.getByTestId('assignment-status').locator('[data-status]').first();
   await badge.waitFor();
@@ -173,23 +195,7 @@ describe('tasks: report → review → overview', () => {
     await loginAs(page, 'province.officer');
     await page.goto('/reviews');
     await page.getByTestId('review-queue').waitFor();
-    // The queue is oldest first: page forward until the new report shows up.
-    const card = page.locator(`li[data-report-id="${chosen.reportId}"]`);
-    for (let i = 0; i < 30 && (await card.count()) === 0; i++) {
-      const next = page.getByRole('button', { name: /^Trang sau/ });
-      if (!(await next.isEnabled())) break;
-      const first = await page
-        .locator('[data-testid="review-queue"] > li')
-        .first()
-        .getAttribute('data-report-id');
-      await next.click();
-      await page.waitForFunction(
-        (id) =>
-          document.querySelector('[data-testid="review-queue"] > li')?.getAttribute('data-report-id') !== id,
-        first,
-      );
-    }
-    await card.waitFor();
+    const card = await findInQueue(page, chosen.reportId);
     expect(await card.getAttribute('data-unit')).toBe(BA_DINH);
     await card.getByRole('link', { name: 'bien-ban-nghiem-thu.pdf' }).waitFor();
     await shot(page, 'tasks-review-queue-vi');
@@ -273,8 +279,12 @@ describe('tasks: approval by the unit lead (provinces and ministries)', () => {
     await loginAs(lead, 'province.lead');
     await lead.goto('/reviews');
     await lead.getByLabel('Loại').selectOption('approval');
-    const card = lead.locator(`li[data-report-id="${reportId}"]`);
-    await card.waitFor();
+    await lead.waitForFunction(() =>
+      Array.from(document.querySelectorAll('[data-testid="review-queue"] > li .queue-kind .tag')).every((e) =>
+        e.classList.contains('awaiting-approval'),
+      ),
+    );
+    const card = await findInQueue(lead, reportId);
     await shot(lead, 'tasks-approval-queue-phone-vi');
     await checkA11y(lead);
     await card.getByRole('button', { name: /^Phê duyệt/ }).click();
@@ -302,11 +312,12 @@ describe('tasks: the other pages', () => {
       .waitFor();
     await page.getByLabel('Trạng thái').selectOption('overdue');
     await page.waitForURL(/status=overdue/);
-    const statuses = await page
-      .getByTestId('task-table')
-      .locator('td .status-badge[data-status]:not([data-status="at_risk"])')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-    expect(new Set(statuses)).toEqual(new Set(['overdue']));
+    const statuses = () =>
+      page
+        .getByTestId('task-table')
+        .locator('td .status-badge[data-status]:not([data-status="at_risk"])')
+        .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-status')))]);
+    await expect.poll(statuses).toEqual(['overdue']);
     await shot(page, 'tasks-list-filtered-vi');
     await checkA11y(page);
   });

@@ -69,13 +69,26 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Pilotage API', version: '0.1.0', description: 'Monitoring and evaluation platform (Resolution 57)' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pilotage_session' }, apiKey: { type: 'http', scheme: 'bearer' } } },
+      info: {
+        title: 'Pilotage API',
+        version: '0.1.0',
+        description: 'Monitoring and evaluation platform (Resolution 57)',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pilotage_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
       security: [{ session: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   registerAuthHook(app, services.auth);

@@ -8,7 +8,9 @@ import { loadOrganisation } from './modules/org/org.loader.ts';
 import { createServices, type Services } from './services.ts';
 
 /** Opens the database, applies migrations and loads the organisation (reference data, always present). */
-export async function bootstrap(config: Config): Promise<{ database: Database; services: Services; rootId: string }> {
+export async function bootstrap(
+  config: Config,
+): Promise<{ database: Database; services: Services; rootId: string }> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database.db);
   const services = createServices(database, config);

@@ -11,7 +11,9 @@ async function main() {
   const { database, services, rootId } = await bootstrap(config);
   if (config.demo) {
     await seedDemo(database.db, services, rootId);
-    console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
+    console.log(
+      `Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
+    );
   }
   const app = await buildApp({ config, services, logger: true });
   let closing = false;

@@ -49,7 +49,11 @@ export interface Client {
 }
 
 export async function login(env: TestEnv, username: string, password = TEST_PASSWORD): Promise<Client> {
-  const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrf = res.json<{ csrfToken: string }>().csrfToken;
@@ -61,8 +65,10 @@ export async function login(env: TestEnv, username: string, password = TEST_PASS
     cookie,
     request,
     get: (url, headers = {}) => request({ method: 'GET', url, headers }),
-    post: (url, payload, headers = {}) => request({ method: 'POST', url, payload: payload as object, headers }),
-    patch: (url, payload, headers = {}) => request({ method: 'PATCH', url, payload: payload as object, headers }),
+    post: (url, payload, headers = {}) =>
+      request({ method: 'POST', url, payload: payload as object, headers }),
+    patch: (url, payload, headers = {}) =>
+      request({ method: 'PATCH', url, payload: payload as object, headers }),
   };
 }
 

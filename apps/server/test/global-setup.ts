@@ -20,7 +20,9 @@ export default async function setup() {
     await admin.end();
     const templateUrl = new URL(url);
     templateUrl.pathname = `/${TEMPLATE_DB}`;
-    const { database } = await bootstrap(loadConfig({}, { databaseUrl: templateUrl.toString(), dataDir: ':memory:' }));
+    const { database } = await bootstrap(
+      loadConfig({}, { databaseUrl: templateUrl.toString(), dataDir: ':memory:' }),
+    );
     await database.close();
     return;
   }

@@ -47,7 +47,10 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     database = await openDatabase({ dataDir: ':memory:', loadDataDir: new Blob([dump]) });
   }
   await migrate(database.db); // no-op unless migrations were added after the template was built
-  const config = loadConfig({}, { databaseUrl: url, dataDir: ':memory:', webDist: '/nonexistent', ...overrides });
+  const config = loadConfig(
+    {},
+    { databaseUrl: url, dataDir: ':memory:', webDist: '/nonexistent', ...overrides },
+  );
   const services = createServices(database, config);
   const app = await buildApp({ config, services });
   const root = await orgRepository.findRoot(database.db);

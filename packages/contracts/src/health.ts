@@ -8,6 +8,10 @@ export const healthRoutes = defineRoutes({
     summary: 'Liveness and migration state',
     tags: ['system'],
     public: true,
-    response: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), migrations: z.number().int() }),
+    response: z.object({
+      status: z.literal('ok'),
+      database: z.enum(['pglite', 'postgres']),
+      migrations: z.number().int(),
+    }),
   },
 });

@@ -3,7 +3,16 @@ import { IdParams, IsoDateTime, Ok, Pagination, Uuid, listOf } from './common.ts
 import { OrgUnit } from './org.ts';
 import { defineRoutes } from './route.ts';
 
-export const ROLES = ['admin', 'steering', 'unit_lead', 'officer', 'reviewer', 'handler', 'expert', 'viewer'] as const;
+export const ROLES = [
+  'admin',
+  'steering',
+  'unit_lead',
+  'officer',
+  'reviewer',
+  'handler',
+  'expert',
+  'viewer',
+] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -15,7 +24,10 @@ export const Username = z
   .regex(/^[a-z0-9._-]+$/);
 export const Password = z.string().min(10).max(200);
 
-export const LoginBody = z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+export const LoginBody = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
 
 export const User = z.object({
   id: Uuid,
@@ -79,14 +91,30 @@ export const identityRoutes = defineRoutes({
     body: LoginBody,
     response: Me,
   },
-  logout: { method: 'POST', path: '/api/auth/logout', summary: 'End the session', tags: ['identity'], response: Ok },
-  me: { method: 'GET', path: '/api/me', summary: 'The caller, their unit and roles', tags: ['identity'], response: Me },
+  logout: {
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: 'End the session',
+    tags: ['identity'],
+    response: Ok,
+  },
+  me: {
+    method: 'GET',
+    path: '/api/me',
+    summary: 'The caller, their unit and roles',
+    tags: ['identity'],
+    response: Me,
+  },
   listUsers: {
     method: 'GET',
     path: '/api/users',
     summary: "Users of the caller's scope",
     tags: ['identity'],
-    query: z.strictObject({ q: z.string().trim().max(100).optional(), orgUnitId: Uuid.optional(), ...Pagination }),
+    query: z.strictObject({
+      q: z.string().trim().max(100).optional(),
+      orgUnitId: Uuid.optional(),
+      ...Pagination,
+    }),
     response: listOf(User),
   },
   createUser: {
@@ -98,7 +126,14 @@ export const identityRoutes = defineRoutes({
     response: User,
     status: 201,
   },
-  getUser: { method: 'GET', path: '/api/users/:id', summary: 'One user', tags: ['identity'], params: IdParams, response: User },
+  getUser: {
+    method: 'GET',
+    path: '/api/users/:id',
+    summary: 'One user',
+    tags: ['identity'],
+    params: IdParams,
+    response: User,
+  },
   updateUser: {
     method: 'PATCH',
     path: '/api/users/:id',

@@ -40,7 +40,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       max: options.poolSize ?? 10,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          parsers[oid] ?? (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
+          parsers[oid] ??
+          (pg.types.getTypeParser(oid, format) as (
+            value: string,
+          ) => unknown)) as typeof pg.types.getTypeParser,
       },
     });
     // An idle pooled connection can be terminated by the server (restart, admin command): the pool drops it

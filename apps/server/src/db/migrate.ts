@@ -25,7 +25,11 @@ export async function migrate(db: Db, dir: string = MIGRATIONS_DIR): Promise<Mig
     const body = await readFile(path.join(dir, file), 'utf8');
     await db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(tx);
-      const done = await tx.selectFrom('schema_migration').select('name').where('name', '=', file).executeTakeFirst();
+      const done = await tx
+        .selectFrom('schema_migration')
+        .select('name')
+        .where('name', '=', file)
+        .executeTakeFirst();
       if (done) return;
       try {
         for (const statement of splitStatements(body)) await sql.raw(statement).execute(tx);

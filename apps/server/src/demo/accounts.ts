@@ -5,11 +5,36 @@ export const DEMO_PASSWORD = 'pilotage-demo';
 /** The demo accounts (README lists them). `unit` is an org-unit code. */
 export const DEMO_ACCOUNTS: { username: string; displayName: string; unit: string; roles: Role[] }[] = [
   { username: 'admin', displayName: 'Quản trị hệ thống', unit: 'VN', roles: ['admin'] },
-  { username: 'steering', displayName: 'Chuyên viên Ban Chỉ đạo', unit: 'BCDCP', roles: ['steering', 'reviewer'] },
-  { username: 'ministry.officer', displayName: 'Cán bộ Bộ Khoa học và Công nghệ', unit: 'BKHCN', roles: ['officer'] },
-  { username: 'province.officer', displayName: 'Cán bộ Sở KH&CN Hà Nội', unit: '01', roles: ['officer', 'reviewer'] },
+  {
+    username: 'steering',
+    displayName: 'Chuyên viên Ban Chỉ đạo',
+    unit: 'BCDCP',
+    roles: ['steering', 'reviewer'],
+  },
+  {
+    username: 'ministry.officer',
+    displayName: 'Cán bộ Bộ Khoa học và Công nghệ',
+    unit: 'BKHCN',
+    roles: ['officer'],
+  },
+  {
+    username: 'province.officer',
+    displayName: 'Cán bộ Sở KH&CN Hà Nội',
+    unit: '01',
+    roles: ['officer', 'reviewer'],
+  },
   { username: 'province.lead', displayName: 'Lãnh đạo UBND TP Hà Nội', unit: '01', roles: ['unit_lead'] },
   { username: 'commune.officer', displayName: 'Cán bộ Phường Ba Đình', unit: '10101003', roles: ['officer'] },
-  { username: 'commune.lead', displayName: 'Chủ tịch UBND Phường Ba Đình', unit: '10101003', roles: ['unit_lead'] },
-  { username: 'commune2.officer', displayName: 'Cán bộ Phường Bạch Mai', unit: '10107008', roles: ['officer'] },
+  {
+    username: 'commune.lead',
+    displayName: 'Chủ tịch UBND Phường Ba Đình',
+    unit: '10101003',
+    roles: ['unit_lead'],
+  },
+  {
+    username: 'commune2.officer',
+    displayName: 'Cán bộ Phường Bạch Mai',
+    unit: '10107008',
+    roles: ['officer'],
+  },
 ];

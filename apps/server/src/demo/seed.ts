@@ -30,7 +30,12 @@ export async function seedDemoAccounts(db: Db, services: Services, rootId: strin
         search_key: userSearchKey(account.username, account.displayName),
         updated_at: new Date(),
       });
-      await services.audit.record(tx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, after: toUser(row) });
+      await services.audit.record(tx, ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: row.id,
+        after: toUser(row),
+      });
       created.push(account.username);
     }
     return created;

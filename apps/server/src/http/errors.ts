@@ -23,6 +23,7 @@ export class AppError extends Error {
 
 export const notFound = (key: MessageKey = 'not_found') => new AppError(404, key);
 export const forbidden = (key: MessageKey = 'forbidden') => new AppError(403, key);
-export const conflict = (key: MessageKey = 'conflict', errors: FieldError[] = []) => new AppError(409, key, {}, errors);
+export const conflict = (key: MessageKey = 'conflict', errors: FieldError[] = []) =>
+  new AppError(409, key, {}, errors);
 export const badRequest = (errors: FieldError[], key: MessageKey = 'validation_failed') =>
   new AppError(400, key, {}, errors);

@@ -229,13 +229,14 @@ const en: Record<MessageKey, string> = {
   assignment_deadline_required: 'The task has a deadline: the assignment needs one',
   cascade_not_allowed: 'You may not cascade this assignment',
   cascade_not_below: 'An assignment can only be cascaded to units below the assigned unit',
-  cascade_deadline_after_parent: 'The cascaded deadline cannot be later than the assigning unit\'s ({deadline})',
+  cascade_deadline_after_parent:
+    "The cascaded deadline cannot be later than the assigning unit's ({deadline})",
   extension_not_found: 'Extension request not found',
   extension_request_not_allowed: 'Only the assigned unit may request an extension',
   extension_decide_not_allowed: 'Only the assigning unit may decide an extension',
   extension_not_applicable: 'Continuous or completed assignments cannot be extended',
   extension_not_later: 'The requested deadline must be after the current one ({deadline})',
-  extension_beyond_parent: 'The requested deadline cannot be later than the assigning unit\'s ({deadline})',
+  extension_beyond_parent: "The requested deadline cannot be later than the assigning unit's ({deadline})",
   extension_pending_exists: 'An extension request is already pending',
   extension_not_pending: 'This extension request has already been decided',
 };

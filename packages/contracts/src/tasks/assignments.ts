@@ -37,7 +37,10 @@ export const AssignBody = z
     deadline: IsoDate.nullable().optional(),
     responsibleLeader: z.string().trim().max(200).nullable().optional(),
   })
-  .refine((b) => (b.unitIds && b.unitIds.length > 0) || b.allOfKind, { path: ['unitIds'], message: 'assignment_units_required' });
+  .refine((b) => (b.unitIds && b.unitIds.length > 0) || b.allOfKind, {
+    path: ['unitIds'],
+    message: 'assignment_units_required',
+  });
 
 export const CascadeBody = z
   .strictObject({
@@ -46,7 +49,10 @@ export const CascadeBody = z
     allChildren: z.boolean().optional(),
     deadline: IsoDate.nullable().optional(),
   })
-  .refine((b) => (b.unitIds && b.unitIds.length > 0) || b.allChildren, { path: ['unitIds'], message: 'assignment_units_required' });
+  .refine((b) => (b.unitIds && b.unitIds.length > 0) || b.allChildren, {
+    path: ['unitIds'],
+    message: 'assignment_units_required',
+  });
 
 export const UpdateAssignmentBody = z.strictObject({
   responsibleLeader: z.string().trim().max(200).nullable().optional(),
@@ -66,8 +72,14 @@ export const Extension = z.object({
 });
 export type Extension = z.infer<typeof Extension>;
 
-export const RequestExtensionBody = z.strictObject({ requestedDeadline: IsoDate, reason: z.string().trim().min(1).max(2000) });
-export const DecideExtensionBody = z.strictObject({ approve: z.boolean(), note: z.string().trim().max(2000).nullable().optional() });
+export const RequestExtensionBody = z.strictObject({
+  requestedDeadline: IsoDate,
+  reason: z.string().trim().min(1).max(2000),
+});
+export const DecideExtensionBody = z.strictObject({
+  approve: z.boolean(),
+  note: z.string().trim().max(2000).nullable().optional(),
+});
 
 export const AssignmentListQuery = z.strictObject({
   mine: z.enum(['true', 'false']).optional(),

@@ -26,7 +26,16 @@ export type ReportingFrequency = z.infer<typeof ReportingFrequency>;
 export const PRIORITIES = ['high', 'normal', 'low'] as const;
 export const Priority = z.enum(PRIORITIES);
 
-export const DOCUMENT_TYPES = ['resolution', 'decision', 'plan', 'notice', 'conclusion', 'law', 'directive', 'other'] as const;
+export const DOCUMENT_TYPES = [
+  'resolution',
+  'decision',
+  'plan',
+  'notice',
+  'conclusion',
+  'law',
+  'directive',
+  'other',
+] as const;
 export const DocumentType = z.enum(DOCUMENT_TYPES);
 
 export const REPORT_STATUSES = ['draft', 'pending_approval', 'submitted', 'accepted', 'returned'] as const;

@@ -111,7 +111,14 @@ export const programmeRoutes = defineRoutes({
     response: Programme,
     status: 201,
   },
-  get: { method: 'GET', path: '/api/programmes/:id', summary: 'One programme', tags: ['tasks'], params: IdParams, response: Programme },
+  get: {
+    method: 'GET',
+    path: '/api/programmes/:id',
+    summary: 'One programme',
+    tags: ['tasks'],
+    params: IdParams,
+    response: Programme,
+  },
   summary: {
     method: 'GET',
     path: '/api/programmes/:id/summary',

@@ -64,7 +64,10 @@ export const CreateTaskBody = z
     parentTaskId: Uuid.nullable().optional(),
   })
   .refine((t) => t.isContinuous || !!t.deadline, { path: ['deadline'], message: 'task_deadline_required' })
-  .refine((t) => !t.deadline || t.deadline >= t.startDate, { path: ['deadline'], message: 'deadline_before_start' });
+  .refine((t) => !t.deadline || t.deadline >= t.startDate, {
+    path: ['deadline'],
+    message: 'deadline_before_start',
+  });
 
 export const UpdateTaskBody = z.strictObject({
   title: z.string().trim().min(1).max(1000).optional(),
@@ -79,12 +82,21 @@ export const taskRoutes = defineRoutes({
   list: {
     method: 'GET',
     path: '/api/tasks',
-    summary: 'Tasks with their status as of a date; filters by programme, status, unit, category, deadline, text',
+    summary:
+      'Tasks with their status as of a date; filters by programme, status, unit, category, deadline, text',
     tags: ['tasks'],
     query: TaskListQuery,
     response: listOf(Task),
   },
-  create: { method: 'POST', path: '/api/tasks', summary: 'Create a task', tags: ['tasks'], body: CreateTaskBody, response: Task, status: 201 },
+  create: {
+    method: 'POST',
+    path: '/api/tasks',
+    summary: 'Create a task',
+    tags: ['tasks'],
+    body: CreateTaskBody,
+    response: Task,
+    status: 201,
+  },
   get: {
     method: 'GET',
     path: '/api/tasks/:id',
@@ -94,5 +106,13 @@ export const taskRoutes = defineRoutes({
     query: z.strictObject({ asOf: IsoDate.optional() }),
     response: Task,
   },
-  update: { method: 'PATCH', path: '/api/tasks/:id', summary: 'Change a task', tags: ['tasks'], params: IdParams, body: UpdateTaskBody, response: Task },
+  update: {
+    method: 'PATCH',
+    path: '/api/tasks/:id',
+    summary: 'Change a task',
+    tags: ['tasks'],
+    params: IdParams,
+    body: UpdateTaskBody,
+    response: Task,
+  },
 });

@@ -36,18 +36,34 @@ export class AuthService {
   }
 
   /** Password login with throttling per account and per IP; creates a server-side session. */
-  async login(input: { username: string; password: string; ip: string; userAgent: string | null; requestId: string }): Promise<LoginResult> {
+  async login(input: {
+    username: string;
+    password: string;
+    ip: string;
+    userAgent: string | null;
+    requestId: string;
+  }): Promise<LoginResult> {
     const username = input.username.toLowerCase();
     const { windowMinutes, maxFailuresPerAccount, maxFailuresPerIp } = this.config.login;
     const since = new Date(Date.now() - windowMinutes * 60_000);
     const failures = await identityRepository.recentFailures(this.db, since, username, input.ip);
     if (failures.byAccount >= maxFailuresPerAccount || failures.byIp >= maxFailuresPerIp) {
-      throw new AppError(429, 'too_many_attempts', { minutes: windowMinutes }, [], { 'retry-after': String(windowMinutes * 60) });
+      throw new AppError(429, 'too_many_attempts', { minutes: windowMinutes }, [], {
+        'retry-after': String(windowMinutes * 60),
+      });
     }
     const user = await identityRepository.findUserByUsername(this.db, username);
-    const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyPassword(await dummyHash(), input.password + '!');
+    const ok = user
+      ? await verifyPassword(user.password_hash, input.password)
+      : await verifyPassword(await dummyHash(), input.password + '!');
     if (!user || !ok || !user.active) {
-      await identityRepository.recordAttempt(this.db, { id: newId(), username, ip: input.ip, succeeded: false, at: new Date() });
+      await identityRepository.recordAttempt(this.db, {
+        id: newId(),
+        username,
+        ip: input.ip,
+        succeeded: false,
+        at: new Date(),
+      });
       throw new AppError(401, 'invalid_credentials');
     }
     const sessionToken = token();
@@ -56,10 +72,20 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
     const unit = await orgRepository.findById(this.db, user.org_unit_id);
     if (!unit) throw new AppError(401, 'invalid_credentials');
-    const scopeRootId = scopeRootFor({ id: unit.id, kind: unit.kind as OrgUnitKind }, user.roles as Role[], await this.rootId());
+    const scopeRootId = scopeRootFor(
+      { id: unit.id, kind: unit.kind as OrgUnitKind },
+      user.roles as Role[],
+      await this.rootId(),
+    );
     const me: Me = { user: toUser(user), unit: toOrgUnit(unit), scopeRootId, csrfToken };
     await inTransaction(this.db, async (tx) => {
-      await identityRepository.recordAttempt(tx, { id: newId(), username, ip: input.ip, succeeded: true, at: now });
+      await identityRepository.recordAttempt(tx, {
+        id: newId(),
+        username,
+        ip: input.ip,
+        succeeded: true,
+        at: now,
+      });
       await identityRepository.insertSession(tx, {
         id_hash: sha256(sessionToken),
         user_id: user.id,
@@ -70,7 +96,12 @@ export class AuthService {
         user_agent: input.userAgent,
       });
       const ctx = this.contextFor(this.actorFromMe(me), input.requestId);
-      await this.audit.record(tx, ctx, { action: 'auth.login', entityType: 'session', entityId: user.id, after: { ip: input.ip } });
+      await this.audit.record(tx, ctx, {
+        action: 'auth.login',
+        entityType: 'session',
+        entityId: user.id,
+        after: { ip: input.ip },
+      });
     });
     return { sessionToken, expiresAt, me };
   }
@@ -99,7 +130,12 @@ export class AuthService {
     const now = new Date();
     if (!s || !s.active || s.expires_at <= now) return null;
     if (now.getTime() - s.last_seen_at.getTime() > 60_000) {
-      await identityRepository.touchSession(this.db, idHash, now, new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000));
+      await identityRepository.touchSession(
+        this.db,
+        idHash,
+        now,
+        new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000),
+      );
     }
     const roles = s.roles as Role[];
     return {
@@ -109,7 +145,11 @@ export class AuthService {
       name: s.username,
       unitId: s.org_unit_id,
       roles,
-      scopeRootId: scopeRootFor({ id: s.org_unit_id, kind: s.unit_kind as OrgUnitKind }, roles, await this.rootId()),
+      scopeRootId: scopeRootFor(
+        { id: s.org_unit_id, kind: s.unit_kind as OrgUnitKind },
+        roles,
+        await this.rootId(),
+      ),
       csrfToken: s.csrf_token,
     };
   }
@@ -126,7 +166,11 @@ export class AuthService {
       name: `api-key:${key.prefix}`,
       unitId: key.org_unit_id,
       roles,
-      scopeRootId: scopeRootFor({ id: key.org_unit_id, kind: key.unit_kind as OrgUnitKind }, roles, await this.rootId()),
+      scopeRootId: scopeRootFor(
+        { id: key.org_unit_id, kind: key.unit_kind as OrgUnitKind },
+        roles,
+        await this.rootId(),
+      ),
       csrfToken: null,
     };
   }
@@ -135,7 +179,11 @@ export class AuthService {
     if (!sessionToken) return;
     await inTransaction(this.db, async (tx) => {
       await identityRepository.deleteSession(tx, sha256(sessionToken));
-      await this.audit.record(tx, ctx, { action: 'auth.logout', entityType: 'session', entityId: ctx.actor.userId });
+      await this.audit.record(tx, ctx, {
+        action: 'auth.logout',
+        entityType: 'session',
+        entityId: ctx.actor.userId,
+      });
     });
   }
 
@@ -144,6 +192,11 @@ export class AuthService {
     const user = await identityRepository.findUserById(this.db, ctx.actor.userId);
     const unit = user ? await orgRepository.findById(this.db, user.org_unit_id) : undefined;
     if (!user || !unit) throw new AppError(401, 'unauthenticated');
-    return { user: toUser(user), unit: toOrgUnit(unit), scopeRootId: ctx.actor.scopeRootId, csrfToken: ctx.actor.csrfToken };
+    return {
+      user: toUser(user),
+      unit: toOrgUnit(unit),
+      scopeRootId: ctx.actor.scopeRootId,
+      csrfToken: ctx.actor.csrfToken,
+    };
   }
 }

@@ -28,26 +28,46 @@ export const toApiKey = (r: ApiKeyRow) => ({
   revokedAt: r.revoked_at ? r.revoked_at.toISOString() : null,
 });
 
-export const userSearchKey = (username: string, displayName: string) => foldForSearch(`${username} ${displayName}`);
+export const userSearchKey = (username: string, displayName: string) =>
+  foldForSearch(`${username} ${displayName}`);
 
 export const identityRepository = {
   findUserByUsername: (db: Executor, username: string) =>
     db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst(),
-  findUserById: (db: Executor, id: string) => db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst(),
+  findUserById: (db: Executor, id: string) =>
+    db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst(),
 
   async insertUser(db: Executor, row: Insertable<AppUserTable>) {
     return db.insertInto('app_user').values(row).returningAll().executeTakeFirstOrThrow();
   },
   async updateUser(db: Executor, id: string, patch: Updateable<AppUserTable>) {
-    return db.updateTable('app_user').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return db
+      .updateTable('app_user')
+      .set(patch)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
-  async listUsers(db: Executor, f: { scopeRootId: string; q?: string | undefined; orgUnitId?: string | undefined; limit: number; offset: number }) {
+  async listUsers(
+    db: Executor,
+    f: {
+      scopeRootId: string;
+      q?: string | undefined;
+      orgUnitId?: string | undefined;
+      limit: number;
+      offset: number;
+    },
+  ) {
     let q = db
       .selectFrom('app_user')
-      .where('org_unit_id', 'in', (eb) => eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', f.scopeRootId));
+      .where('org_unit_id', 'in', (eb) =>
+        eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', f.scopeRootId),
+      );
     if (f.orgUnitId) q = q.where('org_unit_id', '=', f.orgUnitId);
-    if (f.q) for (const w of foldForSearch(f.q).split(' ').filter(Boolean)) q = q.where('search_key', 'like', `%${likeEscape(w)}%`);
+    if (f.q)
+      for (const w of foldForSearch(f.q).split(' ').filter(Boolean))
+        q = q.where('search_key', 'like', `%${likeEscape(w)}%`);
     const [items, count] = await Promise.all([
       q.selectAll().orderBy('username').limit(f.limit).offset(f.offset).execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -56,8 +76,18 @@ export const identityRepository = {
   },
 
   // sessions
-  insertSession: (db: Executor, row: { id_hash: string; user_id: string; csrf_token: string; expires_at: Date; last_seen_at: Date; ip: string | null; user_agent: string | null }) =>
-    db.insertInto('session').values(row).execute(),
+  insertSession: (
+    db: Executor,
+    row: {
+      id_hash: string;
+      user_id: string;
+      csrf_token: string;
+      expires_at: Date;
+      last_seen_at: Date;
+      ip: string | null;
+      user_agent: string | null;
+    },
+  ) => db.insertInto('session').values(row).execute(),
   findSession: (db: Executor, idHash: string) =>
     db
       .selectFrom('session')
@@ -79,13 +109,21 @@ export const identityRepository = {
       .where('session.id_hash', '=', idHash)
       .executeTakeFirst(),
   touchSession: (db: Executor, idHash: string, lastSeen: Date, expiresAt: Date) =>
-    db.updateTable('session').set({ last_seen_at: lastSeen, expires_at: expiresAt }).where('id_hash', '=', idHash).execute(),
-  deleteSession: (db: Executor, idHash: string) => db.deleteFrom('session').where('id_hash', '=', idHash).execute(),
-  deleteUserSessions: (db: Executor, userId: string) => db.deleteFrom('session').where('user_id', '=', userId).execute(),
+    db
+      .updateTable('session')
+      .set({ last_seen_at: lastSeen, expires_at: expiresAt })
+      .where('id_hash', '=', idHash)
+      .execute(),
+  deleteSession: (db: Executor, idHash: string) =>
+    db.deleteFrom('session').where('id_hash', '=', idHash).execute(),
+  deleteUserSessions: (db: Executor, userId: string) =>
+    db.deleteFrom('session').where('user_id', '=', userId).execute(),
 
   // login throttling
-  recordAttempt: (db: Executor, row: { id: string; username: string; ip: string; succeeded: boolean; at: Date }) =>
-    db.insertInto('login_attempt').values(row).execute(),
+  recordAttempt: (
+    db: Executor,
+    row: { id: string; username: string; ip: string; succeeded: boolean; at: Date },
+  ) => db.insertInto('login_attempt').values(row).execute(),
   async recentFailures(db: Executor, since: Date, username: string, ip: string) {
     const row = await db
       .selectFrom('login_attempt')
@@ -101,7 +139,8 @@ export const identityRepository = {
   },
 
   // API keys
-  insertApiKey: (db: Executor, row: Insertable<ApiKeyTable>) => db.insertInto('api_key').values(row).returningAll().executeTakeFirstOrThrow(),
+  insertApiKey: (db: Executor, row: Insertable<ApiKeyTable>) =>
+    db.insertInto('api_key').values(row).returningAll().executeTakeFirstOrThrow(),
   findApiKeyByHash: (db: Executor, secretHash: string) =>
     db
       .selectFrom('api_key')
@@ -111,13 +150,21 @@ export const identityRepository = {
       .where('secret_hash', '=', secretHash)
       .where('revoked_at', 'is', null)
       .executeTakeFirst(),
-  findApiKey: (db: Executor, id: string) => db.selectFrom('api_key').selectAll().where('id', '=', id).executeTakeFirst(),
+  findApiKey: (db: Executor, id: string) =>
+    db.selectFrom('api_key').selectAll().where('id', '=', id).executeTakeFirst(),
   revokeApiKey: (db: Executor, id: string, at: Date) =>
-    db.updateTable('api_key').set({ revoked_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+    db
+      .updateTable('api_key')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
   async listApiKeys(db: Executor, scopeRootId: string, limit: number, offset: number) {
     const q = db
       .selectFrom('api_key')
-      .where('org_unit_id', 'in', (eb) => eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', scopeRootId));
+      .where('org_unit_id', 'in', (eb) =>
+        eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', scopeRootId),
+      );
     const [items, count] = await Promise.all([
       q.selectAll().orderBy('created_at', 'desc').limit(limit).offset(offset).execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

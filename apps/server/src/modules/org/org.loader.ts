@@ -26,7 +26,15 @@ export async function loadOrganisation(db: Executor): Promise<LoadedOrg> {
   if (existing) return { rootId: existing.id, units: await orgRepository.count(db) };
 
   const rows: Insertable<OrgUnitTable>[] = [];
-  const add = (code: string, name: string, nameEn: string | null, kind: string, parentId: string | null, validFrom: string, sortOrder: number) => {
+  const add = (
+    code: string,
+    name: string,
+    nameEn: string | null,
+    kind: string,
+    parentId: string | null,
+    validFrom: string,
+    sortOrder: number,
+  ) => {
     const id = newId();
     rows.push({
       id,
@@ -42,13 +50,28 @@ export async function loadOrganisation(db: Executor): Promise<LoadedOrg> {
     });
     return id;
   };
-  const rootId = add(central.root.code, central.root.name, central.root.nameEn, 'national', null, CENTRAL_FROM, 0);
-  central.centralBodies.forEach((b, i) => add(b.code, b.name, b.nameEn, 'central_body', rootId, CENTRAL_FROM, 100 + i));
-  central.ministries.forEach((m, i) => add(m.code, m.name, m.nameEn, 'ministry', rootId, CENTRAL_FROM, 1000 + i));
+  const rootId = add(
+    central.root.code,
+    central.root.name,
+    central.root.nameEn,
+    'national',
+    null,
+    CENTRAL_FROM,
+    0,
+  );
+  central.centralBodies.forEach((b, i) =>
+    add(b.code, b.name, b.nameEn, 'central_body', rootId, CENTRAL_FROM, 100 + i),
+  );
+  central.ministries.forEach((m, i) =>
+    add(m.code, m.name, m.nameEn, 'ministry', rootId, CENTRAL_FROM, 1000 + i),
+  );
   const englishNames = central.provinceEnglishNames as Record<string, string>;
   const provinceIds = new Map<string, string>();
   (provinces as [string, string][]).forEach(([code, name], i) => {
-    provinceIds.set(code, add(code, name, englishNames[code] ?? null, 'province', rootId, REFORM_DATE, 10_000 + i));
+    provinceIds.set(
+      code,
+      add(code, name, englishNames[code] ?? null, 'province', rootId, REFORM_DATE, 10_000 + i),
+    );
   });
   (communes as [string, string, string][]).forEach(([code, name, provinceCode], i) => {
     const parent = provinceIds.get(provinceCode);

@@ -60,11 +60,21 @@ export const orgRepository = {
   },
 
   findByCode(db: Executor, code: string) {
-    return db.selectFrom('org_unit').selectAll().where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst();
+    return db
+      .selectFrom('org_unit')
+      .selectAll()
+      .where('code', '=', code)
+      .where('valid_to', 'is', null)
+      .executeTakeFirst();
   },
 
   findRoot(db: Executor) {
-    return db.selectFrom('org_unit').selectAll().where('parent_id', 'is', null).where('kind', '=', 'national').executeTakeFirst();
+    return db
+      .selectFrom('org_unit')
+      .selectAll()
+      .where('parent_id', 'is', null)
+      .where('kind', '=', 'national')
+      .executeTakeFirst();
   },
 
   /** Ancestors from the root down, excluding the unit itself. */
@@ -91,7 +101,10 @@ export const orgRepository = {
   },
 
   async count(db: Executor): Promise<number> {
-    const row = await db.selectFrom('org_unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('org_unit')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 
@@ -101,9 +114,15 @@ export const orgRepository = {
     const known = new Set<string>();
     for (const u of units) parentOf.set(u.id, u.parent_id ?? null);
     // ancestors already stored (for units attached under existing ones)
-    const externalParents = [...new Set(units.map((u) => u.parent_id).filter((p): p is string => !!p && !parentOf.has(p)))];
+    const externalParents = [
+      ...new Set(units.map((u) => u.parent_id).filter((p): p is string => !!p && !parentOf.has(p))),
+    ];
     const stored = externalParents.length
-      ? await db.selectFrom('org_unit_closure').select(['ancestor_id', 'descendant_id', 'depth']).where('descendant_id', 'in', externalParents).execute()
+      ? await db
+          .selectFrom('org_unit_closure')
+          .select(['ancestor_id', 'descendant_id', 'depth'])
+          .where('descendant_id', 'in', externalParents)
+          .execute()
       : [];
     const closure: { ancestor_id: string; descendant_id: string; depth: number }[] = [];
     const chainOf = (id: string): { id: string; depth: number }[] => {
@@ -115,15 +134,25 @@ export const orgRepository = {
         cur = parentOf.get(cur);
         depth++;
       }
-      if (cur) for (const s of stored.filter((r) => r.descendant_id === cur)) out.push({ id: s.ancestor_id, depth: depth + s.depth });
+      if (cur)
+        for (const s of stored.filter((r) => r.descendant_id === cur))
+          out.push({ id: s.ancestor_id, depth: depth + s.depth });
       return out;
     };
     for (const u of units) {
       known.add(u.id);
       for (const a of chainOf(u.id)) closure.push({ ancestor_id: a.id, descendant_id: u.id, depth: a.depth });
     }
-    for (let i = 0; i < units.length; i += 1000) await db.insertInto('org_unit').values(units.slice(i, i + 1000)).execute();
-    for (let i = 0; i < closure.length; i += 2000) await db.insertInto('org_unit_closure').values(closure.slice(i, i + 2000)).execute();
+    for (let i = 0; i < units.length; i += 1000)
+      await db
+        .insertInto('org_unit')
+        .values(units.slice(i, i + 1000))
+        .execute();
+    for (let i = 0; i < closure.length; i += 2000)
+      await db
+        .insertInto('org_unit_closure')
+        .values(closure.slice(i, i + 2000))
+        .execute();
   },
 
   async childCounts(db: Executor, ids: string[]): Promise<Map<string, number>> {

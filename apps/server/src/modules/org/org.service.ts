@@ -9,8 +9,14 @@ export class OrgService {
   constructor(private readonly db: Db) {}
 
   async list(ctx: RequestContext, query: OrgUnitListQuery) {
-    const { items, total } = await orgRepository.list(this.db, { ...query, scopeRootId: ctx.actor.scopeRootId });
-    const counts = await orgRepository.childCounts(this.db, items.map((i) => i.id));
+    const { items, total } = await orgRepository.list(this.db, {
+      ...query,
+      scopeRootId: ctx.actor.scopeRootId,
+    });
+    const counts = await orgRepository.childCounts(
+      this.db,
+      items.map((i) => i.id),
+    );
     return { items: items.map((r) => ({ ...toOrgUnit(r), childCount: counts.get(r.id) ?? 0 })), total };
   }
 

@@ -141,7 +141,13 @@ export class ReportsService {
     if (bounds.start > today) throw badField('period', 'report_period_future', { period: body.period });
     const completedOn = body.completedOn ?? null;
     checkCompletion(a, { progress: body.progress, completedOn }, false);
-    if (await reportsRepository.findByPeriod(tx, a.id, body.period)) throw periodTaken(body.period);
+    const sameTerm = await reportsRepository.findByPeriod(tx, a.id, body.period);
+    if (sameTerm) {
+      // a concurrent retry of this very report committed since we looked: it becomes an update
+      const retried = sameTerm.id === id ? await reportsRepository.findReport(tx, id) : undefined;
+      if (retried) return this.update(tx, ctx, retried, body);
+      throw periodTaken(body.period);
+    }
     const inserted = await reportsRepository.insert(tx, {
       id,
       assignment_id: a.id,

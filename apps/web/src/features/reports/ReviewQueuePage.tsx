@@ -121,6 +121,7 @@ function QueueCard({ item, onDone }: { item: ReviewQueueItem; onDone: (message: 
           ))}
         </ul>
       )}
+      {item.narrative && <p className="small queue-text">{item.narrative}</p>}
       {item.difficulties && (
         <p className="small">
           <strong>{t('report.difficulties')}:</strong> {item.difficulties}

@@ -19,11 +19,12 @@ function Table<T>(props: {
 }) {
   const { id, title, head, rows, row } = props;
   const t = useT();
+  const [lang] = useLang();
   const [all, setAll] = useState(false);
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span className="count">({rows.length})</span>
+        {title} <span className="count">({formatNumber(lang, rows.length)})</span>
       </h2>
       {rows.length === 0 ? (
         <p>{t('common.empty')}</p>
