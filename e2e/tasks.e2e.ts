@@ -216,12 +216,21 @@ describe('tasks: report → review → overview', () => {
       /^\d+\/\d+ nhiệm vụ đã hoàn thành$/,
     );
     await page.getByTestId('unit-table').waitFor();
+    const overdueList = page.locator('section[aria-labelledby="overdue-title"]');
+    await overdueList
+      .getByTestId('task-table')
+      .or(overdueList.getByText('Không có nhiệm vụ quá hạn.'))
+      .waitFor();
     await shot(page, 'tasks-overview-vi');
     await checkA11y(page);
 
     await setLanguage(page, 'en');
     await page.getByRole('heading', { name: 'Task progress overview', level: 1 }).waitFor();
     expect(await page.getByTestId('completed-headline').textContent()).toMatch(/^\d+\/\d+ tasks completed$/);
+    await overdueList
+      .getByRole('columnheader', { name: 'Lead unit' })
+      .or(overdueList.getByText('No overdue task.'))
+      .waitFor();
     await shot(page, 'tasks-overview-en');
     await checkA11y(page);
     await setLanguage(page, 'vi');
@@ -234,6 +243,7 @@ describe('tasks: report → review → overview', () => {
     await page.getByRole('heading', { name: /^1 nhiệm vụ$/ }).waitFor();
     await taskLink.click();
     await page.getByRole('heading', { name: 'Đơn vị được giao', level: 2 }).waitFor();
+    await page.getByTestId('assignment-table').waitFor();
     await page.getByTestId('timeline').or(page.getByText('Chưa có diễn biến nào.')).first().waitFor();
     await shot(page, 'tasks-task-page-vi');
     await checkA11y(page);

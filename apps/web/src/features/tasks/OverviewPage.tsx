@@ -88,6 +88,7 @@ export function OverviewPage() {
               {t('tasks.overdueList')} <span className="count">({summary.data.byStatus.overdue})</span>
             </h2>
             {overdue.error && <ErrorNotice error={overdue.error} />}
+            {!overdue.data && !overdue.error && <Loading />}
             {overdue.data &&
               (overdue.data.items.length === 0 ? (
                 <p>{t('tasks.noOverdue')}</p>
