@@ -22,6 +22,19 @@ async function scenario() {
 }
 
 describe('assignment visibility', () => {
+  it('rootsOnly gives the top-most assignments each caller can see', async () => {
+    const s = await scenario();
+    const { client: steering } = await signedIn(env, 'BCDCP', ['steering']);
+    const roots = await steering.get(`/api/assignments?taskId=${s.task.id}&rootsOnly=true`);
+    expect(ids(roots.json().items)).toEqual([s.hanoi.id, s.bkhcn.id].sort());
+    const { client: commune } = await signedIn(env, '10101003', ['officer']);
+    const own = await commune.get(`/api/assignments?taskId=${s.task.id}&rootsOnly=true`);
+    expect(ids(own.json().items)).toEqual([s.baDinh.id]);
+    const { client: province } = await signedIn(env, '01', ['officer']);
+    const hanoi = await province.get(`/api/assignments?taskId=${s.task.id}&rootsOnly=true`);
+    expect(ids(hanoi.json().items)).toEqual([s.hanoi.id]);
+  });
+
   it('shows a commune officer only its own assignments, not another commune’s', async () => {
     const s = await scenario();
     const { client } = await signedIn(env, '10101003', ['officer']);

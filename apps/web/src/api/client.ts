@@ -111,20 +111,35 @@ async function readProblem(response: Response): Promise<Problem> {
   return { status: response.status, title: response.statusText || `HTTP ${response.status}` };
 }
 
-/** Calls a route of the contract and returns its parsed, typed result; throws ApiError on failure. */
-export async function call<R extends RouteContract>(route: R, ...args: Args<R>): Promise<RouteOutput<R>> {
-  const input = (args[0] ?? {}) as LooseInput;
+/** What a write may carry besides its JSON body. */
+export interface CallOptions {
+  /** Sent as `Idempotency-Key`: the server replays its stored answer to a retried write. */
+  idempotencyKey?: string;
+  /** Multipart body (uploads) instead of the JSON body. */
+  formData?: FormData;
+}
+
+async function request<R extends RouteContract>(
+  route: R,
+  input: LooseInput,
+  options: CallOptions,
+): Promise<RouteOutput<R>> {
   const url = state.base + buildPath(route.path, input.params) + buildQuery(input.query);
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.lang };
-  const hasBody = route.body !== undefined && input.body !== undefined;
-  if (hasBody) headers['content-type'] = 'application/json';
+  let body: BodyInit | undefined;
+  if (options.formData) body = options.formData;
+  else if (route.body !== undefined && input.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(input.body);
+  }
   if (route.method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
 
   const response = await fetch(url, {
     method: route.method,
     headers,
     credentials: 'same-origin',
-    ...(hasBody ? { body: JSON.stringify(input.body) } : {}),
+    ...(body !== undefined ? { body } : {}),
   });
   if (!response.ok) {
     const problem = await readProblem(response);
@@ -133,4 +148,18 @@ export async function call<R extends RouteContract>(route: R, ...args: Args<R>):
   }
   const json: unknown = response.status === 204 ? undefined : await response.json();
   return route.response.parse(json) as RouteOutput<R>;
+}
+
+/** Calls a route of the contract and returns its parsed, typed result; throws ApiError on failure. */
+export function call<R extends RouteContract>(route: R, ...args: Args<R>): Promise<RouteOutput<R>> {
+  return request(route, (args[0] ?? {}) as LooseInput, {});
+}
+
+/** `call` with an idempotency key or a multipart body (report writes, evidence uploads). */
+export function callWith<R extends RouteContract>(
+  route: R,
+  input: RouteInput<R>,
+  options: CallOptions,
+): Promise<RouteOutput<R>> {
+  return request(route, input as LooseInput, options);
 }

@@ -5,6 +5,7 @@ import { Brand } from '../ui/Brand.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { useMe, useSession } from '../features/identity/session.tsx';
 import { useUnitName } from '../features/org/org.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { navFor } from './nav.ts';
 
 /** The signed-in frame: skip link, header (brand, user, language, sign-out), role-based navigation, main. */
@@ -65,6 +66,7 @@ export function Layout() {
           <Brand />
         </Link>
         <div className="header-user">{user}</div>
+        <NotificationBell />
         <LanguageSwitch />
         <div className="header-signout">{signOut}</div>
       </header>

@@ -91,6 +91,8 @@ export const AssignmentListQuery = z.strictObject({
   /** Only assignments whose effective deadline falls within this many days of asOf (due soon). */
   dueWithinDays: z.coerce.number().int().min(0).max(366).optional(),
   parentAssignmentId: Uuid.optional(),
+  /** Only the top-most assignments the caller can see (cascaded ones are reached through their parent). */
+  rootsOnly: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
   ...Pagination,
 });

@@ -50,7 +50,11 @@ function viewQuery(db: Executor, f: AssignmentFilter) {
     q = f.taskIds.length ? q.where('a.task_id', '=', anyUuid(f.taskIds)) : q.where(sql<boolean>`false`);
   if (f.programmeId) q = q.where('t.programme_id', '=', f.programmeId);
   if (f.parentAssignmentId) q = q.where('a.parent_assignment_id', '=', f.parentAssignmentId);
-  if (f.rootsOnly) q = q.where('a.parent_assignment_id', 'is', null);
+  // top-most visible: no parent, or a parent the caller cannot see (a commune's own cascaded assignment)
+  if (f.rootsOnly)
+    q = q.where(
+      sql<boolean>`(a.parent_assignment_id is null or not exists (select 1 from assignment pa where pa.id = a.parent_assignment_id and ${assignmentVisible(f.scopeRootId, 'pa')}))`,
+    );
   if (f.q)
     for (const w of foldForSearch(f.q).split(' ').filter(Boolean))
       q = q.where('t.search_key', 'like', `%${likeEscape(w)}%`);

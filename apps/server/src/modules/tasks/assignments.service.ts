@@ -45,6 +45,7 @@ export class AssignmentsService {
       taskId: query.taskId,
       programmeId: query.programmeId,
       parentAssignmentId: query.parentAssignmentId,
+      rootsOnly: query.rootsOnly === 'true',
       q: query.q,
     };
     const page = { limit: query.limit, offset: query.offset };

@@ -7,10 +7,7 @@ import {
 } from '@pilotage/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { call } from '../../api/client.ts';
-import { useLang } from '../../i18n/index.tsx';
-import { useMe } from '../identity/session.tsx';
-import { send, type SendOptions } from './transport.ts';
+import { call, callWith, type CallOptions } from '../../api/client.ts';
 
 export const reportKeys = {
   forAssignment: (id: string) => ['reports', 'assignment', id] as const,
@@ -55,17 +52,15 @@ export function useTimeline(assignmentId: string | undefined) {
   });
 }
 
-/** `send` bound to the session's CSRF token and the UI language. */
+/** Writes with an idempotency key or a multipart body (the client holds the CSRF token and language). */
 export function useSend() {
-  const me = useMe();
-  const [lang] = useLang();
   return useCallback(
     <R extends RouteContract>(
       route: R,
       input: RouteInput<R>,
-      opts: Omit<SendOptions, 'csrfToken' | 'lang'> = {},
-    ): Promise<RouteOutput<R>> => send(route, input, { ...opts, csrfToken: me.csrfToken, lang }),
-    [me.csrfToken, lang],
+      opts: CallOptions = {},
+    ): Promise<RouteOutput<R>> => callWith(route, input, opts),
+    [],
   );
 }
 

@@ -24,7 +24,10 @@ export function TaskPage() {
   const programme = useProgramme(task.data?.programmeId);
   const [unit, setUnit] = useState<OrgUnit | null>(null);
   const [offset, setOffset] = useState(0);
-  const assignments = useAssignments({ taskId: id, asOf, unitId: unit?.id, limit: PAGE, offset }, !!id);
+  const assignments = useAssignments(
+    { taskId: id, asOf, unitId: unit?.id, rootsOnly: unit ? undefined : 'true', limit: PAGE, offset },
+    !!id,
+  );
   usePageTitle(task.data ? `${task.data.code} ${task.data.title}` : t('tasks.task'));
 
   if (task.error) return <ErrorNotice error={task.error} onRetry={() => void task.refetch()} />;
