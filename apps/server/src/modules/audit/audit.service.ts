@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { chainHash, GENESIS_HASH } from './audit.chain.ts';
+import { chainHash, GENESIS_HASH, type ChainedFields } from './audit.chain.ts';
 import { auditRepository, type AuditRow } from './audit.repository.ts';
 import { assertCanBrowseAudit } from './audit.policy.ts';
 
@@ -30,7 +30,8 @@ function redact(value: unknown): unknown {
   return out;
 }
 
-function toEvent(row: AuditRow): AuditEvent {
+/** The hashed fields of a stored event, exactly as the chain covers them. */
+function chainFieldsOf(row: AuditRow): ChainedFields {
   return {
     id: row.id,
     seq: Number(row.seq),
@@ -44,9 +45,10 @@ function toEvent(row: AuditRow): AuditEvent {
     before: row.before ?? null,
     after: row.after ?? null,
     requestId: row.request_id,
-    hash: row.hash,
   };
 }
+
+const toEvent = (row: AuditRow): AuditEvent => ({ ...chainFieldsOf(row), hash: row.hash });
 
 export interface ChainCheck {
   ok: boolean;
@@ -122,20 +124,7 @@ export class AuditService {
           return { ok: false, checked, brokenAtSeq: seq, reason: `gap: expected seq ${lastSeq + 1}` };
         if (row.prev_hash !== prev)
           return { ok: false, checked, brokenAtSeq: seq, reason: 'prev_hash does not match' };
-        const expected = chainHash(prev, {
-          id: row.id,
-          seq,
-          occurredAt: row.occurred_at.toISOString(),
-          actorUserId: row.actor_user_id,
-          actorName: row.actor_name,
-          actorUnitId: row.actor_unit_id,
-          action: row.action,
-          entityType: row.entity_type,
-          entityId: row.entity_id,
-          before: row.before ?? null,
-          after: row.after ?? null,
-          requestId: row.request_id,
-        });
+        const expected = chainHash(prev, chainFieldsOf(row));
         if (expected !== row.hash)
           return { ok: false, checked, brokenAtSeq: seq, reason: 'content does not match its hash' };
         prev = row.hash;
