@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useT } from '../i18n/index.tsx';
 import { Brand } from '../ui/Brand.tsx';
+import { Loading } from '../ui/ErrorNotice.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { useMe, useSession } from '../features/identity/session.tsx';
 import { useUnitName } from '../features/org/org.ts';
@@ -90,7 +91,9 @@ export function Layout() {
           <div className="nav-signout">{signOut}</div>
         </nav>
         <main id="main" ref={mainRef} tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>

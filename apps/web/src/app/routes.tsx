@@ -1,23 +1,58 @@
 import type { Role } from '@pilotage/contracts';
-import type { ReactElement } from 'react';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { lazy, type ReactElement } from 'react';
 import { HomePage } from '../features/home/HomePage.tsx';
-import { ApiKeysPage } from '../features/identity/ApiKeysPage.tsx';
-import { UsersPage } from '../features/identity/UsersPage.tsx';
-import { OrgBrowserPage } from '../features/org/OrgBrowserPage.tsx';
-import { CommitmentsPage } from '../features/commitments/CommitmentsPage.tsx';
-import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
-import { ReportFormPage } from '../features/reports/ReportFormPage.tsx';
-import { ReportPage } from '../features/reports/ReportPage.tsx';
-import { ReviewQueuePage } from '../features/reports/ReviewQueuePage.tsx';
-import { AssignmentPage } from '../features/tasks/AssignmentPage.tsx';
-import { MyAssignmentsPage } from '../features/tasks/MyAssignmentsPage.tsx';
-import { OverviewPage } from '../features/tasks/OverviewPage.tsx';
-import { TaskListPage } from '../features/tasks/TaskListPage.tsx';
-import { ImportPage } from '../features/task-io/ImportPage.tsx';
-import { ReviewPage } from '../features/task-io/ReviewPage.tsx';
-import { TaskPage } from '../features/tasks/TaskPage.tsx';
 import { AUDITORS, USER_MANAGERS } from './nav.ts';
+
+/**
+ * Pages other than home load on demand (one small chunk each), so a commune officer's phone downloads the
+ * shell and the report form, not the whole application. Layout shows a loading state meanwhile.
+ */
+const AuditPage = lazy(() =>
+  import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
+const ApiKeysPage = lazy(() =>
+  import('../features/identity/ApiKeysPage.tsx').then((m) => ({ default: m.ApiKeysPage })),
+);
+const UsersPage = lazy(() =>
+  import('../features/identity/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const OrgBrowserPage = lazy(() =>
+  import('../features/org/OrgBrowserPage.tsx').then((m) => ({ default: m.OrgBrowserPage })),
+);
+const CommitmentsPage = lazy(() =>
+  import('../features/commitments/CommitmentsPage.tsx').then((m) => ({ default: m.CommitmentsPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
+const ReportFormPage = lazy(() =>
+  import('../features/reports/ReportFormPage.tsx').then((m) => ({ default: m.ReportFormPage })),
+);
+const ReportPage = lazy(() =>
+  import('../features/reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
+);
+const ReviewQueuePage = lazy(() =>
+  import('../features/reports/ReviewQueuePage.tsx').then((m) => ({ default: m.ReviewQueuePage })),
+);
+const AssignmentPage = lazy(() =>
+  import('../features/tasks/AssignmentPage.tsx').then((m) => ({ default: m.AssignmentPage })),
+);
+const MyAssignmentsPage = lazy(() =>
+  import('../features/tasks/MyAssignmentsPage.tsx').then((m) => ({ default: m.MyAssignmentsPage })),
+);
+const OverviewPage = lazy(() =>
+  import('../features/tasks/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
+);
+const TaskListPage = lazy(() =>
+  import('../features/tasks/TaskListPage.tsx').then((m) => ({ default: m.TaskListPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/task-io/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const ReviewPage = lazy(() =>
+  import('../features/task-io/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
+);
+const TaskPage = lazy(() => import('../features/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
 
 export interface AppRoute {
   path: string;
