@@ -61,7 +61,7 @@ export function Layout() {
           onClick={() => setMenuOpen((o) => !o)}
         >
           <span className="menu-icon" aria-hidden="true" />
-          {t('nav.menu')}
+          <span className="menu-label">{t('nav.menu')}</span>
         </button>
         <Link to="/" className="brand-link">
           <Brand />
