@@ -1,10 +1,10 @@
 import { commitmentRoutes, type SignCommitmentBody } from '@pilotage/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
-import { ErrorNotice, Loading, SuccessNotice } from '../../ui/ErrorNotice.tsx';
+import { Loading } from '../../ui/ErrorNotice.tsx';
 import { FieldError, TextField } from '../../ui/Field.tsx';
+import { SubmitFooter, useSubmit } from '../../ui/useSubmit.tsx';
 import { useSend } from '../reports/reports.ts';
 import { TextAreaField } from '../reports/TextAreaField.tsx';
 import { fingerprint } from '../reports/transport.ts';
@@ -25,50 +25,37 @@ export function CommitmentForm({ onSigned }: { onSigned: () => void }) {
   const [outcome, setOutcome] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmit();
+  const { errors } = submission;
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setDone(null);
-    setFailure(null);
+  const check = () => {
     const local: Record<string, string> = {};
     if (!outcome.trim()) local.outcome = t('programme.errOutcome');
     if (!dueOn) local.dueOn = t('tasks.errDeadline');
     if (chosen.length === 0) local.assignmentIds = t('programme.errAssignments');
-    setErrors(local);
-    if (Object.keys(local).length) return;
+    return local;
+  };
+  const send = async () => {
     const body: SignCommitmentBody = { outcome: outcome.trim(), dueOn, assignmentIds: [...chosen].sort() };
-    setBusy(true);
-    try {
-      await sendApi(
-        commitmentRoutes.sign,
-        { body },
-        { idempotencyKey: `commit-${fingerprint(JSON.stringify(body))}` },
-      );
-      setDone(t('programme.signed'));
-      setOutcome('');
-      setDueOn('');
-      setChosen([]);
-      void queryClient.invalidateQueries({ queryKey: ['commitments'] });
-      onSigned();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    await sendApi(
+      commitmentRoutes.sign,
+      { body },
+      { idempotencyKey: `commit-${fingerprint(JSON.stringify(body))}` },
+    );
+    setOutcome('');
+    setDueOn('');
+    setChosen([]);
+    void queryClient.invalidateQueries({ queryKey: ['commitments'] });
+    onSigned();
+    return t('programme.signed');
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submission.submit(check, send);
   };
 
   return (
-    <form
-      className="card report-form"
-      onSubmit={(e) => void onSubmit(e)}
-      noValidate
-      aria-labelledby={`${id}-title`}
-    >
+    <form className="card report-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('programme.signTitle')}</h2>
       <p className="muted small">{t('programme.signIntro')}</p>
       <TextAreaField
@@ -109,11 +96,7 @@ export function CommitmentForm({ onSigned }: { onSigned: () => void }) {
         </div>
         <FieldError id={`${id}-err`}>{errors.assignmentIds}</FieldError>
       </fieldset>
-      <ErrorNotice error={failure} />
-      <SuccessNotice>{done}</SuccessNotice>
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {t('programme.sign')}
-      </button>
+      <SubmitFooter state={submission} label={t('programme.sign')} />
     </form>
   );
 }

@@ -3,7 +3,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client.ts';
 import { formatDateTime, useLang, useT } from '../../i18n/index.tsx';
-import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
+import { QueryTable } from '../../ui/DataTable.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RoleList } from '../../ui/RoleCheckboxes.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
@@ -63,70 +64,49 @@ export function ApiKeysPage() {
       )}
       {created && <SecretOnce created={created} onClose={() => setCreated(null)} />}
       <ErrorNotice error={revoke.error} />
-      {list.error && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
-      {!list.data && !list.error && <Loading />}
-      {list.data && (
-        <>
-          <div className="table-wrap" role="region" aria-labelledby="keys-caption" tabIndex={0}>
-            <table className="table table-stack">
-              <caption id="keys-caption" className="visually-hidden">
-                {t('keys.title')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('keys.name')}</th>
-                  <th scope="col">{t('keys.prefix')}</th>
-                  <th scope="col">{t('common.unit')}</th>
-                  <th scope="col">{t('common.roles')}</th>
-                  <th scope="col">{t('common.createdAt')}</th>
-                  <th scope="col">{t('common.status')}</th>
-                  <th scope="col">{t('common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((key) => (
-                  <tr key={key.id}>
-                    <td data-label={t('keys.name')}>{key.name}</td>
-                    <td data-label={t('keys.prefix')}>
-                      <code>plk_{key.prefix}_…</code>
-                    </td>
-                    <td data-label={t('common.unit')}>
-                      <UnitName id={key.orgUnitId} />
-                    </td>
-                    <td data-label={t('common.roles')}>
-                      <RoleList roles={key.roles} />
-                    </td>
-                    <td data-label={t('common.createdAt')}>{formatDateTime(lang, key.createdAt)}</td>
-                    <td data-label={t('common.status')}>
-                      <span className={key.revokedAt ? 'status status-off' : 'status status-ok'}>
-                        {key.revokedAt ? t('keys.revoked') : t('keys.valid')}
-                      </span>
-                    </td>
-                    <td data-label={t('common.actions')}>
-                      {!key.revokedAt && (
-                        <button
-                          type="button"
-                          className="button button-small button-danger"
-                          disabled={revoke.isPending}
-                          aria-label={t('keys.revokeNamed', { name: key.name })}
-                          onClick={() => {
-                            if (window.confirm(t('keys.revokeConfirm', { name: key.name })))
-                              revoke.mutate(key);
-                          }}
-                        >
-                          {t('keys.revoke')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {list.data.items.length === 0 && <p>{t('common.empty')}</p>}
-          <Pagination offset={offset} limit={LIMIT} total={list.data.total} onChange={setOffset} />
-        </>
-      )}
+      <QueryTable
+        query={list}
+        id="keys-caption"
+        caption={t('keys.title')}
+        rowKey={(key) => key.id}
+        columns={[
+          { label: t('keys.name'), cell: (key) => key.name },
+          { label: t('keys.prefix'), cell: (key) => <code>plk_{key.prefix}_…</code> },
+          { label: t('common.unit'), cell: (key) => <UnitName id={key.orgUnitId} /> },
+          { label: t('common.roles'), cell: (key) => <RoleList roles={key.roles} /> },
+          { label: t('common.createdAt'), cell: (key) => formatDateTime(lang, key.createdAt) },
+          {
+            label: t('common.status'),
+            cell: (key) => (
+              <span className={key.revokedAt ? 'status status-off' : 'status status-ok'}>
+                {key.revokedAt ? t('keys.revoked') : t('keys.valid')}
+              </span>
+            ),
+          },
+          {
+            label: t('common.actions'),
+            cell: (key) =>
+              !key.revokedAt && (
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  disabled={revoke.isPending}
+                  aria-label={t('keys.revokeNamed', { name: key.name })}
+                  onClick={() => {
+                    if (window.confirm(t('keys.revokeConfirm', { name: key.name }))) revoke.mutate(key);
+                  }}
+                >
+                  {t('keys.revoke')}
+                </button>
+              ),
+          },
+        ]}
+        footer={
+          list.data && (
+            <Pagination offset={offset} limit={LIMIT} total={list.data.total} onChange={setOffset} />
+          )
+        }
+      />
     </>
   );
 }

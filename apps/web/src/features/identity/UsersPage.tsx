@@ -3,7 +3,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { call } from '../../api/client.ts';
 import { formatDateTime, useLang, useT } from '../../i18n/index.tsx';
-import { ErrorNotice, Loading, SuccessNotice } from '../../ui/ErrorNotice.tsx';
+import { QueryTable } from '../../ui/DataTable.tsx';
+import { ErrorNotice, SuccessNotice } from '../../ui/ErrorNotice.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { RoleList } from '../../ui/RoleCheckboxes.tsx';
@@ -75,69 +76,49 @@ export function UsersPage() {
           }}
         />
       </div>
-      {list.error && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
-      {!list.data && !list.error && <Loading />}
-      {list.data && (
-        <>
-          <div className="table-wrap" role="region" aria-labelledby="users-caption" tabIndex={0}>
-            <table className="table table-stack">
-              <caption id="users-caption" className="visually-hidden">
-                {t('users.title')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.displayName')}</th>
-                  <th scope="col">{t('users.username')}</th>
-                  <th scope="col">{t('common.unit')}</th>
-                  <th scope="col">{t('common.roles')}</th>
-                  <th scope="col">{t('common.status')}</th>
-                  <th scope="col">{t('common.createdAt')}</th>
-                  <th scope="col">{t('common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((user) => (
-                  <tr key={user.id}>
-                    <td data-label={t('users.displayName')}>{user.displayName}</td>
-                    <td data-label={t('users.username')}>
-                      <code>{user.username}</code>
-                    </td>
-                    <td data-label={t('common.unit')}>
-                      <UnitName id={user.orgUnitId} />
-                    </td>
-                    <td data-label={t('common.roles')}>
-                      <RoleList roles={user.roles} />
-                    </td>
-                    <td data-label={t('common.status')}>
-                      <span className={user.active ? 'status status-ok' : 'status status-off'}>
-                        {user.active ? t('users.active') : t('users.inactive')}
-                      </span>
-                    </td>
-                    <td data-label={t('common.createdAt')}>{formatDateTime(lang, user.createdAt)}</td>
-                    <td data-label={t('common.actions')}>
-                      {user.id !== me.user.id && (
-                        <button
-                          type="button"
-                          className="button button-small button-secondary"
-                          disabled={toggle.isPending}
-                          aria-label={t(user.active ? 'users.deactivateNamed' : 'users.activateNamed', {
-                            name: user.username,
-                          })}
-                          onClick={() => toggle.mutate(user)}
-                        >
-                          {user.active ? t('users.deactivate') : t('users.activate')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {list.data.items.length === 0 && <p>{t('common.empty')}</p>}
-          <Pagination offset={offset} limit={LIMIT} total={list.data.total} onChange={setOffset} />
-        </>
-      )}
+      <QueryTable
+        query={list}
+        id="users-caption"
+        caption={t('users.title')}
+        rowKey={(user) => user.id}
+        columns={[
+          { label: t('users.displayName'), cell: (user) => user.displayName },
+          { label: t('users.username'), cell: (user) => <code>{user.username}</code> },
+          { label: t('common.unit'), cell: (user) => <UnitName id={user.orgUnitId} /> },
+          { label: t('common.roles'), cell: (user) => <RoleList roles={user.roles} /> },
+          {
+            label: t('common.status'),
+            cell: (user) => (
+              <span className={user.active ? 'status status-ok' : 'status status-off'}>
+                {user.active ? t('users.active') : t('users.inactive')}
+              </span>
+            ),
+          },
+          { label: t('common.createdAt'), cell: (user) => formatDateTime(lang, user.createdAt) },
+          {
+            label: t('common.actions'),
+            cell: (user) =>
+              user.id !== me.user.id && (
+                <button
+                  type="button"
+                  className="button button-small button-secondary"
+                  disabled={toggle.isPending}
+                  aria-label={t(user.active ? 'users.deactivateNamed' : 'users.activateNamed', {
+                    name: user.username,
+                  })}
+                  onClick={() => toggle.mutate(user)}
+                >
+                  {user.active ? t('users.deactivate') : t('users.activate')}
+                </button>
+              ),
+          },
+        ]}
+        footer={
+          list.data && (
+            <Pagination offset={offset} limit={LIMIT} total={list.data.total} onChange={setOffset} />
+          )
+        }
+      />
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { assignmentRoutes, type Assignment, type OrgUnit } from '@pilotage/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { formatDate, useLang, useT } from '../../i18n/index.tsx';
-import { ErrorNotice, SuccessNotice } from '../../ui/ErrorNotice.tsx';
 import { TextField } from '../../ui/Field.tsx';
+import { SubmitFooter, useSubmit } from '../../ui/useSubmit.tsx';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 
 /**
@@ -19,49 +19,36 @@ export function CascadeForm({ assignment }: { assignment: Assignment }) {
   const [all, setAll] = useState(false);
   const [units, setUnits] = useState<OrgUnit[]>([]);
   const [deadline, setDeadline] = useState(own ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmit();
+  const { errors } = submission;
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setDone(null);
-    setFailure(null);
+  const check = () => {
     const local: Record<string, string> = {};
     if (!all && units.length === 0) local.unitIds = t('tasks.errUnits');
     if (own && deadline && deadline > own)
       local.deadline = t('tasks.errCascadeDeadline', { date: formatDate(lang, own) });
     if (!assignment.isContinuous && !deadline) local.deadline = t('tasks.errDeadline');
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setBusy(true);
-    try {
-      const result = await call(assignmentRoutes.cascade, {
-        params: { id: assignment.id },
-        body: {
-          ...(all ? { allChildren: true } : { unitIds: units.map((u) => u.id) }),
-          deadline: deadline || null,
-        },
-      });
-      setDone(t('tasks.cascadeDone', { created: result.created, skipped: result.skipped }));
-      setUnits([]);
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    return local;
+  };
+  const send = async () => {
+    const result = await call(assignmentRoutes.cascade, {
+      params: { id: assignment.id },
+      body: {
+        ...(all ? { allChildren: true } : { unitIds: units.map((u) => u.id) }),
+        deadline: deadline || null,
+      },
+    });
+    setUnits([]);
+    void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    return t('tasks.cascadeDone', { created: result.created, skipped: result.skipped });
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submission.submit(check, send);
   };
 
   return (
-    <form
-      onSubmit={(e) => void onSubmit(e)}
-      noValidate
-      className="cascade-form"
-      aria-labelledby="cascade-title"
-    >
+    <form onSubmit={onSubmit} noValidate className="cascade-form" aria-labelledby="cascade-title">
       <h2 id="cascade-title">{t('tasks.cascadeTitle')}</h2>
       <p className="muted small">{t('tasks.cascadeIntro')}</p>
       <label className="checkbox">
@@ -105,11 +92,7 @@ export function CascadeForm({ assignment }: { assignment: Assignment }) {
         error={errors.deadline}
         onChange={(e) => setDeadline(e.target.value)}
       />
-      <ErrorNotice error={failure} />
-      <SuccessNotice>{done}</SuccessNotice>
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {t('tasks.cascadeSubmit')}
-      </button>
+      <SubmitFooter state={submission} label={t('tasks.cascadeSubmit')} />
     </form>
   );
 }
