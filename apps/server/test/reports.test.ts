@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from './harness.ts';
-import { signedIn, type Client } from './factories.ts';
+import { signedIn, unitByCode, type Client } from './factories.ts';
 import { act, saveReport } from './reports-helpers.ts';
 import { assign, cascade, createProgramme, createTask } from './tasks-factories.ts';
 
@@ -300,5 +300,29 @@ describe('progress report workflow', () => {
     const accept = theirs.json().items.find((e: { action: string }) => e.action === 'report.accept');
     expect(accept).toMatchObject({ kind: 'report', period: '2025-06', status: 'accepted', progress: 30 });
     expect((await c.otherCommune.get(`/api/assignments/${communeAssignment}/timeline`)).statusCode).toBe(404);
+  });
+});
+
+describe('review queue filters', () => {
+  it('narrows by reporting unit and by text without diacritics, never beyond the caller’s own unit', async () => {
+    const created = await saveReport(c.communeOfficer, {
+      assignmentId: communeAssignment,
+      period: '2025-04',
+      progress: 20,
+    });
+    const id = created.reportId;
+    expect((await act(c.communeOfficer, id, 'submit')).statusCode).toBe(200);
+    const ids = async (client: Client, query: string) =>
+      ((await client.get(`/api/review-queue?limit=500&${query}`)).json().items as { id: string }[]).map(
+        (r) => r.id,
+      );
+    const baDinh = await unitByCode(env, '10101003');
+    expect(await ids(c.provReviewer, 'q=ba%20dinh')).toContain(id);
+    expect(await ids(c.provReviewer, 'q=bach%20mai')).not.toContain(id);
+    expect(await ids(c.provReviewer, `unitId=${baDinh.id}`)).toContain(id);
+    expect((await ids(c.provReviewer, 'order=newest'))[0]).toBe(id);
+    // naming the reporting unit does not open another unit's queue
+    expect(await ids(c.steeringReviewer, `unitId=${baDinh.id}`)).not.toContain(id);
+    expect(await ids(c.ministryReviewer, `unitId=${baDinh.id}`)).toEqual([]);
   });
 });

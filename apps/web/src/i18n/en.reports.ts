@@ -115,4 +115,9 @@ export const enReports: Record<keyof typeof viReports, string> = {
   'report.noNotifications': 'No notifications.',
   'report.unread': 'Unread',
   'report.markRead': 'Mark as read',
+  'report.queueOrder': 'Order',
+  'report.queueOrder.oldest': 'Oldest first',
+  'report.queueOrder.newest': 'Newest first',
+  'report.queueSearch': 'Search by task or unit',
+  'report.queueSearchHint': 'Diacritics optional, e.g. ba dinh',
 };

@@ -113,4 +113,9 @@ export const viReports = {
   'report.noNotifications': 'Không có thông báo.',
   'report.unread': 'Chưa đọc',
   'report.markRead': 'Đánh dấu đã đọc',
+  'report.queueOrder': 'Thứ tự',
+  'report.queueOrder.oldest': 'Cũ nhất trước',
+  'report.queueOrder.newest': 'Mới nhất trước',
+  'report.queueSearch': 'Tìm theo nhiệm vụ hoặc đơn vị',
+  'report.queueSearchHint': 'Có thể gõ không dấu, ví dụ: ba dinh',
 } as const;

@@ -162,6 +162,12 @@ export const ReviewQueueQuery = z.strictObject({
   /** approval: reports waiting for the caller's (unit_lead) approval; review: waiting for the caller's unit's review. */
   awaiting: z.enum(['approval', 'review']).optional(),
   programmeId: Uuid.optional(),
+  /** Reporting unit (e.g. one commune of the reviewing province). */
+  unitId: Uuid.optional(),
+  /** Task code or title, or reporting unit name; diacritics optional ("ba dinh" finds Ba Đình). */
+  q: z.string().trim().max(100).optional(),
+  /** oldest (default: first in, first reviewed) or newest first. */
+  order: z.enum(['oldest', 'newest']).optional(),
   ...Pagination,
 });
 

@@ -1,6 +1,8 @@
+import { foldForSearch } from '@pilotage/contracts';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { ProgressReportTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
+import { likeEscape } from '../org/org.repository.ts';
 
 /** An assignment with what reporting needs: units, task, programme settings. */
 export interface ReportAssignmentRow {
@@ -202,6 +204,9 @@ export const reportsRepository = {
       review: boolean;
       approval: boolean;
       programmeId?: string | undefined;
+      reportingUnitId?: string | undefined;
+      q?: string | undefined;
+      order?: 'oldest' | 'newest' | undefined;
       limit: number;
       offset: number;
     },
@@ -218,8 +223,21 @@ export const reportsRepository = {
       ]),
     );
     if (f.programmeId) q = q.where('p.id', '=', f.programmeId);
+    if (f.reportingUnitId) q = q.where('a.unit_id', '=', f.reportingUnitId);
+    for (const w of foldForSearch(f.q ?? '')
+      .split(' ')
+      .filter(Boolean)) {
+      const like = `%${likeEscape(w)}%`;
+      q = q.where((eb) => eb.or([eb('t.search_key', 'like', like), eb('u.search_key', 'like', like)]));
+    }
+    const direction = f.order === 'newest' ? 'desc' : 'asc';
     const [items, count] = await Promise.all([
-      q.orderBy('r.updated_at').orderBy('r.id').limit(f.limit).offset(f.offset).execute(),
+      q
+        .orderBy('r.updated_at', direction)
+        .orderBy('r.id', direction)
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute(),
       q
         .clearSelect()
         .select((eb) => eb.fn.countAll<number>().as('n'))

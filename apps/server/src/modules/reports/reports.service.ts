@@ -275,11 +275,14 @@ export class ReportsService {
     const review = (!query.awaiting || query.awaiting === 'review') && canReview(ctx.actor, self);
     const approval = (!query.awaiting || query.awaiting === 'approval') && canApprove(ctx.actor, self);
     if (!review && !approval) return { items: [], total: 0 };
+    const { unitId: reportingUnitId, awaiting: _awaiting, ...filters } = query;
+    // the queue is always the caller's own unit's; unitId only narrows it to one reporting unit
     const { items, total } = await reportsRepository.queue(this.db, {
+      ...filters,
+      reportingUnitId,
       unitId: ctx.actor.unitId,
       review,
       approval,
-      ...query,
     });
     const evidence = await evidenceRepository.listMeta(
       this.db,

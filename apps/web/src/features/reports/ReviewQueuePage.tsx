@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDate, formatDateTime, useLang, useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/ErrorNotice.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
+import { useDebounced } from '../../ui/useDebounced.ts';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { ProgressValue } from '../tasks/StatusBadge.tsx';
 import { formatPeriod } from './period.ts';
@@ -20,9 +22,18 @@ const PAGE = 20;
 export function ReviewQueuePage() {
   const t = useT();
   const [awaiting, setAwaiting] = useState<'' | 'approval' | 'review'>('');
+  const [text, setText] = useState('');
+  const [order, setOrder] = useState<'oldest' | 'newest'>('oldest');
   const [offset, setOffset] = useState(0);
   const [done, setDone] = useState<string | null>(null);
-  const queue = useReviewQueue({ ...(awaiting ? { awaiting } : {}), limit: PAGE, offset });
+  const q = useDebounced(text.trim());
+  const queue = useReviewQueue({
+    ...(awaiting ? { awaiting } : {}),
+    ...(q ? { q } : {}),
+    order,
+    limit: PAGE,
+    offset,
+  });
   usePageTitle(t('report.queueTitle'));
 
   return (
@@ -44,6 +55,30 @@ export function ReviewQueuePage() {
           <option value="approval">{t('report.awaiting.approval')}</option>
         </select>
       </div>
+      <div className="field field-inline">
+        <label htmlFor="queue-order">{t('report.queueOrder')}</label>
+        <select
+          id="queue-order"
+          value={order}
+          onChange={(e) => {
+            setOrder(e.target.value as typeof order);
+            setOffset(0);
+          }}
+        >
+          <option value="oldest">{t('report.queueOrder.oldest')}</option>
+          <option value="newest">{t('report.queueOrder.newest')}</option>
+        </select>
+      </div>
+      <TextField
+        label={t('report.queueSearch')}
+        hint={t('report.queueSearchHint')}
+        type="search"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOffset(0);
+        }}
+      />
       <SuccessNotice>{done}</SuccessNotice>
       {queue.error && <ErrorNotice error={queue.error} onRetry={() => void queue.refetch()} />}
       {!queue.data && !queue.error && <Loading />}

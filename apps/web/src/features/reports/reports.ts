@@ -34,7 +34,13 @@ export function useReport(id: string | undefined, enabled = true) {
   });
 }
 
-export function useReviewQueue(query: { awaiting?: 'approval' | 'review'; limit: number; offset: number }) {
+export function useReviewQueue(query: {
+  awaiting?: 'approval' | 'review';
+  q?: string;
+  order?: 'oldest' | 'newest';
+  limit: number;
+  offset: number;
+}) {
   return useQuery({
     queryKey: reportKeys.queue(query),
     queryFn: () => call(reportRoutes.reviewQueue, { query }),
