@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayVn } from '../src/modules/tasks/reporting-period.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
-import { signedIn } from './factories.ts';
+import { auditActions, signedIn } from './factories.ts';
 import { assign, cascade, createProgramme, createTask } from './tasks-factories.ts';
 
 let env: TestEnv;
@@ -84,13 +84,7 @@ describe('deadline extensions', () => {
 
     const list = await province.get(`/api/assignments/${hanoi.id}/extensions`);
     expect(list.json().items).toHaveLength(1);
-    const events = await env.database.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity_id', '=', ext.id)
-      .orderBy('seq')
-      .execute();
-    expect(events.map((e) => e.action)).toEqual(['extension.request', 'extension.approve']);
+    expect(await auditActions(env, ext.id)).toEqual(['extension.request', 'extension.approve']);
   });
 
   it('lets the province that cascaded decide its commune’s request, within its own deadline', async () => {

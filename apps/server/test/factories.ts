@@ -78,3 +78,14 @@ export async function signedIn(env: TestEnv, unitCode: string, roles: Role[]) {
   const client = await login(env, user.username);
   return { user, client };
 }
+
+/** The audit actions recorded for an entity, in chain order. */
+export async function auditActions(env: TestEnv, entityId: string): Promise<string[]> {
+  const rows = await env.database.db
+    .selectFrom('audit_event')
+    .select('action')
+    .where('entity_id', '=', entityId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => r.action);
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from './harness.ts';
-import { signedIn, uniq, type Client } from './factories.ts';
+import { auditActions, signedIn, uniq, type Client } from './factories.ts';
 import { act, saveReport } from './reports-helpers.ts';
 import { assign, cascade, createProgramme, createTask } from './tasks-factories.ts';
 
@@ -31,15 +31,7 @@ const count = async (table: 'progress_report' | 'notification', column: 'id' | '
         .executeTakeFirstOrThrow()
     ).n,
   );
-const audits = async (entityId: string) =>
-  (
-    await env.database.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity_id', '=', entityId)
-      .orderBy('seq')
-      .execute()
-  ).map((a) => a.action);
+const audits = (entityId: string) => auditActions(env, entityId);
 
 describe('idempotent writes', () => {
   it('replays a PUT with the same key and body: same status and body, one row, one audit event', async () => {

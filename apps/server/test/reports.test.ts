@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from './harness.ts';
-import { signedIn, unitByCode, type Client } from './factories.ts';
+import { auditActions, signedIn, unitByCode, type Client } from './factories.ts';
 import { act, saveReport } from './reports-helpers.ts';
 import { assign, cascade, createProgramme, createTask } from './tasks-factories.ts';
 
@@ -41,15 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const actions = async (entityId: string) =>
-  (
-    await env.database.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity_id', '=', entityId)
-      .orderBy('seq')
-      .execute()
-  ).map((a) => a.action);
+const actions = (entityId: string) => auditActions(env, entityId);
 
 describe('progress report workflow', () => {
   it('province: draft → lead approval → review returns → edit → resubmit → accepted; audited and notified', async () => {

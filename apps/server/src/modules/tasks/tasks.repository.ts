@@ -1,7 +1,7 @@
 /** SQL for directive documents, programmes and tasks (the only place these tables are queried). */
 import { foldForSearch } from '@pilotage/contracts';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
-import type { DirectiveDocumentTable, ProgrammeTable, TaskTable } from '../../db/schema.ts';
+import type { DB, DirectiveDocumentTable, ProgrammeTable, TaskTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { likeEscape } from '../org/org.repository.ts';
 import { anyUuid, taskLedInScope, taskVisible } from './scope.ts';
@@ -17,6 +17,28 @@ export type TaskListRow = TaskRow & {
 };
 
 const words = (q: string | undefined) => (q ? foldForSearch(q).split(' ').filter(Boolean) : []);
+
+interface SearchPage {
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** A page of a searchable reference table (search_key, diacritics folded) and its total. */
+async function searchPage<T extends 'directive_document' | 'programme'>(
+  db: Executor,
+  table: T,
+  f: SearchPage,
+  order: [keyof DB[T] & string, 'asc' | 'desc'][],
+) {
+  let q = db.selectFrom(table as 'programme');
+  for (const w of words(f.q)) q = q.where('search_key', 'like', `%${likeEscape(w)}%`);
+  let page = q.selectAll();
+  for (const [column, direction] of order) page = page.orderBy(sql.ref(column), direction);
+  const items = (await page.limit(f.limit).offset(f.offset).execute()) as Selectable<DB[T]>[];
+  const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { items, total: Number(count.n) };
+}
 
 export interface TaskFilter {
   /** null = national scope (no filter). */
@@ -38,19 +60,11 @@ export const tasksRepository = {
     db.selectFrom('directive_document').selectAll().where('id', '=', id).executeTakeFirst(),
   findDocumentByCode: (db: Executor, code: string) =>
     db.selectFrom('directive_document').selectAll().where('code', '=', code).executeTakeFirst(),
-  async listDocuments(db: Executor, f: { q?: string | undefined; limit: number; offset: number }) {
-    let q = db.selectFrom('directive_document');
-    for (const w of words(f.q)) q = q.where('search_key', 'like', `%${likeEscape(w)}%`);
-    const items = await q
-      .selectAll()
-      .orderBy('issued_on')
-      .orderBy('code')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute();
-    const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { items, total: Number(count.n) };
-  },
+  listDocuments: (db: Executor, f: SearchPage) =>
+    searchPage(db, 'directive_document', f, [
+      ['issued_on', 'asc'],
+      ['code', 'asc'],
+    ]),
   documentsByIds: (db: Executor, ids: string[]) =>
     ids.length
       ? db.selectFrom('directive_document').selectAll().where('id', '=', anyUuid(ids)).execute()
@@ -63,19 +77,11 @@ export const tasksRepository = {
     db.selectFrom('programme').selectAll().where('id', '=', id).executeTakeFirst(),
   findProgrammeByCode: (db: Executor, code: string) =>
     db.selectFrom('programme').selectAll().where('code', '=', code).executeTakeFirst(),
-  async listProgrammes(db: Executor, f: { q?: string | undefined; limit: number; offset: number }) {
-    let q = db.selectFrom('programme');
-    for (const w of words(f.q)) q = q.where('search_key', 'like', `%${likeEscape(w)}%`);
-    const items = await q
-      .selectAll()
-      .orderBy('period_start', 'desc')
-      .orderBy('code')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute();
-    const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { items, total: Number(count.n) };
-  },
+  listProgrammes: (db: Executor, f: SearchPage) =>
+    searchPage(db, 'programme', f, [
+      ['period_start', 'desc'],
+      ['code', 'asc'],
+    ]),
   async taskCounts(db: Executor, programmeIds: string[]): Promise<Map<string, number>> {
     if (!programmeIds.length) return new Map();
     const rows = await db
