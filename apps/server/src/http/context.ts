@@ -1,4 +1,5 @@
 import type { Lang, Role } from '@pilotage/contracts';
+import { SYSTEM_SCOPE, type Scope } from '../modules/org/scope.ts';
 
 /** Who is acting: a signed-in user or a unit's API key. */
 export interface Actor {
@@ -11,6 +12,8 @@ export interface Actor {
   roles: readonly Role[];
   /** Root of the org subtree this actor may see. */
   scopeRootId: string;
+  /** What this actor may see, as the typed value every repository takes (modules/org/scope.ts). */
+  scope: Scope;
   /** Session CSRF token (cookie sessions only). */
   csrfToken: string | null;
 }
@@ -33,6 +36,7 @@ export function systemContext(unitId: string, name = 'system'): RequestContext {
       unitId,
       roles: ['admin'],
       scopeRootId: unitId,
+      scope: SYSTEM_SCOPE,
       csrfToken: null,
     },
     lang: 'vi',

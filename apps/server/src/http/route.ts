@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC_SCOPE } from '../modules/org/scope.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { RouteContract, RouteOutput } from '@pilotage/contracts';
@@ -94,6 +95,7 @@ function anonymousContext(request: FastifyRequest): RequestContext {
       unitId: '',
       roles: [],
       scopeRootId: '',
+      scope: PUBLIC_SCOPE,
       csrfToken: null,
     },
     lang: langFromHeader(request.headers['accept-language']),

@@ -10,6 +10,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { orgRepository, toOrgUnit } from '../org/org.repository.ts';
 import { identityRepository, toUser } from './identity.repository.ts';
 import { scopeRootFor } from './identity.scope.ts';
+import { scopeAt, type Scope } from '../org/scope.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -33,6 +34,16 @@ export class AuthService {
   private async rootId(): Promise<string> {
     if (!this.nationalRootId) this.nationalRootId = (await orgRepository.findRoot(this.db))?.id ?? '';
     return this.nationalRootId;
+  }
+
+  /** The actor's scope root and scope value, computed once per request. */
+  private async scopeOf(
+    unit: { id: string; kind: OrgUnitKind },
+    roles: readonly Role[],
+  ): Promise<{ scopeRootId: string; scope: Scope }> {
+    const national = await this.rootId();
+    const scopeRootId = scopeRootFor(unit, roles, national);
+    return { scopeRootId, scope: scopeAt(scopeRootId, national) };
   }
 
   /** Password login with throttling per account and per IP; creates a server-side session. */
@@ -95,7 +106,7 @@ export class AuthService {
         ip: input.ip,
         user_agent: input.userAgent,
       });
-      const ctx = this.contextFor(this.actorFromMe(me), input.requestId);
+      const ctx = this.contextFor(this.actorFromMe(me, await this.rootId()), input.requestId);
       await this.audit.record(tx, ctx, {
         action: 'auth.login',
         entityType: 'session',
@@ -106,7 +117,7 @@ export class AuthService {
     return { sessionToken, expiresAt, me };
   }
 
-  private actorFromMe(me: Me): Actor {
+  private actorFromMe(me: Me, nationalRootId: string): Actor {
     return {
       kind: 'user',
       id: me.user.id,
@@ -115,6 +126,7 @@ export class AuthService {
       unitId: me.user.orgUnitId,
       roles: me.user.roles,
       scopeRootId: me.scopeRootId,
+      scope: scopeAt(me.scopeRootId, nationalRootId),
       csrfToken: me.csrfToken,
     };
   }
@@ -145,11 +157,7 @@ export class AuthService {
       name: s.username,
       unitId: s.org_unit_id,
       roles,
-      scopeRootId: scopeRootFor(
-        { id: s.org_unit_id, kind: s.unit_kind as OrgUnitKind },
-        roles,
-        await this.rootId(),
-      ),
+      ...(await this.scopeOf({ id: s.org_unit_id, kind: s.unit_kind as OrgUnitKind }, roles)),
       csrfToken: s.csrf_token,
     };
   }
@@ -166,11 +174,7 @@ export class AuthService {
       name: `api-key:${key.prefix}`,
       unitId: key.org_unit_id,
       roles,
-      scopeRootId: scopeRootFor(
-        { id: key.org_unit_id, kind: key.unit_kind as OrgUnitKind },
-        roles,
-        await this.rootId(),
-      ),
+      ...(await this.scopeOf({ id: key.org_unit_id, kind: key.unit_kind as OrgUnitKind }, roles)),
       csrfToken: null,
     };
   }
