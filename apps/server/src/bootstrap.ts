@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { inTransaction } from './db/transaction.ts';
 import { systemContext } from './http/context.ts';
+import { AuditAnchor } from './modules/audit/audit.anchor.ts';
 import { loadOrganisation } from './modules/org/org.loader.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -13,7 +14,11 @@ export async function bootstrap(
 ): Promise<{ database: Database; services: Services; rootId: string }> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database.db);
-  const services = createServices(database, config);
+  const auditAnchor =
+    config.auditKeyFile && config.auditCheckpointFile
+      ? await AuditAnchor.fromFiles(config.auditKeyFile, config.auditCheckpointFile)
+      : AuditAnchor.inMemory();
+  const services = createServices(database, config, { auditAnchor });
   const rootId = await inTransaction(database.db, async (tx) => {
     const before = await tx.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
     const loaded = await loadOrganisation(tx);

@@ -3,6 +3,8 @@ import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.ts';
 import { seedDemo } from './demo/index.ts';
+import { startAuditSealer } from './modules/audit/audit.sealer.ts';
+import { startIdentityPurge } from './modules/identity/identity.purge.ts';
 import { startReminderScheduler } from './modules/notifications/scheduler.ts';
 
 async function main() {
@@ -18,12 +20,22 @@ async function main() {
   const app = await buildApp({ config, services, logger: true });
   let closing = false;
   let stopReminders: () => Promise<void> = () => Promise.resolve();
+  const log = (message: string, detail?: unknown) => app.log.info({ detail }, message);
+  if (services.audit.anchor)
+    services.audit.anchor.onCheckpoint = (c) => app.log.info({ auditCheckpoint: c }, 'audit checkpoint');
+  const stopSealer = startAuditSealer(services.audit, {
+    intervalSeconds: config.auditSealIntervalSeconds,
+    log,
+  });
+  const stopPurge = startIdentityPurge(services.auth, { log });
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await stopReminders();
+    stopPurge();
     await app.close();
+    await stopSealer();
     await services.reporting.notifications.flush();
     await database.close();
     process.exit(0);

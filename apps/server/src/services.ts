@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { AuditAnchor } from './modules/audit/audit.anchor.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/identity/auth.service.ts';
 import { UsersService } from './modules/identity/users.service.ts';
@@ -9,15 +10,15 @@ import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
 
 /** The application's services, wired once over one database. Tests build the same object. */
-export function createServices(database: Database, config: Config) {
+export function createServices(database: Database, config: Config, opts: { auditAnchor?: AuditAnchor } = {}) {
   const db = database.db;
-  const audit = new AuditService(db);
+  const audit = new AuditService(db, opts.auditAnchor ?? AuditAnchor.inMemory());
   return {
     database,
     audit,
     org: new OrgService(db),
     auth: new AuthService(db, audit, config),
-    users: new UsersService(db, audit),
+    users: new UsersService(db, audit, config),
     reporting: createReporting(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),

@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { systemContext } from '../http/context.ts';
+import type { AuditAction, AuditEntityOf, AuditInputOf } from '../modules/audit/audit.events.ts';
 import { tasksBulkRepository } from '../modules/tasks/tasks-bulk.repository.ts';
 import { tasksRepository } from '../modules/tasks/tasks.repository.ts';
 import type { Services } from '../services.ts';
@@ -50,13 +51,13 @@ function unitIndex(rows: DemoUnit[]): Units {
 export async function seedTasksDemo(db: Db, services: Services, rootId: string): Promise<TasksDemoResult> {
   const started = performance.now();
   const ctx = systemContext(rootId, 'demo-seed');
-  const record = (
+  const record = <A extends AuditAction>(
     tx: Parameters<Services['audit']['record']>[0],
-    action: string,
-    entityType: string,
+    action: A,
+    entityType: AuditEntityOf<A>,
     entityId: string | null,
     after: unknown,
-  ) => services.audit.record(tx, ctx, { action, entityType, entityId, after });
+  ) => services.audit.record(tx, ctx, { action, entityType, entityId, after } as AuditInputOf<A>);
   return inTransaction(db, async (tx) => {
     if (await tasksRepository.findProgrammeByCode(tx, DEMO_PROGRAMME_CODE))
       return { created: false, ms: performance.now() - started };

@@ -30,6 +30,13 @@ export function identityPlugin(auth: AuthService, users: UsersService, cookie: {
       return { ok: true as const };
     });
     route(app, identityRoutes.me, (_, ctx) => auth.me(ctx));
+    route(app, identityRoutes.changePassword, async ({ body, request }, ctx) => {
+      await auth.changePassword(ctx, body, request.cookies[SESSION_COOKIE]);
+      return { ok: true as const };
+    });
+    route(app, identityRoutes.resetPassword, ({ params, body }, ctx) =>
+      users.resetPassword(ctx, params.id, body.temporaryPassword),
+    );
     route(app, identityRoutes.listUsers, ({ query }, ctx) => users.list(ctx, query));
     route(app, identityRoutes.createUser, ({ body }, ctx) => users.create(ctx, body));
     route(app, identityRoutes.getUser, ({ params }, ctx) => users.get(ctx, params.id));

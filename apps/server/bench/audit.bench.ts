@@ -1,0 +1,153 @@
+/**
+ * Audit write throughput: `npm run bench:audit` (BENCH_MUTATIONS=3000, BENCH_CONCURRENCY=32 by default).
+ *
+ * On PostgreSQL (DATABASE_URL, else a throwaway cluster from scripts/pg-cluster.mjs): N mutations, C at a
+ * time over the server's pool of 10 connections. Each mutation is what a service does: one transaction that updates
+ * an entity row (a distinct user per worker, so the only shared resource is the audit trail) and records
+ * its audit event through AuditService.record. Then, when the service has a sealer, the time to seal the
+ * backlog and verify the chain. Writes docs/bench/audit-<label>-<date>.json and prints a table.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { bootstrap } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import { newId } from '../src/db/ids.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { systemContext } from '../src/http/context.ts';
+
+const N = Number(process.env.BENCH_MUTATIONS ?? 3000);
+const C = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const LABEL = process.env.BENCH_LABEL ?? 'current';
+
+interface Cluster {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: () => Promise.resolve() };
+  // @ts-expect-error plain JavaScript helper shared with the test runner
+  const { startCluster } = (await import('../../../scripts/pg-cluster.mjs')) as {
+    startCluster(o: { log: (m: string) => void }): Promise<Cluster>;
+  };
+  const cluster = await startCluster({ log: () => undefined });
+  return { url: cluster.url, stop: () => cluster.stop() };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function main() {
+  const pgInfo = await database();
+  const config = loadConfig({ ...process.env, DATABASE_URL: pgInfo.url, PILOTAGE_DEMO: '0' });
+  const { database: db, services, rootId } = await bootstrap({ ...config, dataDir: ':memory:' });
+  try {
+    const ctx = systemContext(rootId, 'bench');
+    const users = Array.from({ length: C }, (_, i) => ({
+      id: newId(),
+      username: `bench-${i}-${Date.now()}`,
+    }));
+    await db.db
+      .insertInto('app_user')
+      .values(
+        users.map((u) => ({
+          id: u.id,
+          username: u.username,
+          display_name: u.username,
+          org_unit_id: rootId,
+          roles: ['viewer'],
+          active: true,
+          search_key: u.username,
+          updated_at: new Date(),
+        })),
+      )
+      .execute();
+
+    const latencies: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      users.map(async (user) => {
+        for (let i = next++; i < N; i = next++) {
+          const t0 = performance.now();
+          await inTransaction(db.db, async (tx) => {
+            await tx
+              .updateTable('app_user')
+              .set({ display_name: `${user.username} ${i}`, updated_at: new Date() })
+              .where('id', '=', user.id)
+              .execute();
+            await services.audit.record(tx, ctx, {
+              action: 'user.update',
+              entityType: 'user',
+              entityId: user.id,
+              after: { displayName: `${user.username} ${i}` },
+            });
+          });
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+
+    const audit = services.audit as unknown as { seal?: () => Promise<unknown> };
+    let sealMs: number | null = null;
+    if (typeof audit.seal === 'function') {
+      const t0 = performance.now();
+      await audit.seal();
+      sealMs = Math.round(performance.now() - t0);
+    }
+    const t1 = performance.now();
+    const check = await services.audit.verify();
+    const verifyMs = Math.round(performance.now() - t1);
+
+    const result = {
+      label: LABEL,
+      date: new Date().toISOString(),
+      engine: 'postgresql',
+      machine: { cpus: os.cpus().length, node: process.version },
+      mutations: N,
+      concurrency: C,
+      pool: 10,
+      seconds: Number(seconds.toFixed(2)),
+      mutationsPerSecond: Math.round(N / seconds),
+      latencyMs: {
+        p50: Number(percentile(latencies, 50).toFixed(1)),
+        p95: Number(percentile(latencies, 95).toFixed(1)),
+        p99: Number(percentile(latencies, 99).toFixed(1)),
+      },
+      sealBacklogMs: sealMs,
+      verifyMs,
+      verified: check.ok,
+    };
+    console.table({
+      [LABEL]: {
+        'mutations/s': result.mutationsPerSecond,
+        'p50 ms': result.latencyMs.p50,
+        'p95 ms': result.latencyMs.p95,
+        'p99 ms': result.latencyMs.p99,
+        'seal ms': sealMs ?? '-',
+        'verify ms': verifyMs,
+        ok: check.ok,
+      },
+    });
+    const dir = path.resolve(import.meta.dirname, '../../../docs/bench');
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, `audit-${LABEL}-${result.date.slice(0, 10)}.json`);
+    await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`written ${path.relative(process.cwd(), file)}`);
+  } finally {
+    await db.close();
+    await pgInfo.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
