@@ -9,7 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
-import { login } from './factories.ts';
+import { createUser, login } from './factories.ts';
 import { buildWorld, ROLE_CLASSES, type RoleClass, type World } from './roles.ts';
 
 /** Every foundation route, keyed `group.name`. A route added to these contracts needs a row in the matrix below. */
@@ -100,6 +100,56 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
     }),
   } as Record<RoleClass, Check>,
 
+  'identity.changePassword': {
+    anonymous: denied(
+      401,
+      'POST',
+      () => '/api/auth/password',
+      () => ({ currentPassword: 'x', newPassword: 'mây trắng bay qua đồi' }),
+    ),
+    // everyone signed in may change their own password: a wrong current password is a 400, not a 403
+    ...each(ALL_SIGNED_IN, async (role) => {
+      const res = await w.call(role, 'POST', '/api/auth/password', {
+        currentPassword: 'not-the-password',
+        newPassword: 'mây trắng bay qua đồi',
+      });
+      is(res, 400);
+      expect(res.json().errors[0].path).toBe('currentPassword');
+    }),
+  } as Record<RoleClass, Check>,
+
+  'identity.resetPassword': {
+    anonymous: denied(
+      401,
+      'POST',
+      () => `/api/users/${w.bystanders.colleague.id}/reset-password`,
+      () => ({ temporaryPassword: 'tạm thời: đổi ngay nhé' }),
+    ),
+    ...each(
+      [...NOT_MANAGERS, 'communeLead'],
+      denied(
+        403,
+        'POST',
+        () => `/api/users/${w.bystanders.colleague.id}/reset-password`,
+        () => ({ temporaryPassword: 'tạm thời: đổi ngay nhé' }),
+      ),
+    ),
+    admin: async (role) => {
+      const target = await createUser(env, 'BCA', ['officer']);
+      const res = await w.call(role, 'POST', `/api/users/${target.id}/reset-password`, {
+        temporaryPassword: 'tạm thời: đổi ngay nhé',
+      });
+      is(res, 200);
+      const self = w.seats.admin.user.id;
+      is(
+        await w.call(role, 'POST', `/api/users/${self}/reset-password`, {
+          temporaryPassword: 'tạm thời: đổi ngay nhé',
+        }),
+        403,
+      );
+    },
+  } as Record<RoleClass, Check>,
+
   'identity.listUsers': {
     anonymous: denied(401, 'GET', () => '/api/users'),
     ...each(
@@ -147,9 +197,11 @@ const matrix: Record<string, Record<RoleClass, Check>> = {
         await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.commune, ['officer', 'steering'])),
         403,
       );
+      // granting a role needs the right to hold it: a lead grants unit_lead, not reviewer (issue 7 item 13)
+      is(await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.commune, ['unit_lead'])), 201);
       is(
         await w.call(role, 'POST', '/api/users', w.newUserBody(w.units.commune, ['unit_lead', 'reviewer'])),
-        201,
+        403,
       );
     },
     admin: async (role) => {

@@ -135,7 +135,7 @@ describe('API keys die with their maker’s rights and expire (item 8)', () => {
     expect((await lead.client.post('/api/api-keys', { name: 'k', orgUnitId: commune.id })).statusCode).toBe(
       403,
     );
-    const { key } = await keyBy(['admin'], '01');
+    const { key } = await keyBy(['admin'], '01', { roles: ['admin'] });
     expect((await lead.client.post(`/api/api-keys/${key.id}/revoke`)).statusCode).toBe(403);
     expect((await me(key.secret)).statusCode).toBe(200);
   });

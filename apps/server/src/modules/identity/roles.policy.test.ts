@@ -58,13 +58,13 @@ describe('checkUpdate (changing people)', () => {
 
 describe('API keys', () => {
   it.each([
-    ['lead revokes a key of its unit it made', provLead, 'hanoi', ['officer'], ['unit_lead'], null],
-    ['lead revokes an admin-made key', provLead, 'hanoi', ['officer'], ['admin'], 'forbidden'],
-    ['lead revokes an admin key', provLead, 'hanoi', ['admin'], ['admin'], 'forbidden'],
-    ['lead revokes a commune key', provLead, 'badinh', ['officer'], ['unit_lead'], 'unit_not_managed'],
-    ['admin revokes any key in scope', provAdmin, 'badinh', ['admin'], ['admin'], null],
-  ] as const)('%s', (_, actor, unitId, roles, creatorRoles, expected) => {
-    expect(checkRevokeKey(actor, { unitId, roles, creatorRoles })).toBe(expected);
+    ['lead revokes an officer key of its unit', provLead, 'hanoi', ['officer'], null],
+    ['lead revokes an admin key', provLead, 'hanoi', ['admin'], 'forbidden'],
+    ['lead revokes a reviewer key it could not grant', provLead, 'hanoi', ['reviewer'], 'forbidden'],
+    ['lead revokes a commune key', provLead, 'badinh', ['officer'], 'unit_not_managed'],
+    ['admin revokes any key in scope', provAdmin, 'badinh', ['admin'], null],
+  ] as const)('%s', (_, actor, unitId, roles, expected) => {
+    expect(checkRevokeKey(actor, { unitId, roles })).toBe(expected);
   });
 
   it('province lead cannot mint a key acting as a commune', () => {

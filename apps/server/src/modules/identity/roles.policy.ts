@@ -6,8 +6,8 @@
  * - Granting a role needs the right to hold it: admins grant any role; a lead grants the roles they hold
  *   themselves (never admin or steering) plus the working roles below a lead (officer, handler, viewer…).
  * - Nobody changes their own roles or deactivates themselves.
- * - Nobody but an admin changes a person or a key that holds a role they could not grant, nor a key an
- *   admin made.
+ * - Nobody but an admin changes a person or revokes a key that holds a role they could not grant (a lead
+ *   may revoke an officer key of their unit, whoever made it: revoking only takes access away).
  */
 import type { Role } from '@pilotage/contracts';
 
@@ -86,15 +86,14 @@ export function checkPasswordReset(actor: Principal, target: Principal): Denial 
   return null;
 }
 
-/** Revoking a key of `unitId` with `roles`, made by someone holding `creatorRoles`. */
+/** Revoking a key of `unitId` with `roles`. */
 export function checkRevokeKey(
   actor: Principal,
-  key: { unitId: string; roles: readonly Role[]; creatorRoles: readonly Role[] },
+  key: { unitId: string; roles: readonly Role[] },
 ): Denial | null {
   if (!canManagePeople(actor)) return 'forbidden';
   if (!canManageUnit(actor, key.unitId)) return 'unit_not_managed';
-  if (!canGrant(actor, key.roles) || (!isAdmin(actor) && isAdmin({ roles: key.creatorRoles })))
-    return 'forbidden';
+  if (!canGrant(actor, key.roles)) return 'forbidden';
   return null;
 }
 

@@ -22,6 +22,7 @@ import {
   checkRevokeKey,
   checkUpdate,
   canManagePeople,
+  isAdmin,
   type Denial,
   type Principal,
 } from './roles.policy.ts';
@@ -113,6 +114,7 @@ export class UsersService {
   }
 
   async update(ctx: RequestContext, id: string, body: z.infer<typeof UpdateUserBody>): Promise<User> {
+    if (!canManagePeople(principal(ctx.actor))) throw forbidden();
     return inTransaction(this.db, async (tx) => {
       const before = await identityRepository.findUserById(tx, id);
       if (!before || !(await canSeeUnit(tx, ctx.actor, before.org_unit_id))) throw notFound();
@@ -148,6 +150,7 @@ export class UsersService {
 
   /** An admin sets a temporary password: the user's sessions end and a change is forced at next login. */
   async resetPassword(ctx: RequestContext, id: string, temporaryPassword: string): Promise<User> {
+    if (!isAdmin(ctx.actor)) throw forbidden();
     const passwordHash = await hashPassword(temporaryPassword);
     return inTransaction(this.db, async (tx) => {
       const target = await identityRepository.findUserById(tx, id);
@@ -213,15 +216,14 @@ export class UsersService {
   }
 
   async revokeApiKey(ctx: RequestContext, id: string) {
+    if (!canManagePeople(principal(ctx.actor))) throw forbidden();
     return inTransaction(this.db, async (tx) => {
       const before = await identityRepository.findApiKey(tx, id);
       if (!before || !(await canSeeUnit(tx, ctx.actor, before.org_unit_id))) throw notFound();
-      const creator = before.created_by ? await identityRepository.findUserById(tx, before.created_by) : null;
       deny(
         checkRevokeKey(principal(ctx.actor), {
           unitId: before.org_unit_id,
           roles: before.roles as Role[],
-          creatorRoles: (creator?.roles ?? []) as Role[],
         }),
         'id',
       );
