@@ -5,7 +5,9 @@
  * time over the server's pool of 10 connections. Each mutation is what a service does: one transaction that updates
  * an entity row (a distinct user per worker, so the only shared resource is the audit trail) and records
  * its audit event through AuditService.record. When the service has a sealer (ADR 0009), it runs every
- * BENCH_SEAL_MS (1000) during the load, as the server's does; then the rest is sealed and the chain verified. Writes docs/bench/audit-<label>-<date>.json and prints a table.
+ * BENCH_SEAL_MS (1000) during the load, as the server's does; then the rest is sealed and the chain verified.
+ * The same mutations without the audit record run first: the machine's ceiling at that moment (shared
+ * machines vary), so `share` (audited / unaudited throughput) compares runs taken under different loads. Writes docs/bench/audit-<label>-<date>.json and prints a table.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -30,7 +32,7 @@ async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: () => Promise.resolve() };
   // @ts-expect-error plain JavaScript helper shared with the test runner
   const { startCluster } = (await import('../../../scripts/pg-cluster.mjs')) as {
-    startCluster(o: { log: (m: string) => void }): Promise<Cluster>;
+    startCluster: (o: { log: (m: string) => void }) => Promise<Cluster>;
   };
   const cluster = await startCluster({ log: () => undefined });
   return { url: cluster.url, stop: () => cluster.stop() };
@@ -74,7 +76,7 @@ async function main() {
     // in production the sealer runs every few seconds while writes go on: do the same during the load
     let sealedDuringLoad = 0;
     let loading = true;
-    const sealer =
+    const startSealer = () =>
       typeof audit.seal === 'function'
         ? (async () => {
             while (loading) {
@@ -83,34 +85,43 @@ async function main() {
             }
           })()
         : Promise.resolve();
-    const latencies: number[] = [];
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      users.map(async (user) => {
-        for (let i = next++; i < N; i = next++) {
-          const t0 = performance.now();
-          await inTransaction(db.db, async (tx) => {
-            await tx
-              .updateTable('app_user')
-              .set({ display_name: `${user.username} ${i}`, updated_at: new Date() })
-              .where('id', '=', user.id)
-              .execute();
-            await services.audit.record(tx, ctx, {
-              action: 'user.update',
-              entityType: 'user',
-              entityId: user.id,
-              after: { displayName: `${user.username} ${i}` },
+    /** N mutations, C at a time; with or without the audit record. */
+    const load = async (withAudit: boolean) => {
+      const latencies: number[] = [];
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        users.map(async (user) => {
+          for (let i = next++; i < N; i = next++) {
+            const t0 = performance.now();
+            await inTransaction(db.db, async (tx) => {
+              await tx
+                .updateTable('app_user')
+                .set({ display_name: `${user.username} ${i}`, updated_at: new Date() })
+                .where('id', '=', user.id)
+                .execute();
+              if (withAudit)
+                await services.audit.record(tx, ctx, {
+                  action: 'user.update',
+                  entityType: 'user',
+                  entityId: user.id,
+                  after: { displayName: `${user.username} ${i}` },
+                });
             });
-          });
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+            latencies.push(performance.now() - t0);
+          }
+        }),
+      );
+      return { seconds: (performance.now() - started) / 1000, latencies };
+    };
+    // the same mutations without audit first: the ceiling of this machine at this moment (it is shared)
+    const baseline = await load(false);
+    const sealing = startSealer();
+    const { seconds, latencies } = await load(true);
     loading = false;
-    await sealer;
+    await sealing;
     latencies.sort((a, b) => a - b);
+    const baselinePerSecond = Math.round(N / baseline.seconds);
 
     let sealMs: number | null = null;
     if (typeof audit.seal === 'function') {
@@ -133,6 +144,8 @@ async function main() {
       pool: 10,
       seconds: Number(seconds.toFixed(2)),
       mutationsPerSecond: Math.round(N / seconds),
+      withoutAuditPerSecond: baselinePerSecond,
+      shareOfCeiling: Number((N / seconds / baselinePerSecond).toFixed(2)),
       latencyMs: {
         p50: Number(percentile(latencies, 50).toFixed(1)),
         p95: Number(percentile(latencies, 95).toFixed(1)),
@@ -147,6 +160,8 @@ async function main() {
     console.table({
       [LABEL]: {
         'mutations/s': result.mutationsPerSecond,
+        'no-audit/s': baselinePerSecond,
+        share: result.shareOfCeiling,
         'p50 ms': result.latencyMs.p50,
         'p95 ms': result.latencyMs.p95,
         'p99 ms': result.latencyMs.p99,
