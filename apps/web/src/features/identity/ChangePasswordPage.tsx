@@ -14,7 +14,7 @@ import { useSession } from './session.tsx';
  */
 export function ChangePasswordPage() {
   const t = useT();
-  const { me, retry } = useSession();
+  const { me, passwordChanged } = useSession();
   const navigate = useNavigate();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -34,7 +34,7 @@ export function ChangePasswordPage() {
         setCurrent('');
         setNext('');
         setAgain('');
-        retry(); // /api/me again: the flag is gone
+        passwordChanged();
         if (forced) void navigate('/', { replace: true });
         return t('password.changed');
       },
