@@ -283,19 +283,6 @@ describe('GET /api/audit filters', () => {
 });
 
 describe('hash chain verification', () => {
-  const row = (seq: number) =>
-    db()
-      .selectFrom('audit_seal')
-      .innerJoin('audit_event', 'audit_event.id', 'audit_seal.event_id')
-      .selectAll('audit_event')
-      .select(['audit_seal.seq', 'audit_seal.prev_hash', 'audit_seal.hash'])
-      .where('audit_seal.seq', '=', seq)
-      .executeTakeFirstOrThrow();
-  const headSeq = async () => {
-    await env.services.audit.seal();
-    return Number((await db().selectFrom('audit_chain_head').select('seq').executeTakeFirstOrThrow()).seq);
-  };
-
   it('passes on an honest chain, every event sealed', async () => {
     await env.services.audit.seal();
     const check = await env.services.audit.verify();

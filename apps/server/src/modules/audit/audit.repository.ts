@@ -160,14 +160,16 @@ export const auditRepository = {
     const row = await db
       .selectFrom('audit_event as e')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('audit_seal')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('audit_seal')
               .select(sql.lit(1).as('one'))
               .whereRef('audit_seal.event_id', '=', 'e.id')
               .unionAll(
-                selectFrom('audit_pending')
+                eb
+                  .selectFrom('audit_pending')
                   .select(sql.lit(1).as('one'))
                   .whereRef('audit_pending.event_id', '=', 'e.id'),
               ),

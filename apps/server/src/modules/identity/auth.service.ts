@@ -348,7 +348,7 @@ export class AuthService {
       throw new AppError(400, 'validation_failed', {}, [
         { path: 'currentPassword', key: 'wrong_current_password' },
       ]);
-    await assertStrongPassword(body.newPassword, [user.username, user.display_name], 'newPassword');
+    assertStrongPassword(body.newPassword, [user.username, user.display_name], 'newPassword');
     if (body.newPassword === body.currentPassword)
       throw new AppError(400, 'validation_failed', {}, [{ path: 'newPassword', key: 'password_unchanged' }]);
     const passwordHash = await hashPassword(body.newPassword);

@@ -10,13 +10,13 @@ import { AppError } from '../../http/errors.ts';
 const zxcvbn = new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
 export const MIN_SCORE = 3;
 
-export async function isPasswordAcceptable(password: string, userInputs: string[] = []): Promise<boolean> {
-  const result = await zxcvbn.check(password, userInputs.filter(Boolean));
+export function isPasswordAcceptable(password: string, userInputs: string[] = []): boolean {
+  const result = zxcvbn.check(password, userInputs.filter(Boolean));
   return result.score >= MIN_SCORE;
 }
 
 /** 400 with a field error when the password is too guessable. */
-export async function assertStrongPassword(password: string, userInputs: string[], path = 'password') {
-  if (!(await isPasswordAcceptable(password, userInputs)))
+export function assertStrongPassword(password: string, userInputs: string[], path = 'password'): void {
+  if (!isPasswordAcceptable(password, userInputs))
     throw new AppError(400, 'validation_failed', {}, [{ path, key: 'password_too_weak' }]);
 }

@@ -75,7 +75,7 @@ export class UsersService {
 
   async create(ctx: RequestContext, body: z.infer<typeof CreateUserBody>): Promise<User> {
     const username = body.username.toLowerCase();
-    await assertStrongPassword(body.password, [username, body.displayName]);
+    assertStrongPassword(body.password, [username, body.displayName]);
     const passwordHash = await hashPassword(body.password);
     return inTransaction(this.db, async (tx) => {
       deny(checkCreate(principal(ctx.actor), body.orgUnitId, body.roles), 'roles');
@@ -118,7 +118,7 @@ export class UsersService {
     return inTransaction(this.db, async (tx) => {
       const before = await identityRepository.findUserById(tx, id);
       if (!before || !(await canSeeUnit(tx, ctx.actor, before.org_unit_id))) throw notFound();
-      const newRoles = body.roles as Role[] | undefined;
+      const newRoles = body.roles;
       deny(
         checkUpdate(principal(ctx.actor), userPrincipal(before), {
           newRoles,
@@ -156,11 +156,7 @@ export class UsersService {
       const target = await identityRepository.findUserById(tx, id);
       if (!target || !(await canSeeUnit(tx, ctx.actor, target.org_unit_id))) throw notFound();
       deny(checkPasswordReset(principal(ctx.actor), userPrincipal(target)), 'id');
-      await assertStrongPassword(
-        temporaryPassword,
-        [target.username, target.display_name],
-        'temporaryPassword',
-      );
+      assertStrongPassword(temporaryPassword, [target.username, target.display_name], 'temporaryPassword');
       const row = await identityRepository.setPassword(tx, id, passwordHash, true, new Date());
       await identityRepository.deleteUserSessions(tx, id);
       const user = toUser(row);
