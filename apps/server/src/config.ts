@@ -30,6 +30,8 @@ export interface Config {
   auditSealIntervalSeconds: number;
   /** Days an API key lives at most (and by default). */
   apiKeyMaxDays: number;
+  /** Seconds between runs of the status job (stored status changed by time alone); 0 = off. */
+  statusJobIntervalSeconds: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       env.PILOTAGE_AUDIT_CHECKPOINT_FILE || (onDisk ? path.join(dataDir, 'audit-checkpoints.jsonl') : null),
     auditSealIntervalSeconds: Math.max(0, int(env.PILOTAGE_AUDIT_SEAL_INTERVAL_SECONDS, 5)),
     apiKeyMaxDays: Math.max(1, int(env.PILOTAGE_API_KEY_MAX_DAYS, 365)),
+    statusJobIntervalSeconds: int(env.PILOTAGE_STATUS_JOB_INTERVAL_SECONDS, 60),
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { seedDemo } from './demo/index.ts';
 import { startAuditSealer } from './modules/audit/audit.sealer.ts';
 import { startIdentityPurge } from './modules/identity/identity.purge.ts';
 import { startReminderScheduler } from './modules/notifications/scheduler.ts';
+import { startStatusJob } from './modules/tasks/index.ts';
 
 async function main() {
   const config = loadConfig();
@@ -28,12 +29,14 @@ async function main() {
     log,
   });
   const stopPurge = startIdentityPurge(services.auth, { log });
+  let stopStatusJob: () => Promise<void> = () => Promise.resolve();
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await stopReminders();
     stopPurge();
+    await stopStatusJob();
     await app.close();
     await stopSealer();
     await services.reporting.notifications.flush();
@@ -43,6 +46,10 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  stopStatusJob = startStatusJob(database.db, {
+    intervalSeconds: config.statusJobIntervalSeconds,
+    log: (message, detail) => app.log.info({ detail }, message),
+  });
   stopReminders = startReminderScheduler(services.reporting.reminders, {
     intervalMinutes: services.reporting.settings.reminderIntervalMinutes,
     log: (message, detail) => app.log.info({ detail }, message),
