@@ -147,6 +147,10 @@ export const en: Record<MessageKey, string> = {
   'keys.revokeConfirm': 'Revoke “{name}”? Systems using this key will no longer be able to send data.',
   'keys.revoked': 'Revoked',
   'keys.valid': 'Valid',
+  'keys.expired': 'Expired',
+  'keys.expiresAt': 'Expires',
+  'keys.lastUsedAt': 'Last used',
+  'keys.neverUsed': 'Never',
   'keys.secretTitle': 'Secret of “{name}”',
   'keys.secretWarning': 'Copy it and store it safely now: it is shown only once.',
 

@@ -149,6 +149,10 @@ export const vi = {
   'keys.revokeConfirm': 'Thu hồi khóa “{name}”? Hệ thống dùng khóa này sẽ không gửi được dữ liệu nữa.',
   'keys.revoked': 'Đã thu hồi',
   'keys.valid': 'Còn hiệu lực',
+  'keys.expired': 'Đã hết hạn',
+  'keys.expiresAt': 'Hết hạn',
+  'keys.lastUsedAt': 'Dùng lần cuối',
+  'keys.neverUsed': 'Chưa dùng',
   'keys.secretTitle': 'Khóa bí mật của “{name}”',
   'keys.secretWarning': 'Hãy sao chép và lưu giữ an toàn ngay: khóa này chỉ hiển thị một lần.',
 
