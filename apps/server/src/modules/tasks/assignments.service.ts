@@ -6,6 +6,7 @@ import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { recordAssignmentsCreated } from './task-events.ts';
 import { orgRepository } from '../org/org.repository.ts';
 import { assignmentStatuses } from './assignment-facts.repository.ts';
 import {
@@ -122,20 +123,19 @@ export class AssignmentsService {
       const existing = await assignmentsRepository.assignedUnitIds(tx, taskId);
       const targets = requested.filter((u) => !existing.has(u));
       const now = new Date();
-      await assignmentsRepository.insertMany(
-        tx,
-        targets.map((unitId) => ({
-          id: newId(),
-          task_id: taskId,
-          unit_id: unitId,
-          assigned_by_unit_id: assignedBy,
-          parent_assignment_id: null,
-          deadline,
-          original_deadline: deadline,
-          responsible_leader: body.responsibleLeader ?? null,
-          updated_at: now,
-        })),
-      );
+      const rows = targets.map((unitId) => ({
+        id: newId(),
+        task_id: taskId,
+        unit_id: unitId,
+        assigned_by_unit_id: assignedBy,
+        parent_assignment_id: null,
+        deadline,
+        original_deadline: deadline,
+        responsible_leader: body.responsibleLeader ?? null,
+        updated_at: now,
+      }));
+      await assignmentsRepository.insertMany(tx, rows);
+      await recordAssignmentsCreated(tx, ctx, task, { assignedByUnitId: assignedBy, deadline }, rows);
       await this.audit.record(tx, ctx, {
         action: 'assignment.assign',
         entityType: 'task',
@@ -186,18 +186,23 @@ export class AssignmentsService {
       const existing = await assignmentsRepository.assignedUnitIds(tx, parent!.task_id);
       const targets = requested.filter((u) => !existing.has(u));
       const now = new Date();
-      await assignmentsRepository.insertMany(
+      const rows = targets.map((unitId) => ({
+        id: newId(),
+        task_id: parent!.task_id,
+        unit_id: unitId,
+        assigned_by_unit_id: parent!.unit_id,
+        parent_assignment_id: parent!.id,
+        deadline,
+        original_deadline: deadline,
+        updated_at: now,
+      }));
+      await assignmentsRepository.insertMany(tx, rows);
+      await recordAssignmentsCreated(
         tx,
-        targets.map((unitId) => ({
-          id: newId(),
-          task_id: parent!.task_id,
-          unit_id: unitId,
-          assigned_by_unit_id: parent!.unit_id,
-          parent_assignment_id: parent!.id,
-          deadline,
-          original_deadline: deadline,
-          updated_at: now,
-        })),
+        ctx,
+        task,
+        { assignedByUnitId: parent!.unit_id, deadline, parentAssignmentId: parent!.id },
+        rows,
       );
       await this.audit.record(tx, ctx, {
         action: 'assignment.cascade',
