@@ -5,7 +5,7 @@ import { eventsRepository } from './events.repository.ts';
 import type { StoredEvent } from './events.types.ts';
 
 /** A consumer of events. It runs inside the transaction that marks the events processed. */
-export type EventHandler = (tx: Tx, events: StoredEvent[]) => Promise<void>;
+export type EventHandler = (tx: Tx, events: StoredEvent[], now: Date) => Promise<void>;
 
 export interface DispatcherOptions {
   /** A claim older than this is taken over (its dispatcher crashed or stalled). */
@@ -110,7 +110,7 @@ export class EventDispatcher {
       );
       const owned = events.filter((e) => mine.has(e.id));
       if (owned.length === 0) return 0;
-      for (const h of this.handlers) await h.handle(tx, owned);
+      for (const h of this.handlers) await h.handle(tx, owned, now);
       return owned.length;
     });
   }

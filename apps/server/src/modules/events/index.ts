@@ -8,7 +8,12 @@ import { eventsRepository } from './events.repository.ts';
 import { subjectOf, type DomainEvent } from './events.types.ts';
 
 export * from './events.types.ts';
-export { EventDispatcher, type DispatchResult, type DispatcherOptions, type EventHandler } from './events.dispatcher.ts';
+export {
+  EventDispatcher,
+  type DispatchResult,
+  type DispatcherOptions,
+  type EventHandler,
+} from './events.dispatcher.ts';
 export { eventsRepository } from './events.repository.ts';
 
 export interface RecordOptions {
@@ -58,7 +63,11 @@ export async function recordEvents(
 }
 
 /** Records one event in the caller's transaction (the same transaction as the change it describes). */
-export async function recordEvent(tx: Tx, event: DomainEvent, options?: RecordOptions): Promise<string | null> {
+export async function recordEvent(
+  tx: Tx,
+  event: DomainEvent,
+  options?: RecordOptions,
+): Promise<string | null> {
   const [row] = await recordEvents(tx, [{ event, ...(options ? { options } : {}) }]);
   return row?.id ?? null;
 }

@@ -41,8 +41,8 @@ export function createNotifications(
     backoff: { baseMs: settings.mailBackoffBaseMs, maxMs: settings.mailBackoffMaxMs },
     log,
   });
-  dispatcher.subscribe('notifications', async (tx, events) => {
-    await raiseNotifications(tx, events);
+  dispatcher.subscribe('notifications', async (tx, events, now) => {
+    await raiseNotifications(tx, events, now);
   });
 
   /**

@@ -69,7 +69,9 @@ describe('SMTP transport (nodemailer)', () => {
     const subjectHeader = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(head!)![1]!;
     const words = [...subjectHeader.matchAll(/=\?UTF-8\?([BQ])\?([^?]+)\?=/gi)];
     expect(words.length).toBeGreaterThan(0);
-    expect(words.map((w) => decodeWord(w[1]!.toUpperCase(), w[2]!)).join('')).toBe('Nhắc hạn: báo cáo kỳ 2025-06');
+    expect(words.map((w) => decodeWord(w[1]!.toUpperCase(), w[2]!)).join('')).toBe(
+      'Nhắc hạn: báo cáo kỳ 2025-06',
+    );
     expect(head).toMatch(/Content-Type: text\/plain; charset=utf-8/i);
     // dot-stuffing: a body line starting with "." travels as ".."
     expect(body).toMatch(/\r\n\.\./);

@@ -41,7 +41,12 @@ const reportParams = (e: ReportFacts): NotificationParams => ({
 export function notificationsFor(stored: Pick<StoredEvent, 'id' | 'event' | 'dedupeKey'>): NotifyInput[] {
   const e: DomainEvent = stored.event;
   const key = (kind: NotificationKind, recipient: string) => `${stored.id}:${kind}:${recipient}`;
-  const aboutReport = (kind: NotificationKind, unitId: string, r: ReportFacts, extra: NotificationParams = {}) => ({
+  const aboutReport = (
+    kind: NotificationKind,
+    unitId: string,
+    r: ReportFacts,
+    extra: NotificationParams = {},
+  ) => ({
     kind,
     unitId,
     subjectType: 'report' as const,

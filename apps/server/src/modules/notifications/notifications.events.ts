@@ -16,6 +16,7 @@ import { outboxRepository } from './outbox.repository.ts';
 export async function raiseNotifications(
   tx: Tx,
   events: StoredEvent[],
+  now: Date = new Date(),
 ): Promise<{ created: CreatedNotification[]; mails: number }> {
   const inputs = events.flatMap(notificationsFor);
   if (inputs.length === 0) return { created: [], mails: 0 };
@@ -36,11 +37,11 @@ export async function raiseNotifications(
       dedupe_key: n.dedupeKey,
     })),
   );
-  const mails = await enqueueMails(tx, created);
+  const mails = await enqueueMails(tx, created, now);
   return { created, mails };
 }
 
-async function enqueueMails(tx: Tx, created: CreatedNotification[]): Promise<number> {
+async function enqueueMails(tx: Tx, created: CreatedNotification[], now: Date): Promise<number> {
   if (created.length === 0) return 0;
   const units = [...new Set(created.flatMap((c) => (c.unit_id ? [c.unit_id] : [])))];
   const users = [...new Set(created.flatMap((c) => (c.user_id ? [c.user_id] : [])))];
@@ -51,7 +52,6 @@ async function enqueueMails(tx: Tx, created: CreatedNotification[]): Promise<num
     if (list) list.push(p);
     else byUnit.set(p.org_unit_id, [p]);
   }
-  const now = new Date();
   const rows = [];
   for (const n of created) {
     const kind = n.kind as NotificationKind;

@@ -67,7 +67,12 @@ export function startReminderScheduler(job: ReminderJob, opts: SchedulerOptions)
     async () => {
       const r = await job.runReminders(todayVn());
       if (r.ran)
-        log('reminder job ran', { asOf: r.asOf, created: r.created, emailsSent: r.emailsSent, ms: r.durationMs });
+        log('reminder job ran', {
+          asOf: r.asOf,
+          created: r.created,
+          emailsSent: r.emailsSent,
+          ms: r.durationMs,
+        });
     },
     opts.intervalMinutes * 60_000,
     opts.firstRunDelayMs ?? 30_000,
