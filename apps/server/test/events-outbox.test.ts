@@ -189,7 +189,7 @@ describe('domain events → notifications → mail outbox', () => {
   });
 
   it('a failing event does not hold the others back; it is retried later with its error kept', async () => {
-    const broken = (await record({ ...submitted(), assignedByUnitId: newId() }))!; // unknown unit: FK fails
+    const broken = (await record(submitted(newId(), newId())))!; // unknown unit: FK fails
     const fine = (await record(submitted()))!;
     const r = await services.events.dispatchOnce(new Date());
     expect(r.failed).toBeGreaterThanOrEqual(1);
