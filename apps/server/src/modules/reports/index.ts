@@ -14,7 +14,11 @@ import { TimelineService } from './timeline.service.ts';
  * completeness). One object in `services.reporting`. The workflow records domain events; notifications
  * come from them (modules/notifications), so this module imports neither notifications nor commitments.
  */
-export function createReporting(db: Db, audit: AuditService, settings: ReportingSettings = reportingSettings()) {
+export function createReporting(
+  db: Db,
+  audit: AuditService,
+  settings: ReportingSettings = reportingSettings(),
+) {
   const reports = new ReportsService(db, audit);
   return {
     settings,
