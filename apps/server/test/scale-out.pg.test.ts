@@ -150,7 +150,7 @@ describe.skipIf(!serverUrl || (!findPgBouncer() && !CI))(
       const { csrfToken } = (await login.json()) as { csrfToken: string };
       const me = await fetch(`${b.base}/api/me`, { headers: { cookie } });
       expect(me.status).toBe(200);
-      expect(((await me.json()) as { username: string }).username).toBe(username);
+      expect(((await me.json()) as { user: { username: string } }).user.username).toBe(username);
       const out = await fetch(`${b.base}/api/auth/logout`, {
         method: 'POST',
         headers: { cookie, 'x-csrf-token': csrfToken },
