@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 
 /** An email to one recipient (plain text, UTF-8). */
 export interface MailMessage {
@@ -40,14 +41,14 @@ function defaultLog(line: string) {
  */
 export class SmtpTransport implements MailTransport {
   readonly kind = 'smtp';
-  private readonly transporter: Transporter;
+  private readonly transporter: Transporter<SMTPPool.SentMessageInfo>;
 
   constructor(
     url: string,
     private readonly from: string,
     timeoutMs = 30_000,
   ) {
-    this.transporter = nodemailer.createTransport({
+    const options: SMTPPool.Options & { url: string } = {
       url,
       pool: true,
       maxConnections: 2,
@@ -56,17 +57,18 @@ export class SmtpTransport implements MailTransport {
       socketTimeout: timeoutMs,
       disableFileAccess: true,
       disableUrlAccess: true,
-    } as Parameters<typeof nodemailer.createTransport>[0]);
+    };
+    this.transporter = nodemailer.createTransport(options);
   }
 
   async send(message: MailMessage): Promise<void> {
-    const info = (await this.transporter.sendMail({
+    const info = await this.transporter.sendMail({
       from: this.from,
       to: message.to,
       subject: message.subject,
       text: message.text,
-    })) as { rejected?: unknown[] };
-    if (info.rejected?.length) throw new Error(`recipient refused: ${String(info.rejected.join(', '))}`);
+    });
+    if (info.rejected.length) throw new Error(`recipient refused: ${info.rejected.map(String).join(', ')}`);
   }
 
   close(): void {
