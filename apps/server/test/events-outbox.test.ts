@@ -5,9 +5,9 @@ import { eventsRepository, recordEvent, type DomainEvent } from '../src/modules/
 import type { MailMessage, MailTransport } from '../src/modules/notifications/index.ts';
 import { outboxRepository } from '../src/modules/notifications/outbox.repository.ts';
 import { createServices, type Services } from '../src/services.ts';
-import { createUser, uniq, unitByCode } from './factories.ts';
+import { createUser, signedIn, uniq, unitByCode } from './factories.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
-import { assign, createProgramme, createTask } from './tasks-factories.ts';
+import { assign, cascade, createProgramme, createTask } from './tasks-factories.ts';
 
 /** Fails the first `failures` sends to `flaky` addresses, then accepts; records what it accepted. */
 class FlakyTransport implements MailTransport {
@@ -197,5 +197,61 @@ describe('domain events → notifications → mail outbox', () => {
     const bad = await eventRow(broken);
     expect(bad.processed_at).toBeNull();
     expect(bad.last_error).toMatch(/foreign key|violates/i);
+  });
+
+  it('workflows record typed events in their transaction: cascade, extension requested and decided', async () => {
+    const programme = await createProgramme(env, { periodEnd: '2030-12-31' });
+    const task = await createTask(env, programme.id, { startDate: '2025-01-01', deadline: '2030-06-30' });
+    const [hanoi] = await assign(env, task.id, ['01']);
+    const [baDinh] = await cascade(env, hanoi!.id, ['10101003'], '2030-03-31');
+    const { client: commune } = await signedIn(env, '10101003', ['officer']);
+    const { client: province } = await signedIn(env, '01', ['officer', 'reviewer']);
+    const req = await commune.post(`/api/assignments/${baDinh!.id}/extensions`, {
+      requestedDeadline: '2030-06-15',
+      reason: 'Mưa lũ',
+    });
+    expect(req.statusCode).toBe(201);
+    const ext = req.json<{ id: string }>();
+    expect((await province.post(`/api/extensions/${ext.id}/decision`, { approve: false })).statusCode).toBe(
+      200,
+    );
+
+    const events = await env.database.db
+      .selectFrom('domain_event')
+      .select(['type', 'subject_type', 'subject_id', 'payload'])
+      .where('subject_id', 'in', [hanoi!.id, ext.id])
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => [e.type, e.subject_type])).toEqual([
+      ['assignment.cascaded', 'assignment'],
+      ['extension.requested', 'deadline_extension'],
+      ['extension.decided', 'deadline_extension'],
+    ]);
+    expect(events[2]!.payload).toMatchObject({
+      approved: false,
+      deadline: '2030-03-31',
+      taskCode: task.code,
+    });
+
+    await services.notifications.dispatchOnce();
+    const notes = await env.database.db
+      .selectFrom('notification as n')
+      .innerJoin('org_unit as u', 'u.id', 'n.unit_id')
+      .select(['n.kind', 'u.code'])
+      .where('n.assignment_id', '=', baDinh!.id)
+      .orderBy('n.kind')
+      .execute();
+    expect(notes).toEqual([
+      { kind: 'assignment_new', code: '10101003' },
+      { kind: 'extension_rejected', code: '10101003' },
+      { kind: 'extension_requested', code: '01' },
+    ]);
+    const list = (
+      await province.get('/api/notifications?kind=extension_requested', { 'accept-language': 'en' })
+    ).json<{
+      items: { message: string; subjectType: string; subjectId: string }[];
+    }>();
+    expect(list.items[0]).toMatchObject({ subjectType: 'assignment', subjectId: baDinh!.id });
+    expect(list.items[0]!.message).toMatch(/asks to extend .* to 2030-06-15: Mưa lũ/);
   });
 });
