@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor, Tx } from '../../db/transaction.ts';
 import type { DomainEvent, StoredEvent } from './events.types.ts';
 
@@ -123,14 +122,5 @@ export const eventsRepository = {
       .where('id', '=', id)
       .where('claim_token', '=', token)
       .execute();
-  },
-
-  async pendingCount(db: Executor): Promise<number> {
-    const row = await db
-      .selectFrom('domain_event')
-      .select(sql<number>`count(*)`.as('n'))
-      .where('processed_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
   },
 };
