@@ -78,7 +78,9 @@ export async function startPgBouncer(serverUrl: string, poolSize = 4): Promise<P
   chmodSync(dir, 0o777);
   const ini = path.join(dir, 'pgbouncer.ini');
   const log = path.join(dir, 'pgbouncer.log');
-  writeFileSync(path.join(dir, 'userlist.txt'), `"${user}" ""\n`);
+  // clients are trusted on loopback; the password (if the server wants one) is what PgBouncer logs in with
+  const password = decodeURIComponent(server.password).replace(/"/g, '""');
+  writeFileSync(path.join(dir, 'userlist.txt'), `"${user}" "${password}"\n`);
   writeFileSync(
     ini,
     [
