@@ -17,6 +17,8 @@ export interface Config {
   webDist: string;
   bodyLimitBytes: number;
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
+  /** Seconds between runs of the status job (stored status changed by time alone); 0 = off. */
+  statusJobIntervalSeconds: number;
   /** Domain events, notifications and the mail outbox (ADR 0008). */
   dispatch: DispatchConfig;
 }
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       smtpUrl: env.SMTP_URL || undefined,
       mailFrom: env.SMTP_FROM || 'Pilotage <no-reply@pilotage.local>',
     },
+    statusJobIntervalSeconds: int(env.PILOTAGE_STATUS_JOB_INTERVAL_SECONDS, 60),
     ...overrides,
   };
 }
