@@ -254,4 +254,30 @@ describe('domain events → notifications → mail outbox', () => {
     expect(list.items[0]).toMatchObject({ subjectType: 'assignment', subjectId: baDinh!.id });
     expect(list.items[0]!.message).toMatch(/asks to extend .* to 2030-06-15: Mưa lũ/);
   });
+
+  it('a notification may be addressed to one user: only that user sees it; it needs a recipient', async () => {
+    const { user, client: addressee } = await signedIn(env, '01', ['viewer']);
+    const { client: colleague } = await signedIn(env, '01', ['officer', 'reviewer', 'unit_lead']);
+    const row = {
+      kind: 'report_accepted',
+      subject_type: 'assignment',
+      subject_id: assignmentId,
+      assignment_id: assignmentId,
+      params: JSON.stringify({ taskCode: 'NV-U', period: '2025-06' }),
+    };
+    await env.database.db
+      .insertInto('notification')
+      .values({ ...row, id: newId(), unit_id: null, user_id: user.id, dedupe_key: uniq('user-') })
+      .execute();
+    const mine = (await addressee.get('/api/notifications')).json<{ items: { userId: string | null }[] }>();
+    expect(mine.items.filter((n) => n.userId === user.id)).toHaveLength(1);
+    const theirs = (await colleague.get('/api/notifications')).json<{ items: { userId: string | null }[] }>();
+    expect(theirs.items.filter((n) => n.userId === user.id)).toHaveLength(0);
+    await expect(
+      env.database.db
+        .insertInto('notification')
+        .values({ ...row, id: newId(), unit_id: null, user_id: null, dedupe_key: uniq('none-') })
+        .execute(),
+    ).rejects.toThrow(/notification_recipient_ck/);
+  });
 });
