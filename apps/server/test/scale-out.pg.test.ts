@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -9,11 +10,14 @@ import { bootstrap } from '../src/bootstrap.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
 import { newId } from '../src/db/ids.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { recordEvents } from '../src/modules/events/index.ts';
 import { hashPassword } from '../src/modules/identity/password.ts';
 import type { MailMessage, MailTransport } from '../src/modules/notifications/index.ts';
 import { createServices, type Services } from '../src/services.ts';
 import type { TestEnv } from './harness.ts';
 import { findPgBouncer, startPgBouncer, type PgBouncer } from './pgbouncer.ts';
+import { startServerProcess } from './server-process.ts';
 import { assign, createProgramme, createTask } from './tasks-factories.ts';
 
 /**
@@ -241,6 +245,78 @@ describe.skipIf(!serverUrl || (!findPgBouncer() && !CI))(
         `scale-out: ${events.length} events, ${notes.length} notifications, ${outbox.length} e-mails ` +
           `(instance A sent ${a.mail.sent.length}, B ${b.mail.sent.length})`,
       );
+    });
+
+    it('two server processes (main.ts) both run their dispatch timers: every event and e-mail handled once', async () => {
+      const [a] = instances as [Instance];
+      const db = a.database.db;
+      const code = `PROC-${randomBytes(3).toString('hex')}`;
+      const targets = await db
+        .selectFrom('assignment as s')
+        .innerJoin('org_unit as u', 'u.id', 's.unit_id')
+        .select(['s.id', 's.unit_id', 's.assigned_by_unit_id', 'u.name'])
+        .where('u.kind', '=', 'province')
+        .execute();
+      const env = {
+        DATABASE_URL: bouncer.urlFor(dbName),
+        PILOTAGE_DISPATCH_INTERVAL_MS: '300',
+        PILOTAGE_REMINDER_INTERVAL_MINUTES: '0',
+        PILOTAGE_STATUS_JOB_INTERVAL_SECONDS: '0',
+      };
+      const procs = await Promise.all([1, 2].map(() => startServerProcess({ ...env, PORT: '0' })));
+      try {
+        // recorded here, in a third process: only the children's timers can pick them up
+        for (let round = 0; round < 3; round++)
+          await inTransaction(db, (tx) =>
+            recordEvents(
+              tx,
+              targets.map((t) => ({
+                event: {
+                  type: 'report.returned' as const,
+                  reportId: newId(),
+                  assignmentId: t.id,
+                  period: `2025-0${round + 1}`,
+                  unitId: t.unit_id,
+                  unitName: t.name,
+                  assignedByUnitId: t.assigned_by_unit_id,
+                  taskCode: code,
+                  taskTitle: 'Hai tiến trình',
+                  progress: 10,
+                  reason: 'Bổ sung',
+                },
+              })),
+            ),
+          );
+        const mine = () =>
+          db
+            .selectFrom('domain_event as e')
+            .leftJoin('mail_outbox as m', 'm.event_id', 'e.id')
+            .select(['e.attempts', 'e.processed_at', 'm.sent_at', 'm.attempts as mail_attempts'])
+            .where(sql<boolean>`e.payload->>'taskCode' = ${code}`)
+            .execute();
+        const until = Date.now() + 60_000;
+        let rows = await mine();
+        while (rows.some((r) => !r.processed_at || !r.sent_at) && Date.now() < until) {
+          await new Promise((r) => setTimeout(r, 200));
+          rows = await mine();
+        }
+        expect(rows).toHaveLength(3 * targets.length); // one officer with an address per province
+        expect(
+          rows.every((r) => r.processed_at && r.sent_at && r.attempts === 1 && r.mail_attempts === 1),
+        ).toBe(true);
+        const lines = procs.map((p) =>
+          p
+            .output()
+            .split('\n')
+            .filter((l) => l.includes('[mail]') && l.includes(code)),
+        );
+        expect(lines[0]!.length + lines[1]!.length).toBe(rows.length);
+        console.info(
+          `scale-out (processes): ${rows.length} e-mails, ${lines[0]!.length} + ${lines[1]!.length}`,
+        );
+      } finally {
+        expect(await Promise.all(procs.map((p) => p.stop()))).toEqual([0, 0]);
+      }
     });
   },
 );
