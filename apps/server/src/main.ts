@@ -5,7 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.ts';
 import { seedDemo } from './demo/index.ts';
 import { startAuditSealer } from './modules/audit/audit.sealer.ts';
 import { startIdentityPurge } from './modules/identity/identity.purge.ts';
-import { startReminderScheduler } from './modules/notifications/scheduler.ts';
+import { startDispatchScheduler, startReminderScheduler } from './modules/notifications/index.ts';
 import { startStatusJob } from './modules/tasks/index.ts';
 
 async function main() {
@@ -29,6 +29,7 @@ async function main() {
     log,
   });
   const stopPurge = startIdentityPurge(services.auth, { log });
+  let stopDispatch: () => Promise<void> = () => Promise.resolve();
   let stopStatusJob: () => Promise<void> = () => Promise.resolve();
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -38,8 +39,9 @@ async function main() {
     stopPurge();
     await stopStatusJob();
     await app.close();
-    await stopSealer();
-    await services.reporting.notifications.flush();
+    await stopDispatch();
+    services.notifications.mail.close?.();
+    await stopSealer(); // seals what the last requests and events recorded
     await database.close();
     process.exit(0);
   };
@@ -50,9 +52,13 @@ async function main() {
     intervalSeconds: config.statusJobIntervalSeconds,
     log: (message, detail) => app.log.info({ detail }, message),
   });
-  stopReminders = startReminderScheduler(services.reporting.reminders, {
-    intervalMinutes: services.reporting.settings.reminderIntervalMinutes,
+  stopReminders = startReminderScheduler(services.notifications.reminders, {
+    intervalMinutes: config.dispatch.reminderIntervalMinutes,
     log: (message, detail) => app.log.info({ detail }, message),
+  });
+  stopDispatch = startDispatchScheduler(() => services.notifications.dispatchOnce(), {
+    intervalMs: config.dispatch.intervalMs,
+    log: (message, detail) => app.log.warn({ detail }, message),
   });
   console.log(
     `Pilotage ready on http://${config.host}:${config.port} (${database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,

@@ -2,6 +2,9 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuditAnchor } from './modules/audit/audit.anchor.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { CommitmentsService } from './modules/commitments/index.ts';
+import { EventDispatcher } from './modules/events/index.ts';
+import { createNotifications, type MailTransport } from './modules/notifications/index.ts';
 import { AuthService } from './modules/identity/auth.service.ts';
 import { UsersService } from './modules/identity/users.service.ts';
 import { OrgService } from './modules/org/org.service.ts';
@@ -10,16 +13,31 @@ import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
 
 /** The application's services, wired once over one database. Tests build the same object. */
-export function createServices(database: Database, config: Config, opts: { auditAnchor?: AuditAnchor } = {}) {
+export function createServices(
+  database: Database,
+  config: Config,
+  options: { mail?: MailTransport; auditAnchor?: AuditAnchor } = {},
+) {
   const db = database.db;
-  const audit = new AuditService(db, opts.auditAnchor ?? AuditAnchor.inMemory());
+  const audit = new AuditService(db, options.auditAnchor ?? AuditAnchor.inMemory());
+  const events = new EventDispatcher(db, {
+    leaseMs: config.dispatch.eventLeaseMs,
+    batchSize: config.dispatch.eventBatchSize,
+    maxAttempts: config.dispatch.eventMaxAttempts,
+    log: (error, message) => {
+      if (!process.env.VITEST) console.warn(message, error);
+    },
+  });
   return {
     database,
     audit,
     org: new OrgService(db),
     auth: new AuthService(db, audit, config),
     users: new UsersService(db, audit, config),
+    events,
+    notifications: createNotifications(db, audit, events, config.dispatch, options.mail),
     reporting: createReporting(db, audit),
+    commitments: new CommitmentsService(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
   };

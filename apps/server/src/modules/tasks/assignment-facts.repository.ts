@@ -19,7 +19,7 @@ export interface AssignmentFactsRow extends AssignmentFacts {
   reportDueDays: number;
 }
 
-const CHUNK = 1000;
+const CHUNK = 5000;
 
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
