@@ -1,3 +1,4 @@
+import { contentDisposition } from '../../http/content-disposition.ts';
 import type { FastifyReply } from 'fastify';
 import type ExcelJS from 'exceljs';
 
@@ -51,17 +52,9 @@ export const CSV_TYPE = 'text/csv; charset=utf-8';
 
 /** Sets the download headers; the file name gets an ASCII fallback and an RFC 5987 UTF-8 form. */
 export function asDownload(reply: FastifyReply, body: Buffer, type: string, filename: string): Buffer {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^\w.-]+/g, '_');
   void reply
     .header('content-type', type)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    )
+    .header('content-disposition', contentDisposition(filename))
     .header('cache-control', 'no-store');
   return body;
 }

@@ -10,7 +10,7 @@ import { t } from '../../http/messages.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
 import { assignmentsRepository } from '../tasks/assignments.repository.ts';
-import { refreshStatuses } from '../tasks/index.ts';
+import { assigningUnit, refreshStatuses } from '../tasks/index.ts';
 import { taskSearchKey, tasksRepository, type ProgrammeRow } from '../tasks/tasks.repository.ts';
 import { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
 import {
@@ -139,7 +139,7 @@ export class ImportService {
     // the tasks core's rule (assignments.service assign): the actor's unit assigns, except the national root,
     // whose admins assign on behalf of the programme owner
     const actorUnit = await orgRepository.findById(tx, ctx.actor.unitId);
-    const assignedBy = actorUnit && actorUnit.parent_id !== null ? actorUnit.id : programme.owner_unit_id;
+    const assignedBy = assigningUnit(actorUnit, programme.owner_unit_id);
     const { tasks, coordinating, assignments } = plannedRows(planned, {
       programmeId: programme.id,
       assignedBy,

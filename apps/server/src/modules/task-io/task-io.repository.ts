@@ -1,11 +1,11 @@
 /** SQL reads that import, export and review need beyond the tasks core's repositories. */
+import { COUNTED_REPORT_STATUSES } from '../tasks/index.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
 import type { Scope } from '../org/scope.ts';
 import { assignmentVisible } from '../tasks/scope.ts';
 
 /** Reports that count for the status engine: submitted or accepted, submitted before the end of asOf (Vietnam time). */
-const COUNTED = ['submitted', 'accepted'];
 
 export interface UnitRow {
   id: string;
@@ -53,7 +53,7 @@ export const taskIoRepository = {
       .innerJoin('task as t', 't.id', 'a.task_id')
       .select(['r.difficulties', 'a.unit_id'])
       .where('t.programme_id', '=', f.programmeId)
-      .where('r.status', 'in', COUNTED)
+      .where('r.status', 'in', COUNTED_REPORT_STATUSES)
       .where('r.submitted_at', '<', f.before)
       .where('r.difficulties', 'is not', null)
       .where(sql<boolean>`btrim(r.difficulties) <> ''`)
@@ -75,7 +75,7 @@ export const taskIoRepository = {
         .distinctOn('r.assignment_id')
         .select(['r.assignment_id', 'r.period', 'r.difficulties', 'r.proposals'])
         .where('r.assignment_id', 'in', assignmentIds.slice(i, i + 1000))
-        .where('r.status', 'in', COUNTED)
+        .where('r.status', 'in', COUNTED_REPORT_STATUSES)
         .where('r.submitted_at', '<', before)
         .where(
           sql<boolean>`coalesce(btrim(r.difficulties), '') <> '' or coalesce(btrim(r.proposals), '') <> ''`,

@@ -1,3 +1,4 @@
+import { assigningUnit, deadlineBeforeStart } from './task-rules.ts';
 import type { Assignment, AssignmentListQuery, AssignBody, CascadeBody } from '@pilotage/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
@@ -124,7 +125,7 @@ export class AssignmentsService {
       const deadline = task.is_continuous ? null : (body.deadline ?? task.deadline);
       if (!task.is_continuous && !deadline)
         errors.push({ path: 'deadline', key: 'assignment_deadline_required' });
-      if (deadline && deadline < task.start_date)
+      if (deadlineBeforeStart(deadline, task.start_date))
         errors.push({
           path: 'deadline',
           key: 'assignment_deadline_before_start',
@@ -135,7 +136,7 @@ export class AssignmentsService {
 
       // the national root is not a unit that assigns work: its admins assign on behalf of the programme owner
       const actorUnit = await orgRepository.findById(tx, ctx.actor.unitId);
-      const assignedBy = actorUnit && actorUnit.parent_id !== null ? actorUnit.id : programme.owner_unit_id;
+      const assignedBy = assigningUnit(actorUnit, programme.owner_unit_id);
       const existing = await assignmentsRepository.assignedUnitIds(tx, taskId);
       const targets = requested.filter((u) => !existing.has(u));
       const now = new Date();
@@ -195,7 +196,7 @@ export class AssignmentsService {
           params: { deadline: parent!.deadline },
         });
       }
-      if (deadline && deadline < task.start_date)
+      if (deadlineBeforeStart(deadline, task.start_date))
         errors.push({
           path: 'deadline',
           key: 'assignment_deadline_before_start',

@@ -1,3 +1,4 @@
+import { deadlineBeforeStart } from './task-rules.ts';
 import type { CreateTaskBody, Task, TaskListQuery, UpdateTaskBody } from '@pilotage/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
@@ -61,7 +62,7 @@ export class TasksService {
     const deadline = isContinuous ? null : (body.deadline ?? null);
     const errors: FieldError[] = [];
     if (!isContinuous && !deadline) errors.push({ path: 'deadline', key: 'task_deadline_required' });
-    if (deadline && deadline < body.startDate)
+    if (deadlineBeforeStart(deadline, body.startDate))
       errors.push({ path: 'deadline', key: 'task_deadline_before_start', params: { start: body.startDate } });
     const coordinating = [...new Set(body.coordinatingUnitIds ?? [])];
     const units = await tasksRepository.unitsByIds(this.db, [body.leadUnitId, ...coordinating]);
@@ -132,7 +133,7 @@ export class TasksService {
         throw new AppError(400, 'validation_failed', {}, [
           { path: 'deadline', key: 'extension_not_applicable' },
         ]);
-      if (body.deadline < before.startDate) {
+      if (deadlineBeforeStart(body.deadline, before.startDate)) {
         throw new AppError(400, 'validation_failed', {}, [
           { path: 'deadline', key: 'task_deadline_before_start', params: { start: before.startDate } },
         ]);
