@@ -60,6 +60,27 @@ export const taskIoRepository = {
       .execute();
   },
 
+  /**
+   * The ids among `ids` of the assignments the scope can see (tasks.policy's visibility rule). A task's
+   * status may be carried by assignments its caller cannot open (a ministry leading a task assigned to
+   * provinces): what the review shows of those assignments (difficulties, proposals, leaders, products)
+   * is limited to these.
+   */
+  async visibleAssignmentIds(db: Executor, scopeRootId: string | null, ids: readonly string[]) {
+    const out = new Set<string>();
+    if (scopeRootId === null) return new Set(ids);
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await db
+        .selectFrom('assignment as a')
+        .select('a.id')
+        .where('a.id', 'in', ids.slice(i, i + 1000))
+        .where(assignmentVisible(scopeRootId))
+        .execute();
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
+  },
+
   /** Per assignment, its latest counted report that names difficulties or proposals. */
   async latestReasons(db: Executor, assignmentIds: string[], before: Date) {
     const out: {
