@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type ExcelJS from 'exceljs';
+import { safeCell } from './cell-safety.ts';
 
 /** Small helpers to write tables as XLSX sheets and CSV text, and to send them as downloads. */
 
@@ -16,10 +17,10 @@ export function addTableSheet<T>(
   rows: readonly T[],
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
+  ws.columns = columns.map((c) => ({ header: safeCell(c.header), width: c.width ?? 18 }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
-  for (const row of rows) ws.addRow(columns.map((c) => c.value(row) ?? ''));
+  for (const row of rows) ws.addRow(columns.map((c) => safeCell(c.value(row) ?? '')));
   if (rows.length > 0)
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return ws;
@@ -32,9 +33,8 @@ export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  // quote separators, quotes and line breaks; neutralize spreadsheet formulas (CSV injection)
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  // neutralise spreadsheet formulas (CSV injection); quote separators, quotes and line breaks
+  const safe = v === null ? '' : String(safeCell(v));
   return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
