@@ -7,6 +7,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
+import { unitsInScope } from '../org/scope.ts';
 import { assignmentStatuses } from './assignment-facts.repository.ts';
 import {
   assignmentsRepository,
@@ -21,6 +22,7 @@ import {
   assertCanSeeAssignment,
   assertCanUpdateAssignment,
   assertUnitInScope,
+  assertUnitsInScope,
   listScope,
 } from './tasks.policy.ts';
 import { tasksRepository } from './tasks.repository.ts';
@@ -94,10 +96,18 @@ export class AssignmentsService {
     const programme = (await tasksRepository.findProgramme(this.db, task.programme_id))!;
     await assertUnitInScope(this.db, ctx.actor, programme.owner_unit_id, 'id');
 
+    // every unit named lies in the caller's scope; "all units of a kind" means those of the caller's scope
     const requested = body.allOfKind
-      ? await assignmentsRepository.unitIdsOfKind(this.db, body.allOfKind)
+      ? [
+          ...(await unitsInScope(
+            this.db,
+            ctx.actor.scope,
+            await assignmentsRepository.unitIdsOfKind(this.db, body.allOfKind),
+          )),
+        ]
       : [...new Set(body.unitIds ?? [])];
-    if (!requested.length) throw invalid([{ path: 'unitIds', key: 'assignment_units_required' }]);
+    if (!requested.length)
+      throw invalid([{ path: body.allOfKind ? 'allOfKind' : 'unitIds', key: 'assignment_units_required' }]);
     const known = new Set((await assignmentsRepository.currentUnits(this.db, requested)).map((u) => u.id));
     const errors: FieldError[] = [];
     requested.forEach((id, i) => {
@@ -113,7 +123,7 @@ export class AssignmentsService {
         params: { start: task.start_date },
       });
     if (errors.length) throw invalid(errors);
-    // whoever owns the programme (in scope) may assign its tasks to any unit: a ministry's plan to provinces
+    await assertUnitsInScope(this.db, ctx.actor, requested, (i) => `unitIds.${i}`);
 
     // the national root is not a unit that assigns work: its admins assign on behalf of the programme owner
     const actorUnit = await orgRepository.findById(this.db, ctx.actor.unitId);
