@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Lang, Problem } from '@pilotage/contracts';
-import { isDataException, isUniqueViolation } from '../db/errors.ts';
+import { isConnectionError, isDataException, isUniqueViolation } from '../db/errors.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { isMessageKey, langFromHeader, t, type MessageKey } from './messages.ts';
 
@@ -59,7 +59,11 @@ const TITLES: Record<number, MessageKey> = {
   413: 'body_too_large',
   415: 'unsupported_media_type',
   429: 'too_many_attempts',
+  503: 'service_unavailable',
 };
+
+/** Seconds a client should wait before retrying while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export function sendProblem(
   reply: FastifyReply,
@@ -132,6 +136,16 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
       status: 409,
       title: t(lang, 'conflict'),
       detail: t(lang, 'conflict'),
+    });
+  }
+  if (isConnectionError(error)) {
+    // the database is away (terminated backend, restart, failover): retry later, the server stays up
+    request.log.warn({ err: error }, 'database unavailable');
+    void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendProblem(reply, request, {
+      status: 503,
+      title: t(lang, 'service_unavailable'),
+      detail: t(lang, 'database_unavailable'),
     });
   }
   if (isDataException(error)) {
