@@ -5,6 +5,9 @@ const vi = {
   bad_request: 'Yêu cầu không hợp lệ',
   validation_failed: 'Dữ liệu gửi lên không hợp lệ',
   invalid_json: 'Nội dung JSON không đọc được',
+  json_too_deep: 'Nội dung JSON lồng nhau quá sâu (tối đa {max} cấp)',
+  multipart_malformed:
+    'Tệp tải lên không đúng định dạng multipart/form-data (thiếu boundary hoặc bị cắt cụt)',
   body_too_large: 'Nội dung gửi lên quá lớn',
   unsupported_media_type: 'Định dạng nội dung không được hỗ trợ',
   unauthenticated: 'Bạn cần đăng nhập',
@@ -129,6 +132,8 @@ const en: Record<MessageKey, string> = {
   bad_request: 'Bad request',
   validation_failed: 'The submitted data is not valid',
   invalid_json: 'The JSON body could not be read',
+  json_too_deep: 'The JSON body is nested too deeply (at most {max} levels)',
+  multipart_malformed: 'The upload is not valid multipart/form-data (missing boundary or truncated)',
   body_too_large: 'The request body is too large',
   unsupported_media_type: 'Unsupported content type',
   unauthenticated: 'You need to sign in',

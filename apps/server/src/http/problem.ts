@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Lang, Problem } from '@pilotage/contracts';
 import { isConnectionError, isDataException, isUniqueViolation } from '../db/errors.ts';
+import { isMalformedMultipart } from './body-guards.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { isMessageKey, langFromHeader, t, type MessageKey } from './messages.ts';
 
@@ -136,6 +137,14 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
       status: 409,
       title: t(lang, 'conflict'),
       detail: t(lang, 'conflict'),
+    });
+  }
+  if (isMalformedMultipart(error)) {
+    return sendProblem(reply, request, {
+      status: 400,
+      title: t(lang, 'bad_request'),
+      detail: t(lang, 'multipart_malformed'),
+      errors: [{ path: 'file', message: t(lang, 'multipart_malformed') }],
     });
   }
   if (isConnectionError(error)) {
