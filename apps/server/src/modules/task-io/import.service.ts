@@ -21,6 +21,7 @@ import {
 } from './import.validate.ts';
 import { unitNameKey } from './import.values.ts';
 import { assertCanImport } from './task-io.policy.ts';
+import { XLSX_MAX_UNCOMPRESSED_BYTES } from './zip-guard.ts';
 import { taskIoRepository } from './task-io.repository.ts';
 
 export interface UploadedFile {
@@ -163,8 +164,11 @@ async function readSheet(data: Buffer): Promise<ParsedSheet> {
           ? 'import_file_encoding'
           : error.reason === 'empty'
             ? 'import_file_empty'
-            : 'import_too_many_rows';
-    throw badRequest([{ path: 'file', key, params: { max: IMPORT_MAX_ROWS } }], key);
+            : error.reason === 'too_large'
+              ? 'import_file_unpacked_too_large'
+              : 'import_too_many_rows';
+    const max = error.reason === 'too_large' ? XLSX_MAX_UNCOMPRESSED_BYTES / 1024 / 1024 : IMPORT_MAX_ROWS;
+    throw badRequest([{ path: 'file', key, params: { max } }], key);
   }
 }
 
