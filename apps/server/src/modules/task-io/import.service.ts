@@ -5,7 +5,7 @@ import { newId } from '../../db/ids.ts';
 import type { AssignmentTable, TaskTable } from '../../db/schema.ts';
 import { inTransaction, type Executor, type Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { AppError, badRequest, notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import { t } from '../../http/messages.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
@@ -168,7 +168,7 @@ async function readSheet(data: Buffer): Promise<ParsedSheet> {
               ? 'import_file_unpacked_too_large'
               : 'import_too_many_rows';
     const max = error.reason === 'too_large' ? XLSX_MAX_UNCOMPRESSED_BYTES / 1024 / 1024 : IMPORT_MAX_ROWS;
-    throw badRequest([{ path: 'file', key, params: { max } }], key);
+    throw new AppError(400, key, { max }, [{ path: 'file', key, params: { max } }]);
   }
 }
 
