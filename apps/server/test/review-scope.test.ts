@@ -84,3 +84,18 @@ describe('review report scope (leak)', () => {
     expect(JSON.stringify(r)).toContain('Phó Chủ tịch UBND Nguyễn Văn A');
   });
 });
+
+describe('large downloads are streams (issue 6 item 8)', () => {
+  it('review.xlsx and export.xlsx are sent as they are produced (no Content-Length), and read back', async () => {
+    for (const url of [
+      `/api/programmes/${w.programmeId}/review.xlsx?asOf=${AS_OF}`,
+      `/api/programmes/${w.programmeId}/export.xlsx?asOf=${AS_OF}`,
+    ]) {
+      const res = await w.steering.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-length'], url).toBeUndefined();
+      expect(res.headers['transfer-encoding'], url).toBe('chunked');
+      expect((await readXlsx(res.rawPayload)).size).toBeGreaterThan(1);
+    }
+  });
+});

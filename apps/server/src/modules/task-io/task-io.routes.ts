@@ -61,7 +61,7 @@ export function taskIoPlugin({ imports, exports, reviews }: TaskIo) {
     route(app, reviewRoutes.reviewXlsx, async ({ params, query, reply }, ctx) => {
       const report = await reviews.review(ctx, params.id, query);
       const name = `bao-cao-so-ket-${fileSlug(report.programme.code)}-${report.asOf}.xlsx`;
-      return asDownload(reply, await reviewXlsx(report, reviewLabels(ctx.lang)), XLSX_TYPE, name);
+      return asDownload(reply, reviewXlsx(report, reviewLabels(ctx.lang)), XLSX_TYPE, name);
     });
     route(app, reviewRoutes.reviewDocx, async ({ params, query, reply }, ctx) => {
       const report = await reviews.review(ctx, params.id, query);
