@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { systemContext } from '../http/context.ts';
+import { refreshStatuses } from '../modules/tasks/index.ts';
 import { tasksBulkRepository } from '../modules/tasks/tasks-bulk.repository.ts';
 import { tasksRepository } from '../modules/tasks/tasks.repository.ts';
 import type { Services } from '../services.ts';
@@ -122,6 +123,10 @@ export async function seedTasksDemo(db: Db, services: Services, rootId: string):
     });
     await tasksBulkRepository.insertReports(tx, plan.reports);
     await record(tx, 'report.bulk_create', 'programme', programme.id, { reports: plan.reports.length });
+    await refreshStatuses(
+      tx,
+      plan.assignments.map((a) => a.id),
+    );
     return {
       created: true,
       ms: performance.now() - started,

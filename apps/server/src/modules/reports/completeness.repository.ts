@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
+import { unitUnder, type Scope } from '../org/scope.ts';
 import { assignmentVisible } from '../tasks/scope.ts';
 
 /** Assignments of a programme reporting at a frequency, in scope, with their report for the period. */
@@ -18,7 +19,7 @@ export const completenessRepository = {
       programmeId: string;
       frequency: string;
       period: string;
-      scopeRootId: string;
+      scope: Scope;
       underUnitId?: string | undefined;
     },
   ) {
@@ -46,11 +47,9 @@ export const completenessRepository = {
       ])
       .where('t.programme_id', '=', f.programmeId)
       .where(sql<string>`coalesce(t.reporting_frequency, p.reporting_frequency)`, '=', f.frequency)
-      .where(assignmentVisible(f.scopeRootId));
+      .where(assignmentVisible(f.scope));
     if (f.underUnitId) {
-      q = q.where('a.unit_id', 'in', (eb) =>
-        eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', f.underUnitId!),
-      );
+      q = q.where(unitUnder(f.underUnitId, 'a.unit_id'));
     }
     return q.execute();
   },

@@ -10,6 +10,7 @@ import { t } from '../../http/messages.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
 import { assignmentsRepository } from '../tasks/assignments.repository.ts';
+import { refreshStatuses } from '../tasks/index.ts';
 import { taskSearchKey, tasksRepository, type ProgrammeRow } from '../tasks/tasks.repository.ts';
 import { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
 import {
@@ -148,6 +149,10 @@ export class ImportService {
     await tasksRepository.insertTasks(tx, tasks);
     await tasksRepository.insertCoordinating(tx, coordinating);
     await assignmentsRepository.insertMany(tx, assignments);
+    await refreshStatuses(
+      tx,
+      assignments.map((a) => a.id),
+    );
     return { tasks: tasks.length, assignments: assignments.length, coordinating: coordinating.length };
   }
 }

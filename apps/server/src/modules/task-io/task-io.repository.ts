@@ -1,6 +1,7 @@
 /** SQL reads that import, export and review need beyond the tasks core's repositories. */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
+import { seesEverything, type Scope } from '../org/scope.ts';
 import { assignmentVisible } from '../tasks/scope.ts';
 
 /** Reports that count for the status engine: submitted or accepted, submitted before the end of asOf (Vietnam time). */
@@ -45,7 +46,7 @@ export const taskIoRepository = {
   },
 
   /** Difficulties written in the counted reports of the programme's assignments the scope can see. */
-  difficulties(db: Executor, f: { programmeId: string; scopeRootId: string | null; before: Date }) {
+  difficulties(db: Executor, f: { programmeId: string; scope: Scope; before: Date }) {
     return db
       .selectFrom('progress_report as r')
       .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
@@ -56,7 +57,7 @@ export const taskIoRepository = {
       .where('r.submitted_at', '<', f.before)
       .where('r.difficulties', 'is not', null)
       .where(sql<boolean>`btrim(r.difficulties) <> ''`)
-      .where(assignmentVisible(f.scopeRootId))
+      .where(assignmentVisible(f.scope))
       .execute();
   },
 
@@ -66,15 +67,15 @@ export const taskIoRepository = {
    * provinces): what the review shows of those assignments (difficulties, proposals, leaders, products)
    * is limited to these.
    */
-  async visibleAssignmentIds(db: Executor, scopeRootId: string | null, ids: readonly string[]) {
+  async visibleAssignmentIds(db: Executor, scope: Scope, ids: readonly string[]) {
     const out = new Set<string>();
-    if (scopeRootId === null) return new Set(ids);
+    if (seesEverything(scope)) return new Set(ids);
     for (let i = 0; i < ids.length; i += 1000) {
       const rows = await db
         .selectFrom('assignment as a')
         .select('a.id')
         .where('a.id', 'in', ids.slice(i, i + 1000))
-        .where(assignmentVisible(scopeRootId))
+        .where(assignmentVisible(scope))
         .execute();
       for (const r of rows) out.add(r.id);
     }
