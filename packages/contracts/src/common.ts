@@ -11,6 +11,11 @@ export const MAX_DATE = '2100-12-31';
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 export const IsoDate = z.iso.date().refine((d) => d >= MIN_DATE && d <= MAX_DATE, 'date_out_of_range');
+/**
+ * A date the server computes from bounded ones (a report's due date: period end + up to 60 days), so it
+ * may fall just past MAX_DATE. Responses only; never an input.
+ */
+export const DerivedDate = z.iso.date();
 /** A year of a period key ('2025', '2025-06', …) within the same range. */
 export const yearInRange = (key: string) => {
   const y = Number(key.slice(0, 4));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, Pagination, Uuid, yearInRange } from '../common.ts';
+import { DerivedDate, IsoDate, IsoDateTime, Pagination, Uuid, yearInRange } from '../common.ts';
 import { ReportingFrequency, ReportStatus } from './enums.ts';
 import { UnitRef } from './tasks.ts';
 
@@ -82,7 +82,7 @@ export const ProgressReport = z.object({
   period: PeriodKey,
   periodStart: IsoDate,
   periodEnd: IsoDate,
-  dueOn: IsoDate,
+  dueOn: DerivedDate,
   progress: z.number().int().min(0).max(100),
   narrative: z.string().nullable(),
   difficulties: z.string().nullable(),
@@ -143,7 +143,7 @@ export const ReportPeriod = z.object({
   period: PeriodKey,
   periodStart: IsoDate,
   periodEnd: IsoDate,
-  dueOn: IsoDate,
+  dueOn: DerivedDate,
   reportId: Uuid.nullable(),
   status: ReportStatus.nullable(),
   /** Due date passed without a submitted or accepted report. */
@@ -224,7 +224,7 @@ export const CompletenessReport = z.object({
   frequency: ReportingFrequency,
   periodStart: IsoDate,
   periodEnd: IsoDate,
-  dueOn: IsoDate,
+  dueOn: DerivedDate,
   totals: CompletenessRow.omit({ unit: true, parentId: true }),
   items: z.array(CompletenessRow),
 });
