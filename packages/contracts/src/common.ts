@@ -10,7 +10,11 @@ export const MIN_DATE = '2000-01-01';
 export const MAX_DATE = '2100-12-31';
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
-export const IsoDate = z.iso.date().refine((d) => d >= MIN_DATE && d <= MAX_DATE, 'date_out_of_range');
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+export const IsoDate = z.iso
+  .date()
+  // one issue per field: the range is checked only on a well-formed date
+  .refine((d) => !DATE_SHAPE.test(d) || (d >= MIN_DATE && d <= MAX_DATE), 'date_out_of_range');
 /**
  * A date the server computes from bounded ones (a report's due date: period end + up to 60 days), so it
  * may fall just past MAX_DATE. Responses only; never an input.
