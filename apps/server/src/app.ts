@@ -14,6 +14,7 @@ import { registerJsonDepthGuard } from './http/body-guards.ts';
 import { langFromHeader, t } from './http/messages.ts';
 import { handleError, sendProblem } from './http/problem.ts';
 import { auditPlugin } from './modules/audit/audit.routes.ts';
+import { commitmentsPlugin } from './modules/commitments/index.ts';
 import { healthPlugin } from './modules/health/health.routes.ts';
 import { identityPlugin } from './modules/identity/identity.routes.ts';
 import { orgPlugin } from './modules/org/org.routes.ts';
@@ -101,6 +102,8 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(orgPlugin(services.org));
   await app.register(auditPlugin(services.audit));
   await app.register(reportingPlugin(services.reporting));
+  await app.register(commitmentsPlugin(services.commitments));
+  await app.register(services.notifications.plugin());
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
 

@@ -1,6 +1,9 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { CommitmentsService } from './modules/commitments/index.ts';
+import { EventDispatcher } from './modules/events/index.ts';
+import { createNotifications, type MailTransport } from './modules/notifications/index.ts';
 import { AuthService } from './modules/identity/auth.service.ts';
 import { UsersService } from './modules/identity/users.service.ts';
 import { OrgService } from './modules/org/org.service.ts';
@@ -9,16 +12,27 @@ import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
 
 /** The application's services, wired once over one database. Tests build the same object. */
-export function createServices(database: Database, config: Config) {
+export function createServices(database: Database, config: Config, options: { mail?: MailTransport } = {}) {
   const db = database.db;
   const audit = new AuditService(db);
+  const events = new EventDispatcher(db, {
+    leaseMs: config.dispatch.eventLeaseMs,
+    batchSize: config.dispatch.eventBatchSize,
+    maxAttempts: config.dispatch.eventMaxAttempts,
+    log: (error, message) => {
+      if (!process.env.VITEST) console.warn(message, error);
+    },
+  });
   return {
     database,
     audit,
     org: new OrgService(db),
     auth: new AuthService(db, audit, config),
     users: new UsersService(db, audit),
+    events,
+    notifications: createNotifications(db, audit, events, config.dispatch, options.mail),
     reporting: createReporting(db, audit),
+    commitments: new CommitmentsService(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
   };

@@ -67,6 +67,11 @@ export function scopeUnitsTable(scope: Scope & { kind: 'subtree' }): RawBuilder<
   return sql`(select descendant_id as unit_id from org_unit_closure where ancestor_id = ${scope.rootId})`;
 }
 
+/** The strict ancestors of a subtree scope's root (the units above it), as a sub-select. */
+export function ancestorsOfScope(scope: Scope & { kind: 'subtree' }): RawBuilder<string> {
+  return sql<string>`(select ancestor_id from org_unit_closure where descendant_id = ${scope.rootId} and depth > 0)`;
+}
+
 /** Whether one unit lies in the scope. */
 export async function isUnitInScope(db: Executor, scope: Scope, unitId: string): Promise<boolean> {
   if (scope.kind === 'national' || scope.kind === 'system') return true;
