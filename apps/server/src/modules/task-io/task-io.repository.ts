@@ -2,7 +2,7 @@
 import { COUNTED_REPORT_STATUSES } from '../tasks/index.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
-import type { Scope } from '../org/scope.ts';
+import { seesEverything, type Scope } from '../org/scope.ts';
 import { assignmentVisible } from '../tasks/scope.ts';
 
 /** Reports that count for the status engine: submitted or accepted, submitted before the end of asOf (Vietnam time). */
@@ -59,6 +59,27 @@ export const taskIoRepository = {
       .where(sql<boolean>`btrim(r.difficulties) <> ''`)
       .where(assignmentVisible(f.scope))
       .execute();
+  },
+
+  /**
+   * The ids among `ids` of the assignments the scope can see (tasks.policy's visibility rule). A task's
+   * status may be carried by assignments its caller cannot open (a ministry leading a task assigned to
+   * provinces): what the review shows of those assignments (difficulties, proposals, leaders, products)
+   * is limited to these.
+   */
+  async visibleAssignmentIds(db: Executor, scope: Scope, ids: readonly string[]) {
+    const out = new Set<string>();
+    if (seesEverything(scope)) return new Set(ids);
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await db
+        .selectFrom('assignment as a')
+        .select('a.id')
+        .where('a.id', 'in', ids.slice(i, i + 1000))
+        .where(assignmentVisible(scope))
+        .execute();
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
   },
 
   /** Per assignment, its latest counted report that names difficulties or proposals. */

@@ -9,6 +9,7 @@ import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { recordAssignmentsCreated } from './task-events.ts';
 import { orgRepository } from '../org/org.repository.ts';
+import { unitsInScope } from '../org/scope.ts';
 import { assignmentStatuses, storedResult } from './assignment-facts.repository.ts';
 import { catchUp, refreshStatuses } from './stored-status.ts';
 import { isDone } from './status-engine.ts';
@@ -25,6 +26,7 @@ import {
   assertCanSeeAssignment,
   assertCanUpdateAssignment,
   assertUnitInScope,
+  assertUnitsInScope,
 } from './tasks.policy.ts';
 import { tasksRepository } from './tasks.repository.ts';
 
@@ -113,10 +115,18 @@ export class AssignmentsService {
       const programme = (await tasksRepository.findProgramme(tx, task.programme_id))!;
       await assertUnitInScope(tx, ctx.actor, programme.owner_unit_id, 'id');
 
+      // every unit named lies in the caller's scope; "all units of a kind" means those of the caller's scope
       const requested = body.allOfKind
-        ? await assignmentsRepository.unitIdsOfKind(tx, body.allOfKind)
+        ? [
+            ...(await unitsInScope(
+              tx,
+              ctx.actor.scope,
+              await assignmentsRepository.unitIdsOfKind(tx, body.allOfKind),
+            )),
+          ]
         : [...new Set(body.unitIds ?? [])];
-      if (!requested.length) throw invalid([{ path: 'unitIds', key: 'assignment_units_required' }]);
+      if (!requested.length)
+        throw invalid([{ path: body.allOfKind ? 'allOfKind' : 'unitIds', key: 'assignment_units_required' }]);
       const known = new Set((await assignmentsRepository.currentUnits(tx, requested)).map((u) => u.id));
       const errors: FieldError[] = [];
       requested.forEach((id, i) => {
@@ -132,7 +142,7 @@ export class AssignmentsService {
           params: { start: task.start_date },
         });
       if (errors.length) throw invalid(errors);
-      // whoever owns the programme (in scope) may assign its tasks to any unit: a ministry's plan to provinces
+      await assertUnitsInScope(tx, ctx.actor, requested, (i) => `unitIds.${i}`);
 
       // the national root is not a unit that assigns work: its admins assign on behalf of the programme owner
       const actorUnit = await orgRepository.findById(tx, ctx.actor.unitId);

@@ -12,7 +12,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { todayVn } from './reporting-period.ts';
 import { taskStatuses, type TaskStatuses } from './task-status.ts';
 import { toTask } from './tasks.mappers.ts';
-import { assertCanManageProgrammes, assertUnitInScope } from './tasks.policy.ts';
+import { assertCanManageProgrammes, assertUnitInScope, assertUnitsInScope } from './tasks.policy.ts';
 import { taskSearchKey, tasksRepository, type TaskListRow } from './tasks.repository.ts';
 
 export type CreateTaskInput = z.input<typeof CreateTaskBody>;
@@ -79,6 +79,7 @@ export class TasksService {
     }
     if (errors.length) throw new AppError(400, 'validation_failed', {}, errors);
     await assertUnitInScope(this.db, ctx.actor, body.leadUnitId, 'leadUnitId');
+    await assertUnitsInScope(this.db, ctx.actor, coordinating, (i) => `coordinatingUnitIds.${i}`);
     const taken = () => new AppError(409, 'task_code_taken', {}, [{ path: 'code', key: 'task_code_taken' }]);
     if (await tasksRepository.findTaskByCode(this.db, programme.id, body.code)) throw taken();
 
