@@ -71,7 +71,7 @@ export class CommitmentsService {
     f: { unitId?: string | undefined; programmeId?: string | undefined; ids?: string[] },
     asOf: string,
   ) {
-    const rows = await commitmentsRepository.list(ex, { scopeRootId: ctx.actor.scopeRootId, ...f });
+    const rows = await commitmentsRepository.list(ex, { scope: ctx.actor.scope, ...f });
     const items = await commitmentsRepository.items(
       ex,
       rows.map((r) => r.id),

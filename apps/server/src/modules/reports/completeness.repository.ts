@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
-import { assignmentVisible } from '../tasks/scope.ts';
+import { unitInScope, unitUnder, type Scope } from '../org/scope.ts';
 
 /** Assignments of a programme reporting at a frequency, in scope, with their report for the period. */
 export const completenessRepository = {
@@ -18,7 +18,7 @@ export const completenessRepository = {
       programmeId: string;
       frequency: string;
       period: string;
-      scopeRootId: string;
+      scope: Scope;
       underUnitId?: string | undefined;
     },
   ) {
@@ -46,11 +46,12 @@ export const completenessRepository = {
       ])
       .where('t.programme_id', '=', f.programmeId)
       .where(sql<string>`coalesce(t.reporting_frequency, p.reporting_frequency)`, '=', f.frequency)
-      .where(assignmentVisible(f.scopeRootId));
-    if (f.underUnitId) {
-      q = q.where('a.unit_id', 'in', (eb) =>
-        eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', f.underUnitId!),
+      .where((eb) =>
+        // the tasks core's visibility: assigned to the scope, or assigned by it
+        eb.or([unitInScope(f.scope, 'a.unit_id'), unitInScope(f.scope, 'a.assigned_by_unit_id')]),
       );
+    if (f.underUnitId) {
+      q = q.where(unitUnder(f.underUnitId, 'a.unit_id'));
     }
     return q.execute();
   },

@@ -26,7 +26,7 @@ export class CompletenessService {
       programmeId: programme.id,
       frequency,
       period: query.period,
-      scopeRootId: ctx.actor.scopeRootId,
+      scope: ctx.actor.scope,
       underUnitId: query.unitId,
     });
     const byUnit = tally(

@@ -25,15 +25,6 @@ export const taskIoRepository = {
       .execute();
   },
 
-  async subtreeIds(db: Executor, rootId: string): Promise<Set<string>> {
-    const rows = await db
-      .selectFrom('org_unit_closure')
-      .select('descendant_id')
-      .where('ancestor_id', '=', rootId)
-      .execute();
-    return new Set(rows.map((r) => r.descendant_id));
-  },
-
   /** Code → id of the programme's tasks. */
   async taskCodes(db: Executor, programmeId: string): Promise<Map<string, string>> {
     const rows = await db
