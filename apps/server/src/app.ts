@@ -14,6 +14,7 @@ import { langFromHeader, t } from './http/messages.ts';
 import { handleError, sendProblem } from './http/problem.ts';
 import { auditPlugin } from './modules/audit/audit.routes.ts';
 import { healthPlugin } from './modules/health/health.routes.ts';
+import { demoAccountsPlugin } from './modules/identity/demo-accounts.routes.ts';
 import { identityPlugin } from './modules/identity/identity.routes.ts';
 import { orgPlugin } from './modules/org/org.routes.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
@@ -94,6 +95,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   registerAuthHook(app, services.auth);
   await app.register(healthPlugin(services.database));
   await app.register(identityPlugin(services.auth, services.users, { secure: config.secureCookies }));
+  await app.register(demoAccountsPlugin(services.demoAccounts));
   await app.register(orgPlugin(services.org));
   await app.register(auditPlugin(services.audit));
   await app.register(reportingPlugin(services.reporting));

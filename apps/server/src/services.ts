@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { AuthService } from './modules/identity/auth.service.ts';
+import { DemoAccountsService } from './modules/identity/demo-accounts.service.ts';
 import { UsersService } from './modules/identity/users.service.ts';
 import { OrgService } from './modules/org/org.service.ts';
 import { createReporting } from './modules/reports/index.ts';
@@ -18,6 +19,7 @@ export function createServices(database: Database, config: Config) {
     org: new OrgService(db),
     auth: new AuthService(db, audit, config),
     users: new UsersService(db, audit),
+    demoAccounts: new DemoAccountsService(db, audit),
     reporting: createReporting(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),

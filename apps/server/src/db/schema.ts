@@ -37,6 +37,8 @@ export interface AppUserTable {
   roles: string[];
   password_hash: string | null;
   active: boolean;
+  /** A demo account (demo/seed.ts): removable in one action, never re-created once a real user exists. */
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   search_key: string;
   created_at: CreatedAt;
   updated_at: Timestamp;
