@@ -74,6 +74,7 @@ export async function buildTaskWorld(env: TestEnv, w: World) {
     otherProvinceCommune: (await signedIn(env, '22101051', ['officer'])).client,
     otherProvinceCommuneLead: (await signedIn(env, '22101051', ['unit_lead'])).client,
     provinceLead: (await signedIn(env, '01', ['unit_lead'])).client,
+    provinceReviewer: (await signedIn(env, '01', ['reviewer'])).client,
   };
   const writerOf: Record<ReportPlace, Client> = {
     commune: w.seats.communeOfficer.client,
