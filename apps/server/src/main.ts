@@ -3,7 +3,7 @@ import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.ts';
 import { seedDemo } from './demo/index.ts';
-import { startReminderScheduler } from './modules/notifications/scheduler.ts';
+import { startReminderScheduler } from './modules/notifications/index.ts';
 
 async function main() {
   const config = loadConfig();

@@ -1,10 +1,10 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import { AuditService } from './modules/audit/audit.service.ts';
-import { AuthService } from './modules/identity/auth.service.ts';
-import { DemoAccountsService } from './modules/identity/demo-accounts.service.ts';
-import { UsersService } from './modules/identity/users.service.ts';
-import { OrgService } from './modules/org/org.service.ts';
+import { AuditService } from './modules/audit/index.ts';
+import { AuthService } from './modules/identity/index.ts';
+import { DemoAccountsService } from './modules/identity/index.ts';
+import { UsersService } from './modules/identity/index.ts';
+import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';

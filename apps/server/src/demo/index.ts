@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { demoAccountsRepository } from '../modules/identity/demo-accounts.repository.ts';
-import { hashPassword } from '../modules/identity/password.ts';
+import { demoAccountsRepository } from '../modules/identity/index.ts';
+import { hashPassword } from '../modules/identity/index.ts';
 import type { Services } from '../services.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
 import { seedDemoAccounts } from './seed.ts';

@@ -1,8 +1,8 @@
 import type { Tx } from '../db/transaction.ts';
 import { newId } from '../db/ids.ts';
 import { systemContext } from '../http/context.ts';
-import { identityRepository, toUser, userSearchKey } from '../modules/identity/identity.repository.ts';
-import { orgRepository } from '../modules/org/org.repository.ts';
+import { identityRepository, toUser, userSearchKey } from '../modules/identity/index.ts';
+import { orgRepository } from '../modules/org/index.ts';
 import type { Services } from '../services.ts';
 import { DEMO_ACCOUNTS } from './accounts.ts';
 

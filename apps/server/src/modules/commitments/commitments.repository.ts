@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { CommitmentTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { unitInScope, type Scope } from '../org/scope.ts';
+import { unitInScope, type Scope } from '../org/index.ts';
 
 /** The only SQL on commitment and commitment_item. */
 export const commitmentsRepository = {

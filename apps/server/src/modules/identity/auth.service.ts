@@ -6,11 +6,11 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { orgRepository, toOrgUnit } from '../org/org.repository.ts';
+import type { AuditService } from '../audit/index.ts';
+import { orgRepository, toOrgUnit } from '../org/index.ts';
 import { identityRepository, toUser } from './identity.repository.ts';
 import { scopeRootFor } from './identity.scope.ts';
-import { scopeAt, type Scope } from '../org/scope.ts';
+import { scopeAt, type Scope } from '../org/index.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -7,9 +7,9 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { canSeeUnit } from '../org/org.policy.ts';
-import { orgRepository } from '../org/org.repository.ts';
+import type { AuditService } from '../audit/index.ts';
+import { canSeeUnit } from '../org/index.ts';
+import { orgRepository } from '../org/index.ts';
 import { sha256 } from './auth.service.ts';
 import { identityRepository, toApiKey, toUser, userSearchKey } from './identity.repository.ts';
 import {

@@ -6,7 +6,7 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction, type Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import type { MailTransport } from './mail.ts';
 import { AUDIENCE, kindsFor, renderNotification, type NotificationParams } from './notification.kinds.ts';
 import {

@@ -1,6 +1,6 @@
-import { effectiveDeadline, judgedPeriodOf, type AssignmentFacts } from '../tasks/status-engine.ts';
-import { addDays, daysBetween, dueOn, periodBounds } from '../tasks/reporting-period.ts';
-import { isExpected, isReceived } from '../reports/completeness.ts';
+import { effectiveDeadline, judgedPeriodOf, type AssignmentFacts } from '../tasks/index.ts';
+import { addDays, daysBetween, dueOn, periodBounds } from '../tasks/index.ts';
+import { isExpected, isReceived } from '../reports/index.ts';
 import type { NotifyInput } from './notifications.service.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { todayVn } from '../tasks/reporting-period.ts';
+import { todayVn } from '../tasks/index.ts';
 import type { ReminderJob } from './reminders.job.ts';
 
 export interface SchedulerOptions {

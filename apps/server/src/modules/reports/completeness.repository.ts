@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
-import { unitInScope, unitUnder, type Scope } from '../org/scope.ts';
+import { unitInScope, unitUnder, type Scope } from '../org/index.ts';
 
 /** Assignments of a programme reporting at a frequency, in scope, with their report for the period. */
 export const completenessRepository = {

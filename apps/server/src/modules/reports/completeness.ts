@@ -1,4 +1,4 @@
-import { vnDate } from '../tasks/reporting-period.ts';
+import { vnDate } from '../tasks/index.ts';
 
 /**
  * Reporting completeness and timeliness (as DHIS2 reports them), pure:

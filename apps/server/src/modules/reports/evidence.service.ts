@@ -5,7 +5,7 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { evidenceRepository } from './evidence.repository.ts';
 import { safeFilename, sniff } from './evidence.sniff.ts';
 import { runIdempotent } from './idempotency.ts';

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { commitmentsPlugin } from '../commitments/commitments.routes.ts';
-import { CommitmentsService } from '../commitments/commitments.service.ts';
-import { createMailTransport, type MailTransport } from '../notifications/mail.ts';
-import { notificationsPlugin } from '../notifications/notifications.routes.ts';
-import { NotificationsService } from '../notifications/notifications.service.ts';
-import { ReminderJob } from '../notifications/reminders.job.ts';
+import type { AuditService } from '../audit/index.ts';
+import { commitmentsPlugin } from '../commitments/index.ts';
+import { CommitmentsService } from '../commitments/index.ts';
+import { createMailTransport, type MailTransport } from '../notifications/index.ts';
+import { notificationsPlugin } from '../notifications/index.ts';
+import { NotificationsService } from '../notifications/index.ts';
+import { ReminderJob } from '../notifications/index.ts';
 import { CompletenessService } from './completeness.service.ts';
 import { EvidenceService } from './evidence.service.ts';
 import { reportsPlugin } from './reports.routes.ts';
@@ -50,3 +50,13 @@ export function reportingPlugin(r: Reporting) {
     await app.register(notificationsPlugin(r.notifications, r.reminders));
   };
 }
+export { CompletenessService } from './completeness.service.ts';
+export { isExpected, isReceived } from './completeness.ts';
+export { idempotencyRepository } from './idempotency.repository.ts';
+export {
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_TTL_DAYS,
+  readIdempotencyKey,
+  REPLAYED_HEADER,
+  runIdempotent,
+} from './idempotency.ts';

@@ -13,7 +13,7 @@ import type { Executor, Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import type { MessageKey } from '../../http/messages.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import {
   dueOn,
   frequencyOfKey,
@@ -22,8 +22,8 @@ import {
   periodOf,
   periodsBetween,
   todayVn,
-} from '../tasks/reporting-period.ts';
-import { canSeeAssignment } from '../tasks/tasks.policy.ts';
+} from '../tasks/index.ts';
+import { canSeeAssignment } from '../tasks/index.ts';
 import { evidenceRepository } from './evidence.repository.ts';
 import { runIdempotent } from './idempotency.ts';
 import { partiesOf, toReport } from './reports.mapper.ts';

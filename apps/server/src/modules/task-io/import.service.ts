@@ -7,11 +7,11 @@ import { inTransaction, type Executor, type Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, badRequest, notFound } from '../../http/errors.ts';
 import { t } from '../../http/messages.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { orgRepository } from '../org/org.repository.ts';
-import { unitsInScope } from '../org/scope.ts';
-import { assignmentsRepository } from '../tasks/assignments.repository.ts';
-import { taskSearchKey, tasksRepository, type ProgrammeRow } from '../tasks/tasks.repository.ts';
+import type { AuditService } from '../audit/index.ts';
+import { orgRepository } from '../org/index.ts';
+import { unitsInScope } from '../org/index.ts';
+import { assignmentsRepository } from '../tasks/index.ts';
+import { taskSearchKey, tasksRepository, type ProgrammeRow } from '../tasks/index.ts';
 import { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
 import {
   validateSheet,

@@ -1,10 +1,10 @@
 import type { Executor } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
-import type { StatusResult } from '../tasks/status-engine.ts';
-import { taskStatuses, type CarrierStatus } from '../tasks/task-status.ts';
-import { listScope } from '../tasks/tasks.policy.ts';
-import { tasksRepository, type ProgrammeRow, type TaskListRow } from '../tasks/tasks.repository.ts';
+import type { StatusResult } from '../tasks/index.ts';
+import { taskStatuses, type CarrierStatus } from '../tasks/index.ts';
+import { listScope } from '../tasks/index.ts';
+import { tasksRepository, type ProgrammeRow, type TaskListRow } from '../tasks/index.ts';
 
 export interface TaskView {
   row: TaskListRow;

@@ -10,11 +10,11 @@ import type {
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { t } from '../../http/messages.ts';
-import type { CompletenessService } from '../reports/completeness.service.ts';
-import { assignmentsRepository, type AssignmentViewRow } from '../tasks/assignments.repository.ts';
-import type { ProgrammesService } from '../tasks/programmes.service.ts';
-import { addDays, daysBetween, dueOn, todayVn } from '../tasks/reporting-period.ts';
-import { isDone, judgedPeriodOf } from '../tasks/status-engine.ts';
+import type { CompletenessService } from '../reports/index.ts';
+import { assignmentsRepository, type AssignmentViewRow } from '../tasks/index.ts';
+import type { ProgrammesService } from '../tasks/index.ts';
+import { addDays, daysBetween, dueOn, todayVn } from '../tasks/index.ts';
+import { isDone, judgedPeriodOf } from '../tasks/index.ts';
 import { loadProgrammeView, type ProgrammeView, type TaskView } from './programme-view.ts';
 import { rankPhrases } from './review.phrases.ts';
 import { taskIoRepository } from './task-io.repository.ts';

@@ -1,7 +1,7 @@
 /** SQL reads that import, export and review need beyond the tasks core's repositories. */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
-import { assignmentVisible } from '../tasks/scope.ts';
+import { assignmentVisible } from '../tasks/index.ts';
 
 /** Reports that count for the status engine: submitted or accepted, submitted before the end of asOf (Vietnam time). */
 const COUNTED = ['submitted', 'accepted'];

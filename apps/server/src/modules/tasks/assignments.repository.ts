@@ -3,7 +3,8 @@ import { foldForSearch } from '@pilotage/contracts';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { AssignmentTable, DeadlineExtensionTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { likeEscape } from '../org/org.repository.ts';
+import { likeEscape } from '../org/index.ts';
+import { unitsBelow } from '../org/index.ts';
 import { anyUuid, assignmentVisible } from './scope.ts';
 
 export type AssignmentRow = Selectable<AssignmentTable>;
@@ -184,15 +185,7 @@ export const assignmentsRepository = {
     ).map((r) => r.id),
   /** Which of `ids` lie strictly below `ancestorId`. */
   async unitsBelow(db: Executor, ancestorId: string, ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await db
-      .selectFrom('org_unit_closure')
-      .select('descendant_id')
-      .where('ancestor_id', '=', ancestorId)
-      .where('depth', '>', 0)
-      .where('descendant_id', '=', anyUuid(ids))
-      .execute();
-    return new Set(rows.map((r) => r.descendant_id));
+    return unitsBelow(db, ancestorId, ids);
   },
 
   // extensions

@@ -5,8 +5,8 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { orgRepository } from '../org/org.repository.ts';
+import type { AuditService } from '../audit/index.ts';
+import { orgRepository } from '../org/index.ts';
 import { assignmentStatuses } from './assignment-facts.repository.ts';
 import {
   assignmentsRepository,

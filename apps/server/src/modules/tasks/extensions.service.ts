@@ -4,7 +4,7 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { assignmentsRepository } from './assignments.repository.ts';
 import { todayVn } from './reporting-period.ts';
 import { toExtension } from './tasks.mappers.ts';

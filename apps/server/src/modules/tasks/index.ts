@@ -3,7 +3,7 @@
  * and the status engine (status-engine.ts) that every other module uses through loadFacts/assignmentStatuses.
  */
 import type { Db } from '../../db/database.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { AssignmentsService } from './assignments.service.ts';
 import { ExtensionsService } from './extensions.service.ts';
 import { ProgrammesService } from './programmes.service.ts';
@@ -21,3 +21,29 @@ export function createTasks(db: Db, audit: AuditService) {
 export type TasksModule = ReturnType<typeof createTasks>;
 export { tasksPlugin } from './tasks.routes.ts';
 export { loadFacts, assignmentStatuses, type AssignmentFactsRow } from './assignment-facts.repository.ts';
+export { assignmentsRepository, type AssignmentViewRow } from './assignments.repository.ts';
+export { ProgrammesService } from './programmes.service.ts';
+export {
+  addDays,
+  daysBetween,
+  dueOn,
+  frequencyOfKey,
+  isPeriodKey,
+  periodBounds,
+  periodOf,
+  periodsBetween,
+  todayVn,
+  vnDate,
+} from './reporting-period.ts';
+export { assignmentVisible } from './scope.ts';
+export {
+  type AssignmentFacts,
+  effectiveDeadline,
+  isDone,
+  judgedPeriodOf,
+  type StatusResult,
+} from './status-engine.ts';
+export { type CarrierStatus, taskStatuses } from './task-status.ts';
+export { tasksBulkRepository } from './tasks-bulk.repository.ts';
+export { assertCanManageProgrammes, canSeeAssignment, listScope } from './tasks.policy.ts';
+export { type ProgrammeRow, type TaskListRow, taskSearchKey, tasksRepository } from './tasks.repository.ts';

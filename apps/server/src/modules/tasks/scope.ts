@@ -1,11 +1,11 @@
 import { sql, type RawBuilder } from 'kysely';
+import { subtreeOf } from '../org/index.ts';
 
 /**
  * SQL fragments for the visibility rule (see tasks.policy.ts). `root` null = national scope (no filter).
  * Written against the aliases `a` (assignment) and `t` (task) used by the repositories.
  */
-const subtree = (root: string) =>
-  sql`(select descendant_id from org_unit_closure where ancestor_id = ${root})`;
+const subtree = subtreeOf;
 
 export function assignmentVisible(root: string | null, alias = 'a'): RawBuilder<boolean> {
   if (root === null) return sql<boolean>`true`;

@@ -6,7 +6,7 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { todayVn } from './reporting-period.ts';
 import { taskStatuses } from './task-status.ts';
 import { toTask } from './tasks.mappers.ts';
