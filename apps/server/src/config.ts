@@ -17,6 +17,8 @@ export interface Config {
   webDist: string;
   bodyLimitBytes: number;
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
+  /** Seconds between runs of the status job (stored status changed by time alone); 0 = off. */
+  statusJobIntervalSeconds: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxFailuresPerIp: int(env.PILOTAGE_LOGIN_MAX_PER_IP, 30),
       windowMinutes: int(env.PILOTAGE_LOGIN_WINDOW_MINUTES, 15),
     },
+    statusJobIntervalSeconds: int(env.PILOTAGE_STATUS_JOB_INTERVAL_SECONDS, 60),
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.ts';
 import { seedDemo } from './demo/index.ts';
 import { startReminderScheduler } from './modules/notifications/index.ts';
+import { startStatusJob } from './modules/tasks/index.ts';
 
 async function main() {
   const config = loadConfig();
@@ -20,11 +21,13 @@ async function main() {
   const app = await buildApp({ config, services, logger: true });
   let closing = false;
   let stopReminders: () => Promise<void> = () => Promise.resolve();
+  let stopStatusJob: () => Promise<void> = () => Promise.resolve();
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await stopReminders();
+    await stopStatusJob();
     await app.close();
     await services.reporting.notifications.flush();
     await database.close();
@@ -33,6 +36,10 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  stopStatusJob = startStatusJob(database.db, {
+    intervalSeconds: config.statusJobIntervalSeconds,
+    log: (message, detail) => app.log.info({ detail }, message),
+  });
   stopReminders = startReminderScheduler(services.reporting.reminders, {
     intervalMinutes: services.reporting.settings.reminderIntervalMinutes,
     log: (message, detail) => app.log.info({ detail }, message),

@@ -4,6 +4,7 @@
  */
 import type { Programme, Task } from '@pilotage/contracts';
 import { systemContext } from '../src/http/context.ts';
+import { SYSTEM_SCOPE } from '../src/modules/org/scope.ts';
 import { assignmentsRepository, type AssignmentRow } from '../src/modules/tasks/assignments.repository.ts';
 import type { CreateTaskInput } from '../src/modules/tasks/tasks.service.ts';
 import { uniq, unitByCode } from './factories.ts';
@@ -70,7 +71,7 @@ export async function createTask(
 }
 
 async function rowsFor(env: TestEnv, taskId: string, unitIds: string[]): Promise<AssignmentRow[]> {
-  const rows = await assignmentsRepository.list(env.database.db, { scopeRootId: null, taskId });
+  const rows = await assignmentsRepository.list(env.database.db, { scope: SYSTEM_SCOPE, taskId });
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   return unitIds.map((id) => {
     const r = byUnit.get(id);

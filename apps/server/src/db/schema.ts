@@ -1,4 +1,7 @@
+import type { TaskStatus } from '@pilotage/contracts';
 import type { ColumnType } from 'kysely';
+
+type DeadlineUsed = 'original' | 'extended' | 'none';
 
 /** Timestamps come back as Date; written as Date or ISO string; defaulted by the database. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -173,6 +176,15 @@ export interface AssignmentTable {
   product: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  // stored status (migration 0004, ADR 0010): maintained by modules/tasks/stored-status.ts only
+  status: ColumnType<TaskStatus, TaskStatus | undefined, TaskStatus>;
+  at_risk: ColumnType<boolean, boolean | undefined, boolean>;
+  status_progress: ColumnType<number, number | undefined, number>;
+  effective_deadline: DateString | null;
+  deadline_used: ColumnType<DeadlineUsed, DeadlineUsed | undefined, DeadlineUsed>;
+  judged_period: string | null;
+  status_on: DateString | null;
+  status_recheck_on: ColumnType<DateString | null, DateString | null | undefined, DateString | null>;
 }
 
 export interface DeadlineExtensionTable {

@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
 import { systemContext } from '../http/context.ts';
+import { refreshStatuses } from '../modules/tasks/index.ts';
 import { tasksBulkRepository } from '../modules/tasks/index.ts';
 import { tasksRepository } from '../modules/tasks/index.ts';
 import type { Services } from '../services.ts';
@@ -125,6 +126,10 @@ export async function seedTasksDemoIn(tx: Tx, services: Services, rootId: string
   });
   await tasksBulkRepository.insertReports(tx, plan.reports);
   await record(tx, 'report.bulk_create', 'programme', programme.id, { reports: plan.reports.length });
+  await refreshStatuses(
+    tx,
+    plan.assignments.map((a) => a.id),
+  );
   return {
     created: true,
     ms: performance.now() - started,

@@ -15,3 +15,4 @@ export {
   unitsInScope,
   unitUnder,
 } from './scope.ts';
+export { seesEverything } from './scope.ts';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
-import { unitInScope, unitUnder, type Scope } from '../org/index.ts';
+import { unitUnder, type Scope } from '../org/index.ts';
+import { assignmentVisible } from '../tasks/index.ts';
 
 /** Assignments of a programme reporting at a frequency, in scope, with their report for the period. */
 export const completenessRepository = {
@@ -46,10 +47,7 @@ export const completenessRepository = {
       ])
       .where('t.programme_id', '=', f.programmeId)
       .where(sql<string>`coalesce(t.reporting_frequency, p.reporting_frequency)`, '=', f.frequency)
-      .where((eb) =>
-        // the tasks core's visibility: assigned to the scope, or assigned by it
-        eb.or([unitInScope(f.scope, 'a.unit_id'), unitInScope(f.scope, 'a.assigned_by_unit_id')]),
-      );
+      .where(assignmentVisible(f.scope));
     if (f.underUnitId) {
       q = q.where(unitUnder(f.underUnitId, 'a.unit_id'));
     }

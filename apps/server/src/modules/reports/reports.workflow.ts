@@ -6,6 +6,7 @@ import { AppError, forbidden } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { NotificationsService, NotifyInput } from '../notifications/index.ts';
 import type { CreatedNotification } from '../notifications/index.ts';
+import { refreshStatuses } from '../tasks/index.ts';
 import { runIdempotent } from './idempotency.ts';
 import { partiesOf } from './reports.mapper.ts';
 import { canApprove, canReview, canWrite, EDITABLE, requiresApproval } from './reports.policy.ts';
@@ -51,6 +52,8 @@ export class ReportWorkflow {
         await reportsRepository.lockReport(tx, id);
         const before = (await reportsRepository.findReport(tx, id))!;
         const notes = await apply(tx, before, new Date());
+        // the stored status follows the report in the same transaction (ADR 0010)
+        await refreshStatuses(tx, [before.id]);
         const after = (await reportsRepository.findReport(tx, id))!;
         await this.audit.record(tx, ctx, {
           action: `report.${action}`,

@@ -104,7 +104,7 @@ export class ExportService {
       parentCode: t.row.parent_task_id ? (codeOf.get(t.row.parent_task_id) ?? '') : '',
     }));
     // assignments: the tasks core's visibility rule (own unit's and those it assigned), every level
-    const rows = await assignmentsRepository.list(this.db, { scopeRootId: view.scope, programmeId });
+    const rows = await assignmentsRepository.list(this.db, { scope: view.scope, programmeId });
     const statuses = await assignmentStatuses(
       this.db,
       rows.map((r) => r.id),

@@ -11,6 +11,7 @@ import type { AuditService } from '../audit/index.ts';
 import { orgRepository } from '../org/index.ts';
 import { unitsInScope } from '../org/index.ts';
 import { assignmentsRepository } from '../tasks/index.ts';
+import { refreshStatuses } from '../tasks/index.ts';
 import { taskSearchKey, tasksRepository, type ProgrammeRow } from '../tasks/index.ts';
 import { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
 import {
@@ -156,6 +157,10 @@ export class ImportService {
     await tasksRepository.insertTasks(tx, tasks);
     await tasksRepository.insertCoordinating(tx, coordinating);
     await assignmentsRepository.insertMany(tx, assignments);
+    await refreshStatuses(
+      tx,
+      assignments.map((a) => a.id),
+    );
     return { tasks: tasks.length, assignments: assignments.length, coordinating: coordinating.length };
   }
 }

@@ -2,8 +2,8 @@ import type { Executor } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import type { StatusResult } from '../tasks/index.ts';
-import { taskStatuses, type CarrierStatus } from '../tasks/index.ts';
-import { listScope } from '../tasks/index.ts';
+import { carrierStatuses, taskStatuses, type CarrierStatus } from '../tasks/index.ts';
+import type { Scope } from '../org/index.ts';
 import { tasksRepository, type ProgrammeRow, type TaskListRow } from '../tasks/index.ts';
 
 export interface TaskView {
@@ -14,8 +14,8 @@ export interface TaskView {
 
 export interface ProgrammeView {
   programme: ProgrammeRow;
-  /** The caller's scope root (null = national), as the tasks core computes it. */
-  scope: string | null;
+  /** The caller's scope (org/scope.ts). */
+  scope: Scope;
   asOf: string;
   tasks: TaskView[];
   /** The assignments that carry each task's status (the tasks core's roll-up rule). */
@@ -35,8 +35,9 @@ export async function loadProgrammeView(
 ): Promise<ProgrammeView> {
   const programme = await tasksRepository.findProgramme(db, programmeId);
   if (!programme) throw notFound('programme_not_found');
-  const scope = await listScope(db, ctx.actor);
-  const rows = await tasksRepository.listTasks(db, { scopeRootId: scope, programmeId });
-  const { byTask, carriers } = await taskStatuses(db, scope, rows, asOf);
+  const scope = ctx.actor.scope;
+  const rows = await tasksRepository.listTasks(db, { scope, programmeId });
+  const { byTask } = await taskStatuses(db, scope, rows, asOf);
+  const carriers = await carrierStatuses(db, scope, rows, asOf);
   return { programme, scope, asOf, tasks: rows.map((row) => ({ row, ...byTask.get(row.id)! })), carriers };
 }

@@ -1,3 +1,4 @@
+import { SYSTEM_SCOPE } from '../org/index.ts';
 import type { z } from 'zod';
 import type {
   OverdueRow,
@@ -49,7 +50,10 @@ export class ReviewService {
     // the carriers' rows (unit, leader, completion); the tasks core already decided they carry a visible status
     const carrierRows = new Map(
       (
-        await assignmentsRepository.list(this.db, { scopeRootId: null, ids: view.carriers.map((c) => c.id) })
+        await assignmentsRepository.list(this.db, {
+          scope: SYSTEM_SCOPE,
+          ids: view.carriers.map((c) => c.id),
+        })
       ).map((r) => [r.id, r]),
     );
     const byTask = new Map<string, AssignmentViewRow[]>();
@@ -96,7 +100,7 @@ export class ReviewService {
 
     const texts = await taskIoRepository.difficulties(this.db, {
       programmeId,
-      scopeRootId: view.scope,
+      scope: view.scope,
       before,
     });
     const phrases = rankPhrases(

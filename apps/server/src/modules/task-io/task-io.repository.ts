@@ -1,6 +1,7 @@
 /** SQL reads that import, export and review need beyond the tasks core's repositories. */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
+import type { Scope } from '../org/index.ts';
 import { assignmentVisible } from '../tasks/index.ts';
 
 /** Reports that count for the status engine: submitted or accepted, submitted before the end of asOf (Vietnam time). */
@@ -36,7 +37,7 @@ export const taskIoRepository = {
   },
 
   /** Difficulties written in the counted reports of the programme's assignments the scope can see. */
-  difficulties(db: Executor, f: { programmeId: string; scopeRootId: string | null; before: Date }) {
+  difficulties(db: Executor, f: { programmeId: string; scope: Scope; before: Date }) {
     return db
       .selectFrom('progress_report as r')
       .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
@@ -47,7 +48,7 @@ export const taskIoRepository = {
       .where('r.submitted_at', '<', f.before)
       .where('r.difficulties', 'is not', null)
       .where(sql<boolean>`btrim(r.difficulties) <> ''`)
-      .where(assignmentVisible(f.scopeRootId))
+      .where(assignmentVisible(f.scope))
       .execute();
   },
 

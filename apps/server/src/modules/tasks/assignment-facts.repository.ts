@@ -5,7 +5,13 @@
 import type { ReportingFrequency, ReportStatus } from '@pilotage/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
-import { assignmentStatus, type AssignmentFacts, type StatusResult } from './status-engine.ts';
+import { addDays, todayVn } from './reporting-period.ts';
+import {
+  assignmentStatus,
+  judgedPeriodOf,
+  type AssignmentFacts,
+  type StatusResult,
+} from './status-engine.ts';
 import { anyUuid } from './scope.ts';
 
 export interface AssignmentFactsRow extends AssignmentFacts {
@@ -25,10 +31,15 @@ function chunks<T>(items: T[]): T[][] {
  * Facts per assignment id (ids that do not exist are absent from the map). Reads only; pass `tx` inside a
  * transaction. `reports` holds only the reports the engine can count (submitted or accepted); the
  * original deadline falls back to the task's when the assignment has none.
+ *
+ * With `asOf`, the reports are reduced in SQL to those the engine reads as of that date (status-facts.ts
+ * states the rule and its proof): per assignment the latest counted report, the judged period's report of
+ * continuous work, and the first report submitted after asOf (for the status clock). Without it, all.
  */
 export async function loadFacts(
   db: Executor,
   assignmentIds: readonly string[],
+  asOf?: string,
 ): Promise<Map<string, AssignmentFactsRow>> {
   const ids = [...new Set(assignmentIds)];
   const out = new Map<string, AssignmentFactsRow>();
@@ -77,16 +88,7 @@ export async function loadFacts(
         .get(e.assignment_id)
         ?.extensions.push({ newDeadline: e.requested_deadline, effectiveOn: e.effective_on! });
     }
-    const reports = await db
-      .selectFrom('progress_report')
-      .select(['assignment_id', 'period', 'period_end', 'due_on', 'progress', 'status'])
-      // the submission's calendar date in Vietnam (UTC+7, no DST), as vnDate() computes it; a 'YYYY-MM-DD' string
-      .select(
-        sql<string | null>`((submitted_at at time zone 'UTC') + interval '7 hours')::date`.as('submitted_on'),
-      )
-      .where('assignment_id', '=', anyUuid(part))
-      .where('status', 'in', ['submitted', 'accepted'])
-      .execute();
+    const reports = asOf ? await reducedReports(db, part, out, asOf) : await allCountedReports(db, part);
     for (const r of reports) {
       out.get(r.assignment_id)?.reports.push({
         period: r.period,
@@ -101,14 +103,135 @@ export async function loadFacts(
   return out;
 }
 
-/** Status of each assignment as of a date, computed by the engine from `loadFacts`. */
+interface ReportRowOut {
+  assignment_id: string;
+  period: string;
+  period_end: string;
+  due_on: string;
+  progress: number;
+  status: string;
+  submitted_on: string | null;
+}
+
+// the submission's calendar date in Vietnam (UTC+7, no DST), as vnDate() computes it; a 'YYYY-MM-DD' string
+const submittedOn = sql<string | null>`((submitted_at at time zone 'UTC') + interval '7 hours')::date`;
+const REPORT_COLUMNS = ['assignment_id', 'period', 'period_end', 'due_on', 'progress', 'status'] as const;
+
+function allCountedReports(db: Executor, ids: string[]): Promise<ReportRowOut[]> {
+  return db
+    .selectFrom('progress_report')
+    .select(REPORT_COLUMNS)
+    .select(submittedOn.as('submitted_on'))
+    .where('assignment_id', '=', anyUuid(ids))
+    .where('status', 'in', ['submitted', 'accepted'])
+    .execute();
+}
+
+async function reducedReports(
+  db: Executor,
+  ids: string[],
+  facts: Map<string, AssignmentFactsRow>,
+  asOf: string,
+): Promise<ReportRowOut[]> {
+  // submitted on or before asOf (Vietnamese calendar day) ⇔ submitted_at < the next day's 00:00 in Hà Nội
+  const endOfDay = new Date(`${addDays(asOf, 1)}T00:00:00+07:00`);
+  const base = () =>
+    db
+      .selectFrom('progress_report')
+      .select(REPORT_COLUMNS)
+      .select(submittedOn.as('submitted_on'))
+      .where('assignment_id', '=', anyUuid(ids))
+      .where('status', 'in', ['submitted', 'accepted']);
+  const latest = base()
+    .where('submitted_at', '<', endOfDay)
+    .distinctOn('assignment_id')
+    .orderBy('assignment_id')
+    .orderBy('period_end', 'desc')
+    .orderBy('submitted_at', 'desc');
+  const firstAfter = base()
+    .where('submitted_at', '>=', endOfDay)
+    .distinctOn('assignment_id')
+    .orderBy('assignment_id')
+    .orderBy('submitted_at', 'asc');
+  const judgedIds: string[] = [];
+  const judgedPeriods: string[] = [];
+  for (const id of ids) {
+    const f = facts.get(id);
+    if (!f?.isContinuous) continue;
+    const p = judgedPeriodOf(f.startDate, f.reportingFrequency ?? 'monthly', asOf, f.reportDueDays);
+    if (p) {
+      judgedIds.push(id);
+      judgedPeriods.push(p);
+    }
+  }
+  const [a, b, c] = await Promise.all([
+    latest.execute(),
+    firstAfter.execute(),
+    judgedIds.length
+      ? base()
+          .where(
+            sql<boolean>`(assignment_id, period) in (select * from unnest(${sql.val(judgedIds)}::uuid[], ${sql.val(judgedPeriods)}::text[]))`,
+          )
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  return [...a, ...b, ...c];
+}
+
+/** The stored status columns (migration 0004) that make a StatusResult. */
+export const STORED_COLUMNS = [
+  'status',
+  'at_risk',
+  'status_progress',
+  'effective_deadline',
+  'deadline_used',
+  'judged_period',
+] as const;
+
+export function storedResult(r: {
+  status: StatusResult['status'];
+  at_risk: boolean;
+  status_progress: number;
+  effective_deadline: string | null;
+  deadline_used: StatusResult['deadlineUsed'];
+  judged_period: string | null;
+}): StatusResult {
+  return {
+    status: r.status,
+    atRisk: r.at_risk,
+    progress: r.status_progress,
+    effectiveDeadline: r.effective_deadline,
+    deadlineUsed: r.deadline_used,
+    judgedPeriod: r.judged_period,
+  };
+}
+
+/**
+ * Status of each assignment as of a date: as of today the stored status, as of another date the engine
+ * on the facts (reduced in SQL for that date).
+ */
 export async function assignmentStatuses(
   db: Executor,
   assignmentIds: readonly string[],
   asOf: string,
 ): Promise<Map<string, StatusResult>> {
-  const facts = await loadFacts(db, assignmentIds);
-  return statusesFromFacts(facts, asOf);
+  if (asOf !== todayVn()) return statusesFromFacts(await loadFacts(db, assignmentIds, asOf), asOf);
+  // as of today: the stored status (ADR 0010); rows not yet recomputed today go through the engine
+  const out = new Map<string, StatusResult>();
+  const stale: string[] = [];
+  for (const part of chunks([...new Set(assignmentIds)])) {
+    const rows = await db
+      .selectFrom('assignment')
+      .select(['id', 'status_on', 'status_recheck_on', ...STORED_COLUMNS])
+      .where('id', '=', anyUuid(part))
+      .execute();
+    for (const r of rows) {
+      if (r.status_recheck_on !== null && r.status_recheck_on <= asOf) stale.push(r.id);
+      else out.set(r.id, storedResult(r));
+    }
+  }
+  for (const [id, r] of statusesFromFacts(await loadFacts(db, stale, asOf), asOf)) out.set(id, r);
+  return out;
 }
 
 export function statusesFromFacts(

@@ -1,9 +1,10 @@
 /** SQL for assignments and deadline extensions (the only place these tables are queried). */
-import { foldForSearch } from '@pilotage/contracts';
+import { foldForSearch, type TaskStatus } from '@pilotage/contracts';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { AssignmentTable, DeadlineExtensionTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { likeEscape } from '../org/index.ts';
+import type { Scope } from '../org/index.ts';
 import { unitsBelow } from '../org/index.ts';
 import { anyUuid, assignmentVisible } from './scope.ts';
 
@@ -26,7 +27,7 @@ export interface AssignmentViewRow extends AssignmentRow {
 }
 
 export interface AssignmentFilter {
-  scopeRootId: string | null;
+  scope: Scope;
   unitId?: string | undefined;
   taskId?: string | undefined;
   taskIds?: string[] | undefined;
@@ -35,6 +36,10 @@ export interface AssignmentFilter {
   rootsOnly?: boolean | undefined;
   q?: string | undefined;
   ids?: string[] | undefined;
+  /** Stored status (as of today, ADR 0010). */
+  status?: TaskStatus | undefined;
+  /** Not done, with an effective deadline in [from, to] (stored status). */
+  dueBetween?: { from: string; to: string } | undefined;
 }
 
 function viewQuery(db: Executor, f: AssignmentFilter) {
@@ -43,7 +48,7 @@ function viewQuery(db: Executor, f: AssignmentFilter) {
     .innerJoin('task as t', 't.id', 'a.task_id')
     .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
     .innerJoin('org_unit as b', 'b.id', 'a.assigned_by_unit_id')
-    .where(assignmentVisible(f.scopeRootId));
+    .where(assignmentVisible(f.scope));
   if (f.ids) q = f.ids.length ? q.where('a.id', '=', anyUuid(f.ids)) : q.where(sql<boolean>`false`);
   if (f.unitId) q = q.where('a.unit_id', '=', f.unitId);
   if (f.taskId) q = q.where('a.task_id', '=', f.taskId);
@@ -54,8 +59,14 @@ function viewQuery(db: Executor, f: AssignmentFilter) {
   // top-most visible: no parent, or a parent the caller cannot see (a commune's own cascaded assignment)
   if (f.rootsOnly)
     q = q.where(
-      sql<boolean>`(a.parent_assignment_id is null or not exists (select 1 from assignment pa where pa.id = a.parent_assignment_id and ${assignmentVisible(f.scopeRootId, 'pa')}))`,
+      sql<boolean>`(a.parent_assignment_id is null or not exists (select 1 from assignment pa where pa.id = a.parent_assignment_id and ${assignmentVisible(f.scope, 'pa')}))`,
     );
+  if (f.status) q = q.where('a.status', '=', f.status);
+  if (f.dueBetween)
+    q = q
+      .where('a.effective_deadline', '>=', f.dueBetween.from)
+      .where('a.effective_deadline', '<=', f.dueBetween.to)
+      .where('a.status', 'not in', ['done_on_time', 'done_late']);
   if (f.q)
     for (const w of foldForSearch(f.q).split(' ').filter(Boolean))
       q = q.where('t.search_key', 'like', `%${likeEscape(w)}%`);
@@ -119,40 +130,6 @@ export const assignmentsRepository = {
     return Number(row.n);
   },
 
-  /**
-   * Assignments that carry a task's status: every root assignment of tasks in `ledTaskIds` (national scope
-   * or the task's lead unit in scope); for the other tasks, the top-most assignments the scope can see.
-   */
-  async statusCarriers(db: Executor, scopeRootId: string | null, taskIds: string[], ledTaskIds: Set<string>) {
-    const out: { id: string; task_id: string; unit_id: string }[] = [];
-    for (let i = 0; i < taskIds.length; i += 1000) {
-      const part = taskIds.slice(i, i + 1000);
-      const rows = await db
-        .selectFrom('assignment as a')
-        .select(['a.id', 'a.task_id', 'a.unit_id', 'a.parent_assignment_id'])
-        .select(assignmentVisible(scopeRootId).as('visible'))
-        .where('a.task_id', '=', anyUuid(part))
-        .where((eb) =>
-          scopeRootId === null
-            ? eb('a.parent_assignment_id', 'is', null)
-            : eb.or([eb('a.parent_assignment_id', 'is', null), assignmentVisible(scopeRootId)]),
-        )
-        .execute();
-      const visible = new Set(rows.filter((r) => r.visible).map((r) => r.id));
-      for (const r of rows) {
-        const led = ledTaskIds.has(r.task_id);
-        if (
-          led
-            ? r.parent_assignment_id === null
-            : visible.has(r.id) && (!r.parent_assignment_id || !visible.has(r.parent_assignment_id))
-        ) {
-          out.push({ id: r.id, task_id: r.task_id, unit_id: r.unit_id });
-        }
-      }
-    }
-    return out;
-  },
-
   // org lookups for assigning and cascading (current units only)
   currentUnits: (db: Executor, ids: string[]) =>
     ids.length
@@ -184,7 +161,7 @@ export const assignmentsRepository = {
         .execute()
     ).map((r) => r.id),
   /** Which of `ids` lie strictly below `ancestorId`. */
-  async unitsBelow(db: Executor, ancestorId: string, ids: string[]): Promise<Set<string>> {
+  unitsBelow(db: Executor, ancestorId: string, ids: string[]): Promise<Set<string>> {
     return unitsBelow(db, ancestorId, ids);
   },
 

@@ -7,7 +7,9 @@ import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import { orgRepository } from '../org/index.ts';
-import { assignmentStatuses } from './assignment-facts.repository.ts';
+import { assignmentStatuses, storedResult } from './assignment-facts.repository.ts';
+import { catchUp, refreshStatuses } from './stored-status.ts';
+import { isDone } from './status-engine.ts';
 import {
   assignmentsRepository,
   type AssignmentFilter,
@@ -21,7 +23,6 @@ import {
   assertCanSeeAssignment,
   assertCanUpdateAssignment,
   assertUnitInScope,
-  listScope,
 } from './tasks.policy.ts';
 import { tasksRepository } from './tasks.repository.ts';
 
@@ -36,11 +37,16 @@ export class AssignmentsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Visible assignments with their status as of a date. `mine=true`: the caller's own unit's. */
+  /**
+   * Visible assignments with their status as of a date. `mine=true`: the caller's own unit's. As of today,
+   * status and due filters, order and paging run in SQL on the stored status (ADR 0010); as of another date
+   * the engine runs on the facts (reduced in SQL), and status filters apply to its results.
+   */
   async list(ctx: RequestContext, query: AssignmentListQuery) {
-    const asOf = query.asOf ?? todayVn();
+    const today = todayVn();
+    const asOf = query.asOf ?? today;
     const filter: AssignmentFilter = {
-      scopeRootId: await listScope(this.db, ctx.actor),
+      scope: ctx.actor.scope,
       unitId: query.mine === 'true' ? ctx.actor.unitId : query.unitId,
       taskId: query.taskId,
       programmeId: query.programmeId,
@@ -49,35 +55,45 @@ export class AssignmentsService {
       q: query.q,
     };
     const page = { limit: query.limit, offset: query.offset };
-    if (query.status === undefined && query.dueWithinDays === undefined) {
+    const until = query.dueWithinDays !== undefined ? addDays(asOf, query.dueWithinDays) : null;
+    if (asOf === today) {
+      await catchUp(this.db, today);
+      const f: AssignmentFilter = {
+        ...filter,
+        status: query.status,
+        dueBetween: until ? { from: asOf, to: until } : undefined,
+      };
+      const [rows, total] = [
+        await assignmentsRepository.list(this.db, f, page),
+        await assignmentsRepository.count(this.db, f),
+      ];
+      return { items: rows.map((r) => toAssignment(r, storedResult(r))), total };
+    }
+    if (query.status === undefined && until === null) {
       const rows = await assignmentsRepository.list(this.db, filter, page);
       return {
         items: await this.present(this.db, rows, asOf),
         total: await assignmentsRepository.count(this.db, filter),
       };
     }
-    // status filters: run the engine on every matching id, then load the views of one page only
+    // a past date with status filters: the engine on every matching id, then the views of one page only
     const ids = await assignmentsRepository.listIds(this.db, filter);
     const statuses = await assignmentStatuses(this.db, ids, asOf);
-    const until = query.dueWithinDays !== undefined ? addDays(asOf, query.dueWithinDays) : null;
     const kept = ids.filter((id) => {
       const s = statuses.get(id)!;
       if (query.status && s.status !== query.status) return false;
       if (until === null) return true;
       const d = s.effectiveDeadline;
-      return d !== null && d >= asOf && d <= until && s.status !== 'done_on_time' && s.status !== 'done_late';
+      return d !== null && d >= asOf && d <= until && !isDone(s.status);
     });
     const pageIds = kept.slice(page.offset, page.offset + page.limit);
-    const rows = await assignmentsRepository.list(this.db, { scopeRootId: filter.scopeRootId, ids: pageIds });
+    const rows = await assignmentsRepository.list(this.db, { scope: filter.scope, ids: pageIds });
     return { items: rows.map((r) => toAssignment(r, statuses.get(r.id)!)), total: kept.length };
   }
 
   /** One assignment; 404 when the caller cannot see it. */
   async get(ctx: RequestContext, id: string, asOf?: string): Promise<Assignment> {
-    const rows = await assignmentsRepository.list(this.db, {
-      scopeRootId: await listScope(this.db, ctx.actor),
-      ids: [id],
-    });
+    const rows = await assignmentsRepository.list(this.db, { scope: ctx.actor.scope, ids: [id] });
     if (!rows.length) throw notFound('assignment_not_found');
     const [a] = await this.present(this.db, rows, asOf ?? todayVn());
     return a!;
@@ -89,52 +105,54 @@ export class AssignmentsService {
    */
   async assign(ctx: RequestContext, taskId: string, body: AssignInput) {
     assertCanAssign(ctx.actor);
-    const task = await tasksRepository.findTask(this.db, taskId);
-    if (!task) throw notFound('task_not_found');
-    const programme = (await tasksRepository.findProgramme(this.db, task.programme_id))!;
-    await assertUnitInScope(this.db, ctx.actor, programme.owner_unit_id, 'id');
-
-    const requested = body.allOfKind
-      ? await assignmentsRepository.unitIdsOfKind(this.db, body.allOfKind)
-      : [...new Set(body.unitIds ?? [])];
-    if (!requested.length) throw invalid([{ path: 'unitIds', key: 'assignment_units_required' }]);
-    const known = new Set((await assignmentsRepository.currentUnits(this.db, requested)).map((u) => u.id));
-    const errors: FieldError[] = [];
-    requested.forEach((id, i) => {
-      if (!known.has(id)) errors.push({ path: `unitIds.${i}`, key: 'unit_not_found' });
-    });
-    const deadline = task.is_continuous ? null : (body.deadline ?? task.deadline);
-    if (!task.is_continuous && !deadline)
-      errors.push({ path: 'deadline', key: 'assignment_deadline_required' });
-    if (deadline && deadline < task.start_date)
-      errors.push({
-        path: 'deadline',
-        key: 'assignment_deadline_before_start',
-        params: { start: task.start_date },
-      });
-    if (errors.length) throw invalid(errors);
-    // whoever owns the programme (in scope) may assign its tasks to any unit: a ministry's plan to provinces
-
-    // the national root is not a unit that assigns work: its admins assign on behalf of the programme owner
-    const actorUnit = await orgRepository.findById(this.db, ctx.actor.unitId);
-    const assignedBy = actorUnit && actorUnit.parent_id !== null ? actorUnit.id : programme.owner_unit_id;
     return inTransaction(this.db, async (tx) => {
+      const task = await tasksRepository.findTask(tx, taskId);
+      if (!task) throw notFound('task_not_found');
+      const programme = (await tasksRepository.findProgramme(tx, task.programme_id))!;
+      await assertUnitInScope(tx, ctx.actor, programme.owner_unit_id, 'id');
+
+      const requested = body.allOfKind
+        ? await assignmentsRepository.unitIdsOfKind(tx, body.allOfKind)
+        : [...new Set(body.unitIds ?? [])];
+      if (!requested.length) throw invalid([{ path: 'unitIds', key: 'assignment_units_required' }]);
+      const known = new Set((await assignmentsRepository.currentUnits(tx, requested)).map((u) => u.id));
+      const errors: FieldError[] = [];
+      requested.forEach((id, i) => {
+        if (!known.has(id)) errors.push({ path: `unitIds.${i}`, key: 'unit_not_found' });
+      });
+      const deadline = task.is_continuous ? null : (body.deadline ?? task.deadline);
+      if (!task.is_continuous && !deadline)
+        errors.push({ path: 'deadline', key: 'assignment_deadline_required' });
+      if (deadline && deadline < task.start_date)
+        errors.push({
+          path: 'deadline',
+          key: 'assignment_deadline_before_start',
+          params: { start: task.start_date },
+        });
+      if (errors.length) throw invalid(errors);
+      // whoever owns the programme (in scope) may assign its tasks to any unit: a ministry's plan to provinces
+
+      // the national root is not a unit that assigns work: its admins assign on behalf of the programme owner
+      const actorUnit = await orgRepository.findById(tx, ctx.actor.unitId);
+      const assignedBy = actorUnit && actorUnit.parent_id !== null ? actorUnit.id : programme.owner_unit_id;
       const existing = await assignmentsRepository.assignedUnitIds(tx, taskId);
       const targets = requested.filter((u) => !existing.has(u));
       const now = new Date();
-      await assignmentsRepository.insertMany(
+      const inserted = targets.map((unitId) => ({
+        id: newId(),
+        task_id: taskId,
+        unit_id: unitId,
+        assigned_by_unit_id: assignedBy,
+        parent_assignment_id: null,
+        deadline,
+        original_deadline: deadline,
+        responsible_leader: body.responsibleLeader ?? null,
+        updated_at: now,
+      }));
+      await assignmentsRepository.insertMany(tx, inserted);
+      await refreshStatuses(
         tx,
-        targets.map((unitId) => ({
-          id: newId(),
-          task_id: taskId,
-          unit_id: unitId,
-          assigned_by_unit_id: assignedBy,
-          parent_assignment_id: null,
-          deadline,
-          original_deadline: deadline,
-          responsible_leader: body.responsibleLeader ?? null,
-          updated_at: now,
-        })),
+        inserted.map((r) => r.id),
       );
       await this.audit.record(tx, ctx, {
         action: 'assignment.assign',
@@ -153,51 +171,52 @@ export class AssignmentsService {
 
   /** Cascades an assignment to units below its unit, with a deadline no later than its own. */
   async cascade(ctx: RequestContext, assignmentId: string, body: CascadeInput) {
-    const parent = await assignmentsRepository.find(this.db, assignmentId);
-    await assertCanSeeAssignment(this.db, ctx.actor, parent);
-    await assertCanCascade(this.db, ctx.actor, parent!);
-    const task = (await tasksRepository.findTask(this.db, parent!.task_id))!;
-    const requested = body.allChildren
-      ? await assignmentsRepository.childUnitIds(this.db, parent!.unit_id)
-      : [...new Set(body.unitIds ?? [])];
-    if (!requested.length) throw invalid([{ path: 'unitIds', key: 'assignment_units_required' }]);
-    const below = await assignmentsRepository.unitsBelow(this.db, parent!.unit_id, requested);
-    const errors: FieldError[] = [];
-    requested.forEach((id, i) => {
-      if (!below.has(id)) errors.push({ path: `unitIds.${i}`, key: 'cascade_not_below' });
-    });
-    const deadline = task.is_continuous ? null : (body.deadline ?? parent!.deadline);
-    if (deadline && parent!.deadline && deadline > parent!.deadline) {
-      errors.push({
-        path: 'deadline',
-        key: 'cascade_deadline_after_parent',
-        params: { deadline: parent!.deadline },
-      });
-    }
-    if (deadline && deadline < task.start_date)
-      errors.push({
-        path: 'deadline',
-        key: 'assignment_deadline_before_start',
-        params: { start: task.start_date },
-      });
-    if (errors.length) throw invalid(errors);
-
     return inTransaction(this.db, async (tx) => {
+      const parent = await assignmentsRepository.find(tx, assignmentId);
+      await assertCanSeeAssignment(tx, ctx.actor, parent);
+      await assertCanCascade(tx, ctx.actor, parent!);
+      const task = (await tasksRepository.findTask(tx, parent!.task_id))!;
+      const requested = body.allChildren
+        ? await assignmentsRepository.childUnitIds(tx, parent!.unit_id)
+        : [...new Set(body.unitIds ?? [])];
+      if (!requested.length) throw invalid([{ path: 'unitIds', key: 'assignment_units_required' }]);
+      const below = await assignmentsRepository.unitsBelow(tx, parent!.unit_id, requested);
+      const errors: FieldError[] = [];
+      requested.forEach((id, i) => {
+        if (!below.has(id)) errors.push({ path: `unitIds.${i}`, key: 'cascade_not_below' });
+      });
+      const deadline = task.is_continuous ? null : (body.deadline ?? parent!.deadline);
+      if (deadline && parent!.deadline && deadline > parent!.deadline) {
+        errors.push({
+          path: 'deadline',
+          key: 'cascade_deadline_after_parent',
+          params: { deadline: parent!.deadline },
+        });
+      }
+      if (deadline && deadline < task.start_date)
+        errors.push({
+          path: 'deadline',
+          key: 'assignment_deadline_before_start',
+          params: { start: task.start_date },
+        });
+      if (errors.length) throw invalid(errors);
       const existing = await assignmentsRepository.assignedUnitIds(tx, parent!.task_id);
       const targets = requested.filter((u) => !existing.has(u));
       const now = new Date();
-      await assignmentsRepository.insertMany(
+      const inserted = targets.map((unitId) => ({
+        id: newId(),
+        task_id: parent!.task_id,
+        unit_id: unitId,
+        assigned_by_unit_id: parent!.unit_id,
+        parent_assignment_id: parent!.id,
+        deadline,
+        original_deadline: deadline,
+        updated_at: now,
+      }));
+      await assignmentsRepository.insertMany(tx, inserted);
+      await refreshStatuses(
         tx,
-        targets.map((unitId) => ({
-          id: newId(),
-          task_id: parent!.task_id,
-          unit_id: unitId,
-          assigned_by_unit_id: parent!.unit_id,
-          parent_assignment_id: parent!.id,
-          deadline,
-          original_deadline: deadline,
-          updated_at: now,
-        })),
+        inserted.map((r) => r.id),
       );
       await this.audit.record(tx, ctx, {
         action: 'assignment.cascade',
@@ -214,11 +233,11 @@ export class AssignmentsService {
     id: string,
     body: { responsibleLeader?: string | null | undefined },
   ): Promise<Assignment> {
-    const row = await assignmentsRepository.find(this.db, id);
-    await assertCanSeeAssignment(this.db, ctx.actor, row);
-    await assertCanUpdateAssignment(this.db, ctx.actor, row!);
-    if (body.responsibleLeader !== undefined) {
-      await inTransaction(this.db, async (tx) => {
+    await inTransaction(this.db, async (tx) => {
+      const row = await assignmentsRepository.find(tx, id);
+      await assertCanSeeAssignment(tx, ctx.actor, row);
+      await assertCanUpdateAssignment(tx, ctx.actor, row!);
+      if (body.responsibleLeader !== undefined) {
         const after = await assignmentsRepository.update(tx, id, {
           responsible_leader: body.responsibleLeader ?? null,
           updated_at: new Date(),
@@ -230,8 +249,8 @@ export class AssignmentsService {
           before: row,
           after,
         });
-      });
-    }
+      }
+    });
     return this.get(ctx, id);
   }
 

@@ -2,6 +2,7 @@ import type { Extension } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { refreshStatuses } from './stored-status.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -92,16 +93,16 @@ export class ExtensionsService {
     extensionId: string,
     body: { approve: boolean; note?: string | null | undefined },
   ): Promise<Extension> {
-    const ext = await assignmentsRepository.findExtension(this.db, extensionId);
-    if (!ext) throw notFound('extension_not_found');
-    const a = await assignmentsRepository.find(this.db, ext.assignment_id);
-    await assertCanSeeAssignment(this.db, ctx.actor, a).catch(() => {
-      throw notFound('extension_not_found');
-    });
-    assertCanDecideExtension(ctx.actor, a!);
-    if (ext.status !== 'pending') throw new AppError(409, 'extension_not_pending');
     const decidedOn = todayVn();
     return inTransaction(this.db, async (tx) => {
+      const ext = await assignmentsRepository.findExtension(tx, extensionId);
+      if (!ext) throw notFound('extension_not_found');
+      const a = await assignmentsRepository.find(tx, ext.assignment_id);
+      await assertCanSeeAssignment(tx, ctx.actor, a).catch(() => {
+        throw notFound('extension_not_found');
+      });
+      assertCanDecideExtension(ctx.actor, a!);
+      if (ext.status !== 'pending') throw new AppError(409, 'extension_not_pending');
       const row = await assignmentsRepository.decideExtension(tx, extensionId, {
         status: body.approve ? 'approved' : 'rejected',
         decided_by: ctx.actor.userId,
@@ -115,6 +116,7 @@ export class ExtensionsService {
           deadline: ext.requested_deadline,
           updated_at: new Date(),
         });
+        await refreshStatuses(tx, [a!.id]);
       }
       const after = toExtension(row);
       await this.audit.record(tx, ctx, {

@@ -18,7 +18,7 @@ import { todayVn } from './reporting-period.ts';
 import { countByStatus, emptyCounts } from './status-engine.ts';
 import { taskStatuses } from './task-status.ts';
 import { toDocument, toProgramme } from './tasks.mappers.ts';
-import { assertCanManageProgrammes, assertUnitInScope, listScope } from './tasks.policy.ts';
+import { assertCanManageProgrammes, assertUnitInScope } from './tasks.policy.ts';
 import { tasksRepository, type ProgrammeRow } from './tasks.repository.ts';
 
 export class ProgrammesService {
@@ -150,9 +150,9 @@ export class ProgrammesService {
   async summary(ctx: RequestContext, id: string, asOfParam: string | undefined): Promise<ProgrammeSummary> {
     const asOf = asOfParam ?? todayVn();
     if (!(await tasksRepository.findProgramme(this.db, id))) throw notFound('programme_not_found');
-    const scope = await listScope(this.db, ctx.actor);
-    const tasks = await tasksRepository.listTasks(this.db, { scopeRootId: scope, programmeId: id });
-    const { byTask, carriers } = await taskStatuses(this.db, scope, tasks, asOf);
+    const scope = ctx.actor.scope;
+    const tasks = await tasksRepository.listTasks(this.db, { scope, programmeId: id });
+    const { byTask, byUnit } = await taskStatuses(this.db, scope, tasks, asOf);
     const results = tasks.map((t) => byTask.get(t.id)!.result);
     const byStatus = countByStatus(results);
 
@@ -164,15 +164,7 @@ export class ProgrammesService {
       categories.set(t.category, c);
     });
 
-    const perUnit = new Map<string, { total: number; byStatus: StatusCounts; atRisk: number }>();
-    for (const c of carriers) {
-      const u = perUnit.get(c.unit_id) ?? { total: 0, byStatus: emptyCounts(), atRisk: 0 };
-      u.total += 1;
-      u.byStatus[c.result.status] += 1;
-      if (c.result.atRisk) u.atRisk += 1;
-      perUnit.set(c.unit_id, u);
-    }
-    const units = await tasksRepository.unitsByIds(this.db, [...perUnit.keys()]);
+    const units = await tasksRepository.unitsByIds(this.db, [...byUnit.keys()]);
     return {
       programmeId: id,
       asOf,
@@ -181,7 +173,7 @@ export class ProgrammesService {
       byStatus,
       atRisk: results.filter((r) => r.atRisk).length,
       byCategory: [...categories].map(([category, c]) => ({ category, ...c })),
-      byUnit: units.map((u) => ({ unitId: u.id, unitName: u.name, unitKind: u.kind, ...perUnit.get(u.id)! })),
+      byUnit: units.map((u) => ({ unitId: u.id, unitName: u.name, unitKind: u.kind, ...byUnit.get(u.id)! })),
     };
   }
 }

@@ -1,27 +1,23 @@
 import { sql, type RawBuilder } from 'kysely';
-import { subtreeOf } from '../org/index.ts';
+import { seesEverything, unitInScope, type Scope } from '../org/index.ts';
 
 /**
- * SQL fragments for the visibility rule (see tasks.policy.ts). `root` null = national scope (no filter).
- * Written against the aliases `a` (assignment) and `t` (task) used by the repositories.
+ * SQL fragments for the task visibility rule (see tasks.policy.ts), built on the scope value of
+ * org/scope.ts. Written against the aliases `a` (assignment) and `t` (task) used by the repositories.
  */
-const subtree = subtreeOf;
-
-export function assignmentVisible(root: string | null, alias = 'a'): RawBuilder<boolean> {
-  if (root === null) return sql<boolean>`true`;
-  const a = sql.ref(alias);
-  return sql<boolean>`(${a}.unit_id in ${subtree(root)} or ${a}.assigned_by_unit_id in ${subtree(root)})`;
+export function assignmentVisible(scope: Scope, alias = 'a'): RawBuilder<boolean> {
+  if (seesEverything(scope)) return sql<boolean>`true`;
+  return sql<boolean>`(${unitInScope(scope, `${alias}.unit_id`)} or ${unitInScope(scope, `${alias}.assigned_by_unit_id`)})`;
 }
 
-export function taskVisible(root: string | null): RawBuilder<boolean> {
-  if (root === null) return sql<boolean>`true`;
-  return sql<boolean>`(t.lead_unit_id in ${subtree(root)} or exists (select 1 from assignment va where va.task_id = t.id and ${assignmentVisible(root, 'va')}))`;
+export function taskVisible(scope: Scope): RawBuilder<boolean> {
+  if (seesEverything(scope)) return sql<boolean>`true`;
+  return sql<boolean>`(${unitInScope(scope, 't.lead_unit_id')} or exists (select 1 from assignment va where va.task_id = t.id and ${assignmentVisible(scope, 'va')}))`;
 }
 
 /** The task's lead unit lies in the scope (the lead sees all of the task's assignments' statuses). */
-export function taskLedInScope(root: string | null): RawBuilder<boolean> {
-  if (root === null) return sql<boolean>`true`;
-  return sql<boolean>`(t.lead_unit_id in ${subtree(root)})`;
+export function taskLedInScope(scope: Scope): RawBuilder<boolean> {
+  return unitInScope(scope, 't.lead_unit_id');
 }
 
 /**

@@ -22,8 +22,9 @@
  * - at_risk is a flag, not a status: only for a dated assignment that is in_progress or not_started,
  *   when elapsed% of [start, effective deadline] − progress > atRiskMargin (percentage points).
  *
- * rollUp(results): all done → done_late if any late else done_on_time; else any overdue → overdue; else any
- * in_progress or done → in_progress; else not_started (also for an empty list). atRisk when any child is at
+ * rollUp(results) = rollUpAggregate(aggregateOf(results)) — the roll-up rule works on counts, so SQL can
+ * aggregate stored statuses and this file still decides: all done → done_late if any late else done_on_time;
+ * else any overdue → overdue; else any in_progress or done → in_progress; else not_started (also when empty). atRisk when any child is at
  * risk and the rolled-up status is in_progress/not_started. progress = rounded average. effectiveDeadline =
  * the latest child deadline; deadlineUsed 'extended' if any child used an extension.
  */
@@ -172,8 +173,47 @@ export function isAtRisk(
 
 const DONE: ReadonlySet<TaskStatus> = new Set<TaskStatus>(['done_on_time', 'done_late']);
 
-export function rollUp(results: StatusResult[]): StatusResult {
-  if (results.length === 0) {
+/**
+ * What a roll-up needs from its children: counts per status and a few aggregates. SQL computes it for stored
+ * statuses (GROUP BY), `aggregateOf` for results in memory; `rollUpAggregate` applies the rule to either.
+ */
+export interface RollUpAggregate {
+  counts: StatusCounts;
+  atRisk: number;
+  progressSum: number;
+  maxDeadline: string | null;
+  maxJudgedPeriod: string | null;
+  extended: number;
+  original: number;
+}
+
+export function aggregateOf(results: readonly StatusResult[]): RollUpAggregate {
+  const a: RollUpAggregate = {
+    counts: countByStatus(results),
+    atRisk: 0,
+    progressSum: 0,
+    maxDeadline: null,
+    maxJudgedPeriod: null,
+    extended: 0,
+    original: 0,
+  };
+  for (const r of results) {
+    if (r.atRisk) a.atRisk += 1;
+    a.progressSum += r.progress;
+    if (r.effectiveDeadline && (!a.maxDeadline || r.effectiveDeadline > a.maxDeadline))
+      a.maxDeadline = r.effectiveDeadline;
+    if (r.judgedPeriod && (!a.maxJudgedPeriod || r.judgedPeriod > a.maxJudgedPeriod))
+      a.maxJudgedPeriod = r.judgedPeriod;
+    if (r.deadlineUsed === 'extended') a.extended += 1;
+    if (r.deadlineUsed === 'original') a.original += 1;
+  }
+  return a;
+}
+
+export function rollUpAggregate(a: RollUpAggregate): StatusResult {
+  const c = a.counts;
+  const n = c.done_on_time + c.done_late + c.in_progress + c.overdue + c.not_started;
+  if (n === 0) {
     return {
       status: 'not_started',
       atRisk: false,
@@ -183,35 +223,34 @@ export function rollUp(results: StatusResult[]): StatusResult {
       judgedPeriod: null,
     };
   }
+  const done = c.done_on_time + c.done_late;
   let status: TaskStatus;
-  if (results.every((r) => DONE.has(r.status))) {
-    status = results.some((r) => r.status === 'done_late') ? 'done_late' : 'done_on_time';
-  } else if (results.some((r) => r.status === 'overdue')) status = 'overdue';
-  else if (results.some((r) => r.status === 'in_progress' || DONE.has(r.status))) status = 'in_progress';
+  if (done === n) status = c.done_late > 0 ? 'done_late' : 'done_on_time';
+  else if (c.overdue > 0) status = 'overdue';
+  else if (c.in_progress > 0 || done > 0) status = 'in_progress';
   else status = 'not_started';
 
-  const atRisk = (status === 'in_progress' || status === 'not_started') && results.some((r) => r.atRisk);
-  const progress = Math.round(results.reduce((s, r) => s + r.progress, 0) / results.length);
-  let effective: string | null = null;
-  let judged: string | null = null;
-  for (const r of results) {
-    if (r.effectiveDeadline && (!effective || r.effectiveDeadline > effective))
-      effective = r.effectiveDeadline;
-    if (r.judgedPeriod && (!judged || r.judgedPeriod > judged)) judged = r.judgedPeriod;
-  }
-  const deadlineUsed = results.some((r) => r.deadlineUsed === 'extended')
-    ? 'extended'
-    : results.some((r) => r.deadlineUsed === 'original')
-      ? 'original'
-      : 'none';
-  return { status, atRisk, progress, deadlineUsed, effectiveDeadline: effective, judgedPeriod: judged };
+  const atRisk = (status === 'in_progress' || status === 'not_started') && a.atRisk > 0;
+  const deadlineUsed = a.extended > 0 ? 'extended' : a.original > 0 ? 'original' : 'none';
+  return {
+    status,
+    atRisk,
+    progress: Math.round(a.progressSum / n),
+    deadlineUsed,
+    effectiveDeadline: a.maxDeadline,
+    judgedPeriod: a.maxJudgedPeriod,
+  };
+}
+
+export function rollUp(results: StatusResult[]): StatusResult {
+  return rollUpAggregate(aggregateOf(results));
 }
 
 export function emptyCounts(): StatusCounts {
   return { done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0, not_started: 0 };
 }
 
-export function countByStatus(results: { status: TaskStatus }[]): StatusCounts {
+export function countByStatus(results: readonly { status: TaskStatus }[]): StatusCounts {
   const c = emptyCounts();
   for (const r of results) c[r.status] += 1;
   return c;

@@ -4,6 +4,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DB, DirectiveDocumentTable, ProgrammeTable, TaskTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { likeEscape } from '../org/index.ts';
+import type { Scope } from '../org/index.ts';
 import { anyUuid, taskLedInScope, taskVisible } from './scope.ts';
 
 export type DocumentRow = Selectable<DirectiveDocumentTable>;
@@ -41,8 +42,7 @@ async function searchPage<T extends 'directive_document' | 'programme'>(
 }
 
 export interface TaskFilter {
-  /** null = national scope (no filter). */
-  scopeRootId: string | null;
+  scope: Scope;
   programmeId?: string | undefined;
   category?: string | undefined;
   unitId?: string | undefined;
@@ -158,8 +158,8 @@ export const tasksRepository = {
       .innerJoin('org_unit as lu', 'lu.id', 't.lead_unit_id')
       .selectAll('t')
       .select(['lu.code as lead_code', 'lu.name as lead_name', 'lu.kind as lead_kind'])
-      .select(taskLedInScope(f.scopeRootId).as('led_in_scope'))
-      .where(taskVisible(f.scopeRootId));
+      .select(taskLedInScope(f.scope).as('led_in_scope'))
+      .where(taskVisible(f.scope));
     if (f.ids) q = f.ids.length ? q.where('t.id', '=', anyUuid(f.ids)) : q.where(sql<boolean>`false`);
     if (f.programmeId) q = q.where('t.programme_id', '=', f.programmeId);
     if (f.category) q = q.where('t.category', '=', f.category);

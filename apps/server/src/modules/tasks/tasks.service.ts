@@ -4,13 +4,14 @@ import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
+import { refreshTaskStatuses } from './stored-status.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import { todayVn } from './reporting-period.ts';
-import { taskStatuses } from './task-status.ts';
+import { taskStatuses, type TaskStatuses } from './task-status.ts';
 import { toTask } from './tasks.mappers.ts';
-import { assertCanManageProgrammes, assertUnitInScope, listScope } from './tasks.policy.ts';
+import { assertCanManageProgrammes, assertUnitInScope } from './tasks.policy.ts';
 import { taskSearchKey, tasksRepository, type TaskListRow } from './tasks.repository.ts';
 
 export type CreateTaskInput = z.input<typeof CreateTaskBody>;
@@ -21,23 +22,32 @@ export class TasksService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Tasks with their status as of a date; status and at-risk filters are applied after the engine runs. */
+  /**
+   * Tasks with their status as of a date. A task's status is the engine's roll-up of its carriers, which
+   * SQL aggregates (stored status as of today): the status and at-risk filters apply to those roll-ups, and
+   * only the page's tasks are presented.
+   */
   async list(ctx: RequestContext, query: TaskListQuery) {
     const asOf = query.asOf ?? todayVn();
-    const scope = await listScope(this.db, ctx.actor);
-    const rows = await tasksRepository.listTasks(this.db, { scopeRootId: scope, ...query });
-    let tasks = await this.present(this.db, scope, rows, asOf);
-    if (query.status) tasks = tasks.filter((t) => t.status === query.status);
-    if (query.atRisk) tasks = tasks.filter((t) => t.atRisk === (query.atRisk === 'true'));
-    return { items: tasks.slice(query.offset, query.offset + query.limit), total: tasks.length };
+    const scope = ctx.actor.scope;
+    const rows = await tasksRepository.listTasks(this.db, { scope, ...query });
+    const { byTask } = await taskStatuses(this.db, scope, rows, asOf);
+    const kept = rows.filter((r) => {
+      const s = byTask.get(r.id)!.result;
+      if (query.status && s.status !== query.status) return false;
+      return !query.atRisk || s.atRisk === (query.atRisk === 'true');
+    });
+    const page = kept.slice(query.offset, query.offset + query.limit);
+    return { items: await this.present(this.db, byTask, page), total: kept.length };
   }
 
   /** A task outside the caller's view answers 404. */
   async get(ctx: RequestContext, id: string, asOf?: string): Promise<Task> {
-    const scope = await listScope(this.db, ctx.actor);
-    const rows = await tasksRepository.listTasks(this.db, { scopeRootId: scope, ids: [id] });
+    const scope = ctx.actor.scope;
+    const rows = await tasksRepository.listTasks(this.db, { scope, ids: [id] });
     if (!rows.length) throw notFound('task_not_found');
-    const [task] = await this.present(this.db, scope, rows, asOf ?? todayVn());
+    const { byTask } = await taskStatuses(this.db, scope, rows, asOf ?? todayVn());
+    const [task] = await this.present(this.db, byTask, rows);
     return task!;
   }
 
@@ -141,6 +151,7 @@ export class TasksService {
         search_key: taskSearchKey(before.code, title, description),
         updated_at: new Date(),
       });
+      if (body.deadline !== undefined) await refreshTaskStatuses(tx, id);
       await this.audit.record(tx, ctx, {
         action: 'task.update',
         entityType: 'task',
@@ -152,13 +163,7 @@ export class TasksService {
     return this.get(ctx, id);
   }
 
-  private async present(
-    db: Executor,
-    scope: string | null,
-    rows: TaskListRow[],
-    asOf: string,
-  ): Promise<Task[]> {
-    const { byTask } = await taskStatuses(db, scope, rows, asOf);
+  private async present(db: Executor, byTask: TaskStatuses['byTask'], rows: TaskListRow[]): Promise<Task[]> {
     const coordinating = await tasksRepository.coordinatingUnits(
       db,
       rows.map((r) => r.id),
