@@ -83,11 +83,7 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
     const unit = await orgRepository.findById(this.db, user.org_unit_id);
     if (!unit) throw new AppError(401, 'invalid_credentials');
-    const scopeRootId = scopeRootFor(
-      { id: unit.id, kind: unit.kind as OrgUnitKind },
-      user.roles as Role[],
-      await this.rootId(),
-    );
+    const scopeRootId = scopeRootFor({ id: unit.id, kind: unit.kind }, user.roles, await this.rootId());
     const me: Me = { user: toUser(user), unit: toOrgUnit(unit), scopeRootId, csrfToken };
     await inTransaction(this.db, async (tx) => {
       await identityRepository.recordAttempt(tx, {
@@ -149,7 +145,7 @@ export class AuthService {
         new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000),
       );
     }
-    const roles = s.roles as Role[];
+    const roles = s.roles;
     return {
       kind: 'user',
       id: s.user_id,
@@ -157,7 +153,7 @@ export class AuthService {
       name: s.username,
       unitId: s.org_unit_id,
       roles,
-      ...(await this.scopeOf({ id: s.org_unit_id, kind: s.unit_kind as OrgUnitKind }, roles)),
+      ...(await this.scopeOf({ id: s.org_unit_id, kind: s.unit_kind }, roles)),
       csrfToken: s.csrf_token,
     };
   }
@@ -166,7 +162,7 @@ export class AuthService {
   async fromApiKey(secret: string): Promise<Actor | null> {
     const key = await identityRepository.findApiKeyByHash(this.db, sha256(secret));
     if (!key) return null;
-    const roles = key.roles as Role[];
+    const roles = key.roles;
     return {
       kind: 'api_key',
       id: key.id,
@@ -174,7 +170,7 @@ export class AuthService {
       name: `api-key:${key.prefix}`,
       unitId: key.org_unit_id,
       roles,
-      ...(await this.scopeOf({ id: key.org_unit_id, kind: key.unit_kind as OrgUnitKind }, roles)),
+      ...(await this.scopeOf({ id: key.org_unit_id, kind: key.unit_kind }, roles)),
       csrfToken: null,
     };
   }

@@ -1,4 +1,4 @@
-import { foldForSearch, type Role, type User } from '@pilotage/contracts';
+import { foldForSearch, type User } from '@pilotage/contracts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { ApiKeyTable, AppUserTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
@@ -13,7 +13,7 @@ export const toUser = (r: UserRow): User => ({
   displayName: r.display_name,
   email: r.email,
   orgUnitId: r.org_unit_id,
-  roles: r.roles as Role[],
+  roles: r.roles,
   active: r.active,
   createdAt: r.created_at.toISOString(),
 });
@@ -23,7 +23,7 @@ export const toApiKey = (r: ApiKeyRow) => ({
   orgUnitId: r.org_unit_id,
   name: r.name,
   prefix: r.prefix,
-  roles: r.roles as Role[],
+  roles: r.roles,
   createdAt: r.created_at.toISOString(),
   revokedAt: r.revoked_at ? r.revoked_at.toISOString() : null,
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { CreateApiKeyBody, CreateUserBody, Role, UpdateUserBody, User } from '@pilotage/contracts';
+import type { CreateApiKeyBody, CreateUserBody, UpdateUserBody, User } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
@@ -100,7 +100,7 @@ export class UsersService {
     return inTransaction(this.db, async (tx) => {
       const before = await identityRepository.findUserById(tx, id);
       if (!before || !(await canSeeUnit(tx, ctx.actor, before.org_unit_id))) throw notFound();
-      assertCanChangeUser(ctx.actor, before.roles as Role[]);
+      assertCanChangeUser(ctx.actor, before.roles);
       const displayName = body.displayName ?? before.display_name;
       const row = await identityRepository.updateUser(tx, id, {
         display_name: displayName,

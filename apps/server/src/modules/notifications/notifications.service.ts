@@ -1,4 +1,4 @@
-import type { Notification, NotificationKind, Role } from '@pilotage/contracts';
+import type { Notification, NotificationKind } from '@pilotage/contracts';
 import type { z } from 'zod';
 import type { NotificationListQuery } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
@@ -28,7 +28,7 @@ export interface NotifyInput {
 
 function toNotification(row: NotificationRow, lang: RequestContext['lang']): Notification {
   const params = (row.params ?? {}) as NotificationParams;
-  const kind = row.kind as NotificationKind;
+  const kind = row.kind;
   return {
     id: row.id,
     kind,
@@ -95,15 +95,11 @@ export class NotificationsService {
     ]);
     let sent = 0;
     for (const n of created) {
-      const kind = n.kind as NotificationKind;
+      const kind = n.kind;
       const text = renderNotification('vi', kind, (n.params ?? {}) as NotificationParams, n.period);
       const en = renderNotification('en', kind, (n.params ?? {}) as NotificationParams, n.period);
       for (const u of users) {
-        if (
-          u.org_unit_id !== n.unit_id ||
-          !u.email ||
-          !AUDIENCE[kind].some((r) => (u.roles as Role[]).includes(r))
-        )
+        if (u.org_unit_id !== n.unit_id || !u.email || !AUDIENCE[kind].some((r) => u.roles.includes(r)))
           continue;
         try {
           await this.mail.send({

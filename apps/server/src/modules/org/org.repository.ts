@@ -11,7 +11,7 @@ export const toOrgUnit = (row: OrgUnitRow): OrgUnit => ({
   code: row.code,
   name: row.name,
   nameEn: row.name_en,
-  kind: row.kind as OrgUnitKind,
+  kind: row.kind,
   parentId: row.parent_id,
   validFrom: row.valid_from,
   validTo: row.valid_to,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS, type TaskCategory } from '@pilotage/contracts';
+import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { assignmentStatuses } from '../tasks/index.ts';
@@ -37,7 +37,7 @@ export const TASK_COLUMNS: TableColumn<TaskLine>[] = [
   {
     header: 'Lĩnh vực',
     width: 24,
-    value: (t) => CATEGORY_LABELS[t.row.category as TaskCategory]?.vi ?? t.row.category,
+    value: (t) => CATEGORY_LABELS[t.row.category]?.vi ?? t.row.category,
   },
   { header: 'Đơn vị chủ trì', width: 30, value: (t) => t.row.lead_name },
   { header: 'Mã đơn vị chủ trì', width: 12, value: (t) => t.row.lead_code },

@@ -1,13 +1,6 @@
 import { SYSTEM_SCOPE } from '../org/index.ts';
 import type { z } from 'zod';
-import type {
-  OverdueRow,
-  ReviewQuery,
-  ReviewReport,
-  ReviewTaskRow,
-  TaskCategory,
-  TaskStatus,
-} from '@pilotage/contracts';
+import type { OverdueRow, ReviewQuery, ReviewReport, ReviewTaskRow, TaskStatus } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { t } from '../../http/messages.ts';
@@ -162,7 +155,7 @@ export class ReviewService {
     view: ProgrammeView,
   ): Promise<ReviewReport['missingReports']> {
     const p = view.programme;
-    const freq = p.reporting_frequency as 'monthly' | 'quarterly' | 'semiannual' | 'annual';
+    const freq = p.reporting_frequency;
     const period = judgedPeriodOf(p.period_start, freq, view.asOf, p.report_due_days);
     if (!period) return { period: null, dueOn: null, expectedUnits: 0, units: [] };
     const report = await this.completeness.report(ctx, { programmeId: p.id, period });
@@ -191,7 +184,7 @@ function taskRow(x: TaskView, asOf: string, carriers: AssignmentViewRow[]): Revi
     taskId: x.row.id,
     code: x.row.code,
     title: x.row.title,
-    category: x.row.category as TaskCategory,
+    category: x.row.category,
     leadUnit: { id: x.row.lead_unit_id, code: x.row.lead_code, name: x.row.lead_name, kind: x.row.lead_kind },
     deadline: x.row.deadline,
     isContinuous: x.row.is_continuous,

@@ -1,11 +1,12 @@
 /** SQL reads that import, export and review need beyond the tasks core's repositories. */
+import type { ReportStatus } from '@pilotage/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
 import type { Scope } from '../org/index.ts';
 import { assignmentVisible } from '../tasks/index.ts';
 
 /** Reports that count for the status engine: submitted or accepted, submitted before the end of asOf (Vietnam time). */
-const COUNTED = ['submitted', 'accepted'];
+const COUNTED: ReportStatus[] = ['submitted', 'accepted'];
 
 export interface UnitRow {
   id: string;

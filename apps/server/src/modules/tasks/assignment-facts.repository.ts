@@ -2,7 +2,7 @@
  * Loads what the status engine needs for a set of assignments. Other modules (reports, notifications,
  * task-io) call `loadFacts` / `assignmentStatuses` instead of re-deriving status themselves.
  */
-import type { ReportingFrequency, ReportStatus } from '@pilotage/contracts';
+import type { ReportStatus } from '@pilotage/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
 import { addDays, todayVn } from './reporting-period.ts';
@@ -70,7 +70,7 @@ export async function loadFacts(
         extensions: [],
         completedOn: r.completed_on,
         isContinuous: r.is_continuous,
-        reportingFrequency: (r.task_frequency ?? r.programme_frequency) as ReportingFrequency,
+        reportingFrequency: r.task_frequency ?? r.programme_frequency,
         reports: [],
         atRiskMargin: r.at_risk_margin,
         reportDueDays: r.report_due_days,

@@ -1,5 +1,5 @@
 /** SQL for assignments and deadline extensions (the only place these tables are queried). */
-import { foldForSearch, type TaskStatus } from '@pilotage/contracts';
+import { foldForSearch, type OrgUnitKind, type TaskStatus } from '@pilotage/contracts';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { AssignmentTable, DeadlineExtensionTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
@@ -140,7 +140,7 @@ export const assignmentsRepository = {
           .where('valid_to', 'is', null)
           .execute()
       : Promise.resolve([]),
-  unitIdsOfKind: async (db: Executor, kind: string) =>
+  unitIdsOfKind: async (db: Executor, kind: OrgUnitKind) =>
     (
       await db
         .selectFrom('org_unit')

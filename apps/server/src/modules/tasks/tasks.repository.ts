@@ -1,5 +1,5 @@
 /** SQL for directive documents, programmes and tasks (the only place these tables are queried). */
-import { foldForSearch } from '@pilotage/contracts';
+import { foldForSearch, type TaskCategory } from '@pilotage/contracts';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DB, DirectiveDocumentTable, ProgrammeTable, TaskTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
@@ -44,7 +44,7 @@ async function searchPage<T extends 'directive_document' | 'programme'>(
 export interface TaskFilter {
   scope: Scope;
   programmeId?: string | undefined;
-  category?: string | undefined;
+  category?: TaskCategory | undefined;
   unitId?: string | undefined;
   q?: string | undefined;
   deadlineFrom?: string | undefined;
