@@ -1,9 +1,7 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuditService } from './modules/audit/index.ts';
-import { AuthService } from './modules/identity/index.ts';
-import { DemoAccountsService } from './modules/identity/index.ts';
-import { UsersService } from './modules/identity/index.ts';
+import { AuthService, DemoAccountsService, UsersService } from './modules/identity/index.ts';
 import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';

@@ -1,7 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { demoAccountsRepository } from '../modules/identity/index.ts';
-import { hashPassword } from '../modules/identity/index.ts';
+import { demoAccountsRepository, hashPassword } from '../modules/identity/index.ts';
 import type { Services } from '../services.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
 import { seedDemoAccounts } from './seed.ts';

@@ -7,10 +7,9 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
-import { orgRepository, toOrgUnit } from '../org/index.ts';
+import { orgRepository, toOrgUnit, scopeAt, type Scope } from '../org/index.ts';
 import { identityRepository, toUser } from './identity.repository.ts';
 import { scopeRootFor } from './identity.scope.ts';
-import { scopeAt, type Scope } from '../org/index.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

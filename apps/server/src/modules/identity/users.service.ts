@@ -8,8 +8,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
-import { canSeeUnit } from '../org/index.ts';
-import { orgRepository } from '../org/index.ts';
+import { canSeeUnit, orgRepository } from '../org/index.ts';
 import { sha256 } from './auth.service.ts';
 import { identityRepository, toApiKey, toUser, userSearchKey } from './identity.repository.ts';
 import {

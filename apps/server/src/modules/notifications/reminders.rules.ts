@@ -1,5 +1,12 @@
-import { effectiveDeadline, judgedPeriodOf, type AssignmentFacts } from '../tasks/index.ts';
-import { addDays, daysBetween, dueOn, periodBounds } from '../tasks/index.ts';
+import {
+  effectiveDeadline,
+  judgedPeriodOf,
+  type AssignmentFacts,
+  addDays,
+  daysBetween,
+  dueOn,
+  periodBounds,
+} from '../tasks/index.ts';
 import { isExpected, isReceived } from '../reports/index.ts';
 import type { NotifyInput } from './notifications.service.ts';
 

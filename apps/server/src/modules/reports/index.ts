@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { AuditService } from '../audit/index.ts';
-import { commitmentsPlugin } from '../commitments/index.ts';
-import { CommitmentsService } from '../commitments/index.ts';
-import { createMailTransport, type MailTransport } from '../notifications/index.ts';
-import { notificationsPlugin } from '../notifications/index.ts';
-import { NotificationsService } from '../notifications/index.ts';
-import { ReminderJob } from '../notifications/index.ts';
+import { commitmentsPlugin, CommitmentsService } from '../commitments/index.ts';
+import {
+  createMailTransport,
+  type MailTransport,
+  notificationsPlugin,
+  NotificationsService,
+  ReminderJob,
+} from '../notifications/index.ts';
 import { CompletenessService } from './completeness.service.ts';
 import { EvidenceService } from './evidence.service.ts';
 import { reportsPlugin } from './reports.routes.ts';

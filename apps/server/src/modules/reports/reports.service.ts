@@ -22,8 +22,8 @@ import {
   periodOf,
   periodsBetween,
   todayVn,
+  canSeeAssignment,
 } from '../tasks/index.ts';
-import { canSeeAssignment } from '../tasks/index.ts';
 import { evidenceRepository } from './evidence.repository.ts';
 import { runIdempotent } from './idempotency.ts';
 import { partiesOf, toReport } from './reports.mapper.ts';

@@ -2,11 +2,14 @@ import ExcelJS from 'exceljs';
 import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { assignmentStatuses } from '../tasks/index.ts';
-import { assignmentsRepository, type AssignmentViewRow } from '../tasks/index.ts';
-import { todayVn } from '../tasks/index.ts';
-import type { StatusResult } from '../tasks/index.ts';
-import { tasksRepository } from '../tasks/index.ts';
+import {
+  assignmentStatuses,
+  assignmentsRepository,
+  type AssignmentViewRow,
+  todayVn,
+  type StatusResult,
+  tasksRepository,
+} from '../tasks/index.ts';
 import { addTableSheet, fileSlug, toCsv, workbookBuffer, type TableColumn } from './files.ts';
 import { loadProgrammeView, type TaskView } from './programme-view.ts';
 

@@ -8,11 +8,14 @@ import type { RequestContext } from '../../http/context.ts';
 import { AppError, badRequest, notFound } from '../../http/errors.ts';
 import { t } from '../../http/messages.ts';
 import type { AuditService } from '../audit/index.ts';
-import { orgRepository } from '../org/index.ts';
-import { unitsInScope } from '../org/index.ts';
-import { assignmentsRepository } from '../tasks/index.ts';
-import { refreshStatuses } from '../tasks/index.ts';
-import { taskSearchKey, tasksRepository, type ProgrammeRow } from '../tasks/index.ts';
+import { orgRepository, unitsInScope } from '../org/index.ts';
+import {
+  assignmentsRepository,
+  refreshStatuses,
+  taskSearchKey,
+  tasksRepository,
+  type ProgrammeRow,
+} from '../tasks/index.ts';
 import { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
 import {
   validateSheet,

@@ -1,10 +1,16 @@
 import type { Executor } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
-import type { StatusResult } from '../tasks/index.ts';
-import { carrierStatuses, taskStatuses, type CarrierStatus } from '../tasks/index.ts';
+import {
+  type StatusResult,
+  carrierStatuses,
+  taskStatuses,
+  type CarrierStatus,
+  tasksRepository,
+  type ProgrammeRow,
+  type TaskListRow,
+} from '../tasks/index.ts';
 import type { Scope } from '../org/index.ts';
-import { tasksRepository, type ProgrammeRow, type TaskListRow } from '../tasks/index.ts';
 
 export interface TaskView {
   row: TaskListRow;

@@ -5,10 +5,17 @@ import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { t } from '../../http/messages.ts';
 import type { CompletenessService } from '../reports/index.ts';
-import { assignmentsRepository, type AssignmentViewRow } from '../tasks/index.ts';
-import type { ProgrammesService } from '../tasks/index.ts';
-import { addDays, daysBetween, dueOn, todayVn } from '../tasks/index.ts';
-import { isDone, judgedPeriodOf } from '../tasks/index.ts';
+import {
+  assignmentsRepository,
+  type AssignmentViewRow,
+  type ProgrammesService,
+  addDays,
+  daysBetween,
+  dueOn,
+  todayVn,
+  isDone,
+  judgedPeriodOf,
+} from '../tasks/index.ts';
 import { loadProgrammeView, type ProgrammeView, type TaskView } from './programme-view.ts';
 import { rankPhrases } from './review.phrases.ts';
 import { taskIoRepository } from './task-io.repository.ts';

@@ -3,9 +3,7 @@ import { foldForSearch, type OrgUnitKind, type TaskStatus } from '@pilotage/cont
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { AssignmentTable, DeadlineExtensionTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { likeEscape } from '../org/index.ts';
-import type { Scope } from '../org/index.ts';
-import { unitsBelow } from '../org/index.ts';
+import { likeEscape, type Scope, unitsBelow } from '../org/index.ts';
 import { anyUuid, assignmentVisible } from './scope.ts';
 
 export type AssignmentRow = Selectable<AssignmentTable>;

@@ -11,8 +11,7 @@ import type { Role } from '@pilotage/contracts';
 import type { Actor } from '../../http/context.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
-import { canSeeUnit } from '../org/index.ts';
-import { orgRepository } from '../org/index.ts';
+import { canSeeUnit, orgRepository } from '../org/index.ts';
 
 const has = (actor: Actor, ...roles: Role[]) => actor.roles.some((r) => roles.includes(r));
 

@@ -3,8 +3,7 @@ import { foldForSearch, type TaskCategory } from '@pilotage/contracts';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DB, DirectiveDocumentTable, ProgrammeTable, TaskTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { likeEscape } from '../org/index.ts';
-import type { Scope } from '../org/index.ts';
+import { likeEscape, type Scope } from '../org/index.ts';
 import { anyUuid, taskLedInScope, taskVisible } from './scope.ts';
 
 export type DocumentRow = Selectable<DirectiveDocumentTable>;
