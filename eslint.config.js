@@ -16,6 +16,7 @@ export default defineConfig(
       '.test-output/**',
       '.pg-test/**',
       'coverage/**',
+      '**/*.local.ts',
       'docs/**',
       'apps/server/src/modules/org/data/**',
     ],

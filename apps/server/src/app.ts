@@ -13,6 +13,7 @@ import { registerAuthHook } from './http/auth-hook.ts';
 import { langFromHeader, t } from './http/messages.ts';
 import { handleError, sendProblem } from './http/problem.ts';
 import { auditPlugin } from './modules/audit/index.ts';
+import { commitmentsPlugin } from './modules/commitments/index.ts';
 import { healthPlugin } from './modules/health/index.ts';
 import { demoAccountsPlugin, identityPlugin } from './modules/identity/index.ts';
 import { orgPlugin } from './modules/org/index.ts';
@@ -98,6 +99,8 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(orgPlugin(services.org));
   await app.register(auditPlugin(services.audit));
   await app.register(reportingPlugin(services.reporting));
+  await app.register(commitmentsPlugin(services.commitments));
+  await app.register(services.notifications.plugin());
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
 

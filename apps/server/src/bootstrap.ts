@@ -1,4 +1,5 @@
 import type { Role } from '@pilotage/contracts';
+import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -6,6 +7,8 @@ import { inTransaction } from './db/transaction.ts';
 import { systemContext } from './http/context.ts';
 import { loadOrganisation } from './modules/org/index.ts';
 import { createServices, type Services } from './services.ts';
+
+const ORG_LOAD_LOCK = 5707_2025;
 
 /** Opens the database, applies migrations and loads the organisation (reference data, always present). */
 export async function bootstrap(
@@ -15,6 +18,8 @@ export async function bootstrap(
   await migrate(database.db);
   const services = createServices(database, config);
   const rootId = await inTransaction(database.db, async (tx) => {
+    // instances starting at once on an empty database: one loads the organisation, the others wait and see it
+    await sql`select pg_advisory_xact_lock(${ORG_LOAD_LOCK})`.execute(tx);
     const before = await tx.selectFrom('org_unit').select('id').limit(1).executeTakeFirst();
     const loaded = await loadOrganisation(tx);
     if (!before) {

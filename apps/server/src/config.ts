@@ -19,6 +19,29 @@ export interface Config {
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
   /** Seconds between runs of the status job (stored status changed by time alone); 0 = off. */
   statusJobIntervalSeconds: number;
+  /** Domain events, notifications and the mail outbox (ADR 0008). */
+  dispatch: DispatchConfig;
+}
+
+export interface DispatchConfig {
+  /** Period of the event/outbox dispatcher timer in ms (0 = off; recorded events also kick it). */
+  intervalMs: number;
+  /** A claimed event whose dispatcher did not finish within this is claimed again. */
+  eventLeaseMs: number;
+  eventBatchSize: number;
+  eventMaxAttempts: number;
+  /** A claimed e-mail whose sender did not finish within this is claimed again. */
+  mailLeaseMs: number;
+  mailBatchSize: number;
+  mailMaxAttempts: number;
+  /** First retry delay of a failed e-mail; doubled per attempt up to mailBackoffMaxMs. */
+  mailBackoffBaseMs: number;
+  mailBackoffMaxMs: number;
+  /** Period of the reminder/escalation job in minutes (0 = off). */
+  reminderIntervalMinutes: number;
+  /** smtp[s]://user:pass@host:port; unset = e-mails are logged. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -45,6 +68,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxFailuresPerAccount: int(env.PILOTAGE_LOGIN_MAX_PER_ACCOUNT, 5),
       maxFailuresPerIp: int(env.PILOTAGE_LOGIN_MAX_PER_IP, 30),
       windowMinutes: int(env.PILOTAGE_LOGIN_WINDOW_MINUTES, 15),
+    },
+    dispatch: {
+      intervalMs: int(env.PILOTAGE_DISPATCH_INTERVAL_MS, 5000),
+      eventLeaseMs: int(env.PILOTAGE_EVENT_LEASE_SECONDS, 60) * 1000,
+      eventBatchSize: 200,
+      eventMaxAttempts: 10,
+      mailLeaseMs: int(env.PILOTAGE_MAIL_LEASE_SECONDS, 300) * 1000,
+      mailBatchSize: 50,
+      mailMaxAttempts: int(env.PILOTAGE_MAIL_MAX_ATTEMPTS, 8),
+      mailBackoffBaseMs: int(env.PILOTAGE_MAIL_BACKOFF_SECONDS, 30) * 1000,
+      mailBackoffMaxMs: 6 * 3600 * 1000,
+      reminderIntervalMinutes: int(env.PILOTAGE_REMINDER_INTERVAL_MINUTES, 60),
+      smtpUrl: env.SMTP_URL || undefined,
+      mailFrom: env.SMTP_FROM || 'Pilotage <no-reply@pilotage.local>',
     },
     statusJobIntervalSeconds: int(env.PILOTAGE_STATUS_JOB_INTERVAL_SECONDS, 60),
     ...overrides,

@@ -3,7 +3,7 @@ import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.ts';
 import { seedDemo } from './demo/index.ts';
-import { startReminderScheduler } from './modules/notifications/index.ts';
+import { startDispatchScheduler, startReminderScheduler } from './modules/notifications/index.ts';
 import { startStatusJob } from './modules/tasks/index.ts';
 
 async function main() {
@@ -21,6 +21,7 @@ async function main() {
   const app = await buildApp({ config, services, logger: true });
   let closing = false;
   let stopReminders: () => Promise<void> = () => Promise.resolve();
+  let stopDispatch: () => Promise<void> = () => Promise.resolve();
   let stopStatusJob: () => Promise<void> = () => Promise.resolve();
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -29,7 +30,8 @@ async function main() {
     await stopReminders();
     await stopStatusJob();
     await app.close();
-    await services.reporting.notifications.flush();
+    await stopDispatch();
+    services.notifications.mail.close?.();
     await database.close();
     process.exit(0);
   };
@@ -40,9 +42,13 @@ async function main() {
     intervalSeconds: config.statusJobIntervalSeconds,
     log: (message, detail) => app.log.info({ detail }, message),
   });
-  stopReminders = startReminderScheduler(services.reporting.reminders, {
-    intervalMinutes: services.reporting.settings.reminderIntervalMinutes,
+  stopReminders = startReminderScheduler(services.notifications.reminders, {
+    intervalMinutes: config.dispatch.reminderIntervalMinutes,
     log: (message, detail) => app.log.info({ detail }, message),
+  });
+  stopDispatch = startDispatchScheduler(() => services.notifications.dispatchOnce(), {
+    intervalMs: config.dispatch.intervalMs,
+    log: (message, detail) => app.log.warn({ detail }, message),
   });
   console.log(
     `Pilotage ready on http://${config.host}:${config.port} (${database.kind}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,

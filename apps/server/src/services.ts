@@ -1,6 +1,9 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuditService } from './modules/audit/index.ts';
+import { CommitmentsService } from './modules/commitments/index.ts';
+import { EventDispatcher } from './modules/events/index.ts';
+import { createNotifications, type MailTransport } from './modules/notifications/index.ts';
 import { AuthService, DemoAccountsService, UsersService } from './modules/identity/index.ts';
 import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
@@ -8,17 +11,28 @@ import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
 
 /** The application's services, wired once over one database. Tests build the same object. */
-export function createServices(database: Database, config: Config) {
+export function createServices(database: Database, config: Config, options: { mail?: MailTransport } = {}) {
   const db = database.db;
   const audit = new AuditService(db);
+  const events = new EventDispatcher(db, {
+    leaseMs: config.dispatch.eventLeaseMs,
+    batchSize: config.dispatch.eventBatchSize,
+    maxAttempts: config.dispatch.eventMaxAttempts,
+    log: (error, message) => {
+      if (!process.env.VITEST) console.warn(message, error);
+    },
+  });
   return {
     database,
     audit,
     org: new OrgService(db),
     auth: new AuthService(db, audit, config),
     users: new UsersService(db, audit),
+    events,
+    notifications: createNotifications(db, audit, events, config.dispatch, options.mail),
     demoAccounts: new DemoAccountsService(db, audit),
     reporting: createReporting(db, audit),
+    commitments: new CommitmentsService(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
   };

@@ -84,6 +84,7 @@ describe('idempotent writes', () => {
     expect(late.json()).toEqual(x.json());
     expect((await act(officer, id, 'submit')).statusCode).toBe(409); // without a key: already submitted
     expect((await audits(id)).filter((a) => a === 'report.submit')).toHaveLength(1);
+    await env.services.notifications.dispatchOnce(); // events → notifications
     expect(await count('notification', 'report_id', id)).toBe(1);
   });
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { inTransaction } from '../src/db/transaction.ts';
+import { newId } from '../src/db/ids.ts';
 import { signedIn, type Client } from './factories.ts';
 import type { TestEnv } from './harness.ts';
 import { multipartBody, saveReport, tinyPdf } from './reports-helpers.ts';
@@ -174,21 +174,25 @@ export async function buildTaskWorld(env: TestEnv, w: World) {
     otherProvince: ['overdue', w.units.otherProvince],
   } as const;
   const notifications = {} as Record<keyof typeof notifUnits, string>;
-  await inTransaction(env.database.db, async (tx) => {
-    for (const [name, [kind, unitId]] of Object.entries(notifUnits)) {
-      const [created] = await env.services.reporting.notifications.notify(tx, [
-        {
-          kind,
-          unitId,
-          assignmentId: main.a.commune,
-          period: '2025-06',
-          params: { task: 'NV', unit: 'X' },
-          dedupeKey: `matrix:${name}:${randomUUID()}`,
-        },
-      ]);
-      notifications[name as keyof typeof notifUnits] = created!.id;
-    }
-  });
+  for (const [name, [kind, unitId]] of Object.entries(notifUnits)) {
+    const id = newId();
+    await env.database.db
+      .insertInto('notification')
+      .values({
+        id,
+        kind,
+        unit_id: unitId,
+        user_id: null,
+        subject_type: 'assignment',
+        subject_id: main.a.commune,
+        assignment_id: main.a.commune,
+        period: '2025-06',
+        params: JSON.stringify({ taskCode: 'NV', period: '2025-06' }),
+        dedupe_key: `matrix:${name}:${randomUUID()}`,
+      })
+      .execute();
+    notifications[name as keyof typeof notifUnits] = id;
+  }
 
   return {
     tasks,

@@ -114,6 +114,7 @@ describe('progress report workflow', () => {
     ]);
     expect(await actions(provinceAssignment)).toContain('assignment.progress');
 
+    await env.services.notifications.dispatchOnce(); // events → notifications
     const kinds = (
       await env.database.db
         .selectFrom('notification')

@@ -13,13 +13,20 @@ export interface MigrationResult {
 
 /**
  * Applies forward-only SQL migrations (files `NNNN_name.sql`, in name order), each in its own transaction,
- * under an advisory lock so that several instances starting together do not race. Throws on failure.
+ * under a TRANSACTION-scoped advisory lock (`pg_advisory_xact_lock`, released at commit), so that several
+ * instances starting together do not race, also through PgBouncer in transaction pooling mode (a session
+ * lock would be held by whichever server connection the pooler picked, and never reliably released).
+ * Throws on failure.
  */
 export async function migrate(db: Db, dir: string = MIGRATIONS_DIR): Promise<MigrationResult> {
   const files = (await readdir(dir)).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
-  await sql`create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())`.execute(
-    db,
-  );
+  // Concurrent `create table if not exists` can still collide on PostgreSQL's catalog: take the lock first.
+  await db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(tx);
+    await sql`create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())`.execute(
+      tx,
+    );
+  });
   const applied: string[] = [];
   for (const file of files) {
     const body = await readFile(path.join(dir, file), 'utf8');

@@ -270,9 +270,14 @@ export interface CommitmentItemTable {
 
 export interface NotificationTable {
   id: string;
-  unit_id: string;
+  /** Recipient: a unit (its users, filtered by role) or one user; at least one is set. */
+  unit_id: string | null;
   user_id: string | null;
   kind: NotificationKind;
+  /** What the notification is about: 'assignment' | 'report' (later feedback items). */
+  subject_type: string | null;
+  subject_id: string | null;
+  event_id: string | null;
   assignment_id: string | null;
   report_id: string | null;
   period: string | null;
@@ -280,6 +285,41 @@ export interface NotificationTable {
   dedupe_key: string;
   created_at: CreatedAt;
   read_at: NullableTimestamp;
+}
+
+export interface DomainEventTable {
+  id: string;
+  type: string;
+  payload: Json;
+  subject_type: string | null;
+  subject_id: string | null;
+  actor_user_id: string | null;
+  dedupe_key: string | null;
+  occurred_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  claimed_at: NullableTimestamp;
+  claim_token: string | null;
+  processed_at: NullableTimestamp;
+  last_error: string | null;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  dedupe_key: string;
+  event_id: string | null;
+  notification_id: string | null;
+  recipient_user_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  claimed_at: NullableTimestamp;
+  claim_token: string | null;
+  sent_at: NullableTimestamp;
+  failed_at: NullableTimestamp;
+  last_error: string | null;
 }
 
 export interface IdempotencyKeyTable {
@@ -320,6 +360,8 @@ export interface DB {
   idempotency_key: IdempotencyKeyTable;
   job_run: JobRunTable;
   notification_read: NotificationReadTable;
+  domain_event: DomainEventTable;
+  mail_outbox: MailOutboxTable;
   org_unit: OrgUnitTable;
   org_unit_closure: OrgUnitClosureTable;
   app_user: AppUserTable;

@@ -91,6 +91,10 @@ const vi = {
   notif_report_submitted: '{unitName} đã gửi báo cáo kỳ {period} nhiệm vụ {taskCode}',
   notif_report_returned: 'Báo cáo kỳ {period} nhiệm vụ {taskCode} bị trả lại: {reason}',
   notif_report_accepted: 'Báo cáo kỳ {period} nhiệm vụ {taskCode} đã được chấp nhận',
+  notif_assignment_new: 'Nhiệm vụ mới {taskCode} – {taskTitle} (hạn {deadline})',
+  notif_extension_requested: '{unitName} xin gia hạn nhiệm vụ {taskCode} đến {requestedDeadline}: {reason}',
+  notif_extension_approved: 'Đề nghị gia hạn nhiệm vụ {taskCode} đã được chấp thuận: hạn mới {deadline}',
+  notif_extension_rejected: 'Đề nghị gia hạn nhiệm vụ {taskCode} không được chấp thuận (hạn {deadline})',
   // tasks module (programmes, tasks, assignments, extensions)
   document_not_found: 'Không tìm thấy văn bản chỉ đạo',
   document_code_taken: 'Số hiệu văn bản đã tồn tại',
@@ -211,6 +215,10 @@ const en: Record<MessageKey, string> = {
   notif_report_submitted: '{unitName} submitted the {period} report on {taskCode}',
   notif_report_returned: 'The {period} report on {taskCode} was returned: {reason}',
   notif_report_accepted: 'The {period} report on {taskCode} was accepted',
+  notif_assignment_new: 'New task {taskCode} – {taskTitle} (deadline {deadline})',
+  notif_extension_requested: '{unitName} asks to extend {taskCode} to {requestedDeadline}: {reason}',
+  notif_extension_approved: 'The extension of {taskCode} was approved: new deadline {deadline}',
+  notif_extension_rejected: 'The extension of {taskCode} was not approved (deadline {deadline})',
   // tasks module (programmes, tasks, assignments, extensions)
   document_not_found: 'Directive document not found',
   document_code_taken: 'A document with this number already exists',

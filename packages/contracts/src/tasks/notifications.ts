@@ -7,7 +7,9 @@ import { defineRoutes } from '../route.ts';
  * due_in_7_days, due_in_1_day, overdue, report_missing (to the assigned unit), escalation (to the PARENT
  * of the assigned unit after the programme's escalation_days overdue). Event kinds: report_pending_approval
  * (to the unit's leads), report_submitted (to the assigning unit), report_returned / report_accepted (to the
- * reporting unit). Each user sees the kinds meant for their roles.
+ * reporting unit), assignment_new (to the assigned unit), extension_requested (to the assigning unit),
+ * extension_approved / extension_rejected (to the assigned unit). Event kinds are made by the event
+ * dispatcher from domain events (ADR 0008). Each user sees the kinds meant for their roles.
  */
 export const NOTIFICATION_KINDS = [
   'due_in_7_days',
@@ -19,6 +21,10 @@ export const NOTIFICATION_KINDS = [
   'report_submitted',
   'report_returned',
   'report_accepted',
+  'assignment_new',
+  'extension_requested',
+  'extension_approved',
+  'extension_rejected',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -26,7 +32,12 @@ export type NotificationKind = z.infer<typeof NotificationKind>;
 export const Notification = z.object({
   id: Uuid,
   kind: NotificationKind,
-  unitId: Uuid,
+  /** Recipient: a unit (its users see it when their roles fit the kind) or, when null, one user (userId). */
+  unitId: Uuid.nullable(),
+  userId: Uuid.nullable(),
+  /** What it is about: 'assignment' | 'report' (later: feedback items). */
+  subjectType: z.string().nullable(),
+  subjectId: Uuid.nullable(),
   assignmentId: Uuid.nullable(),
   reportId: Uuid.nullable(),
   period: z.string().nullable(),

@@ -15,5 +15,10 @@ alter table assignment add column status_recheck_on date default '2000-01-01';
 create index assignment_recheck_idx on assignment (status_recheck_on) where status_recheck_on is not null;
 create index assignment_task_status_idx on assignment (task_id, status);
 create index assignment_unit_status_idx on assignment (unit_id, status);
-create index assignment_by_unit_idx on assignment (assigned_by_unit_id, status);
+-- carriers of a subtree scope: cascades into it from the units above it
+create index assignment_by_unit_idx on assignment (assigned_by_unit_id, unit_id);
+-- status-filtered lists are ordered by effective deadline (most overdue first): an index walk with LIMIT
+create index assignment_status_deadline_idx on assignment (status, effective_deadline, id);
+-- national roll-ups read only the root assignments (those assigned directly) of a programme's tasks
+create index assignment_root_task_idx on assignment (task_id) where parent_assignment_id is null;
 create index progress_report_assignment_idx on progress_report (assignment_id, status);

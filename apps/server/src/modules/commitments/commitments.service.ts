@@ -6,6 +6,7 @@ import type { Executor } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
+import { recordEvent } from '../events/index.ts';
 import { identityRepository } from '../identity/index.ts';
 import { canSeeUnit } from '../org/index.ts';
 import { runIdempotent } from '../reports/index.ts';
@@ -141,6 +142,11 @@ export class CommitmentsService {
           entityId: id,
           after: { ...content, contentSha256: hash },
         });
+        await recordEvent(
+          tx,
+          { type: 'commitment.signed', commitmentId: id, unitId, assignmentIds: ids, dueOn: body.dueOn },
+          { actorUserId: ctx.actor.userId },
+        );
         const [created] = await this.load(tx, ctx, { ids: [id] }, todayVn());
         return created!;
       },

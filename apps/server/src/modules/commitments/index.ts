@@ -1,3 +1,3 @@
-/** The commitments module's public surface: other modules import only this file (lint-enforced). */
+/** Commitments module: leaders' written commitments on assignments, kept or broken. */
 export { commitmentsPlugin } from './commitments.routes.ts';
 export { CommitmentsService } from './commitments.service.ts';

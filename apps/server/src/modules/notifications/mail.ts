@@ -1,4 +1,5 @@
-import { SmtpTransport } from './smtp.ts';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 
 /** An email to one recipient (plain text, UTF-8). */
 export interface MailMessage {
@@ -7,10 +8,12 @@ export interface MailMessage {
   text: string;
 }
 
-/** Pluggable email delivery: SMTP when SMTP_URL is set, otherwise a logging transport. */
+/** Pluggable email delivery: SMTP (nodemailer) when SMTP_URL is set, otherwise a logging transport. */
 export interface MailTransport {
   readonly kind: string;
+  /** Resolves once the relay accepted the message; rejects otherwise (the outbox retries). */
   send(message: MailMessage): Promise<void>;
+  close?(): void;
 }
 
 /** Writes one line per email to the log and keeps the last 200 (for tests and the demo). */
@@ -30,6 +33,47 @@ export class LoggingTransport implements MailTransport {
 
 function defaultLog(line: string) {
   if (!process.env.VITEST) console.info(line);
+}
+
+/**
+ * SMTP through nodemailer (MIT-0, ADR 0008): `smtp://user:pass@host:587` (STARTTLS when offered) or
+ * `smtps://…:465` (implicit TLS). Pooled connections; header injection and encodings are nodemailer's job.
+ */
+export class SmtpTransport implements MailTransport {
+  readonly kind = 'smtp';
+  private readonly transporter: Transporter<SMTPPool.SentMessageInfo>;
+
+  constructor(
+    url: string,
+    private readonly from: string,
+    timeoutMs = 30_000,
+  ) {
+    const options: SMTPPool.Options & { url: string } = {
+      url,
+      pool: true,
+      maxConnections: 2,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    };
+    this.transporter = nodemailer.createTransport(options);
+  }
+
+  async send(message: MailMessage): Promise<void> {
+    const info = await this.transporter.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+    });
+    if (info.rejected.length) throw new Error(`recipient refused: ${info.rejected.map(String).join(', ')}`);
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
 }
 
 export function createMailTransport(settings: {

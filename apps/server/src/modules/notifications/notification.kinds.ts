@@ -16,6 +16,10 @@ export const AUDIENCE: Record<NotificationKind, readonly Role[]> = {
   escalation: ['unit_lead', 'steering', 'reviewer', 'admin'],
   report_pending_approval: ['unit_lead', 'admin'],
   report_submitted: ['reviewer', 'steering', 'admin'],
+  assignment_new: REPORTERS,
+  extension_requested: ['reviewer', 'steering', 'admin', 'unit_lead'],
+  extension_approved: REPORTERS,
+  extension_rejected: REPORTERS,
 };
 
 /** The kinds a user with these roles sees. */

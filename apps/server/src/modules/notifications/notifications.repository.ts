@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { NotificationKind } from '@pilotage/contracts';
 import type { NotificationTable } from '../../db/schema.ts';
 import type { Executor, Tx } from '../../db/transaction.ts';
@@ -19,8 +19,15 @@ function visible(db: Executor, f: NotificationFilter) {
         .onRef('nr.notification_id', '=', 'n.id')
         .on('nr.user_id', '=', f.userId ?? '00000000-0000-0000-0000-000000000000'),
     )
-    .where('n.unit_id', '=', f.unitId);
-  q = f.kinds.length ? q.where('n.kind', 'in', f.kinds) : q.where(sql<boolean>`false`);
+    // addressed to the caller's unit (kinds meant for the caller's roles), or to the caller in person
+    .where((eb) =>
+      eb.or([
+        f.kinds.length
+          ? eb.and([eb('n.unit_id', '=', f.unitId), eb('n.kind', 'in', f.kinds)])
+          : eb.val(false),
+        ...(f.userId ? [eb('n.user_id', '=', f.userId)] : []),
+      ]),
+    );
   if (f.kind) q = q.where('n.kind', '=', f.kind);
   if (f.unread) q = q.where('nr.read_at', 'is', null);
   return q;
@@ -36,7 +43,7 @@ export const notificationsRepository = {
         .insertInto('notification')
         .values(rows.slice(i, i + 500))
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .returning(['id', 'kind', 'unit_id', 'assignment_id', 'report_id', 'period', 'params', 'created_at'])
+        .returning(['id', 'kind', 'unit_id', 'user_id', 'event_id', 'period', 'params'])
         .execute();
       created.push(...part);
     }
@@ -101,27 +108,18 @@ export const notificationsRepository = {
     return Number(res.numInsertedOrUpdatedRows ?? 0);
   },
 
-  async existingKeys(db: Executor, keys: string[]): Promise<Set<string>> {
-    const out = new Set<string>();
-    for (let i = 0; i < keys.length; i += 1000) {
-      const part = keys.slice(i, i + 1000);
-      const rows = await db
-        .selectFrom('notification')
-        .select('dedupe_key')
-        .where('dedupe_key', 'in', part)
-        .execute();
-      for (const r of rows) out.add(r.dedupe_key);
-    }
-    return out;
-  },
-
-  /** Active users of these units with an email address (mail recipients). */
-  recipients(db: Executor, unitIds: string[]) {
-    if (unitIds.length === 0) return Promise.resolve([]);
+  /** Active users with an e-mail address: of these units, or these users themselves (mail recipients). */
+  recipients(db: Executor, unitIds: string[], userIds: string[] = []) {
+    if (unitIds.length === 0 && userIds.length === 0) return Promise.resolve([]);
     return db
       .selectFrom('app_user')
       .select(['id', 'email', 'org_unit_id', 'roles'])
-      .where('org_unit_id', 'in', unitIds)
+      .where((eb) =>
+        eb.or([
+          ...(unitIds.length ? [eb('org_unit_id', 'in', unitIds)] : []),
+          ...(userIds.length ? [eb('id', 'in', userIds)] : []),
+        ]),
+      )
       .where('active', '=', true)
       .where('email', 'is not', null)
       .execute();

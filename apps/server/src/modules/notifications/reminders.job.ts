@@ -7,11 +7,11 @@ import { forbidden } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import { orgRepository } from '../org/index.ts';
 import { IDEMPOTENCY_TTL_DAYS, idempotencyRepository } from '../reports/index.ts';
+import { eventsRepository, recordEvents, type ReminderEventType } from '../events/index.ts';
 import { loadFacts, todayVn } from '../tasks/index.ts';
-import type { CreatedNotification } from './notifications.repository.ts';
+import { REMINDER_KINDS } from './notification.mapping.ts';
 import { notificationsRepository } from './notifications.repository.ts';
-import type { NotificationsService } from './notifications.service.ts';
-import { planReminders } from './reminders.rules.ts';
+import { planReminders, type PlannedReminder } from './reminders.rules.ts';
 import { remindersRepository } from './reminders.repository.ts';
 
 export const REMINDER_JOB = 'reminders';
@@ -23,15 +23,18 @@ const STALE_MINUTES = 60;
  * The reminder job, safe with several server instances:
  * 1. the run is claimed by inserting job_run (name, run key = the date) with ON CONFLICT DO NOTHING; an
  *    instance that finds the row taken does nothing (a crashed run is taken over after an hour);
- * 2. notifications are inserted with ON CONFLICT (dedupe_key) DO NOTHING, so even two forced runs, or
- *    runs on two dates, never raise the same reminder twice;
- * 3. the run is finished and audited in one transaction; emails leave for the newly created rows only.
+ * 2. each reminder is recorded as a `reminder.*` domain event whose dedupe key names the fact
+ *    (`overdue:<assignment>:<deadline>`), inserted with ON CONFLICT (dedupe_key) DO NOTHING, so even two
+ *    forced runs, or runs on two dates, never record the same reminder twice;
+ * 3. the run is finished and audited in one transaction; the event dispatcher turns the events into
+ *    notifications and outbox e-mails (`afterRun` drains it, so a run's result counts its e-mails).
  */
 export class ReminderJob {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
+    /** Dispatches what the run recorded; resolves to the number of e-mails sent. */
+    private readonly afterRun: () => Promise<number> = () => Promise.resolve(0),
   ) {}
 
   /** POST /api/admin/jobs/reminders/run: national admins only (the job covers the whole country). */
@@ -63,7 +66,7 @@ export class ReminderJob {
       notificationsRepository.claimRun(tx, REMINDER_JOB, runKey, new Date(), STALE_MINUTES),
     );
     if (!claimed) return { ...result, durationMs: Date.now() - started };
-    const created: CreatedNotification[] = [];
+    const created: { kind: string }[] = [];
     const ctx = opts.ctx ?? systemContext((await orgRepository.findRoot(this.db))?.id ?? '', 'reminder-job');
     try {
       let after: string | null = null;
@@ -97,14 +100,16 @@ export class ReminderJob {
         });
         result.assignmentsChecked += batch.length;
         // skipping keys raised already saves the inserts on re-runs; ON CONFLICT still guards races
-        const known = await notificationsRepository.existingKeys(
+        const known = await eventsRepository.existingKeys(
           this.db,
           planned.map((p) => p.dedupeKey),
         );
         const fresh = planned.filter((p) => !known.has(p.dedupeKey));
         if (fresh.length === 0) continue;
         const batchCreated = await inTransaction(this.db, async (tx) => {
-          const rows = await this.notifications.notify(tx, fresh);
+          const rows = (await recordEvents(tx, fresh.map(toEvent))).map((r) => ({
+            kind: REMINDER_KINDS[r.event.type as ReminderEventType],
+          }));
           if (rows.length) {
             await this.audit.record(tx, ctx, {
               action: 'notification.raise',
@@ -119,7 +124,7 @@ export class ReminderJob {
       }
       result.created = countByKind(created);
       result.ran = true;
-      result.emailsSent = await this.notifications.deliver(created);
+      result.emailsSent = await this.afterRun();
       result.durationMs = Date.now() - started;
       const purged = await idempotencyRepository.purge(this.db, IDEMPOTENCY_TTL_DAYS);
       await inTransaction(this.db, async (tx) => {
@@ -137,6 +142,23 @@ export class ReminderJob {
       throw error;
     }
   }
+}
+
+const EVENT_TYPE = Object.fromEntries(
+  Object.entries(REMINDER_KINDS).map(([type, kind]) => [kind, type]),
+) as Record<PlannedReminder['kind'], ReminderEventType>;
+
+function toEvent(p: PlannedReminder) {
+  return {
+    event: {
+      type: EVENT_TYPE[p.kind],
+      assignmentId: p.assignmentId,
+      unitId: p.unitId,
+      period: p.period,
+      params: p.params,
+    },
+    options: { dedupeKey: p.dedupeKey },
+  };
 }
 
 function countByKind(rows: { kind: string }[]): Record<string, number> {

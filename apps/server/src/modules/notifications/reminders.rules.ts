@@ -8,7 +8,17 @@ import {
   periodBounds,
 } from '../tasks/index.ts';
 import { isExpected, isReceived } from '../reports/index.ts';
-import type { NotifyInput } from './notifications.service.ts';
+import type { ReminderParams } from '../events/index.ts';
+
+/** A reminder to raise: the reminder job records it as a `reminder.*` event with this dedupe key. */
+export interface PlannedReminder {
+  kind: 'due_in_7_days' | 'due_in_1_day' | 'overdue' | 'escalation' | 'report_missing';
+  unitId: string;
+  assignmentId: string;
+  period: string | null;
+  params: ReminderParams;
+  dedupeKey: string;
+}
 
 /**
  * Which reminders an assignment deserves on a date (pure). Dedupe keys name the event, so running the job
@@ -33,18 +43,18 @@ export interface ReminderAssignment {
   reportDueDays: number;
 }
 
-export function planReminders(a: ReminderAssignment, f: AssignmentFacts, asOf: string): NotifyInput[] {
-  const out: NotifyInput[] = [];
+export function planReminders(a: ReminderAssignment, f: AssignmentFacts, asOf: string): PlannedReminder[] {
+  const out: PlannedReminder[] = [];
   if (asOf < f.startDate) return out;
   const base = { taskCode: a.taskCode, taskTitle: a.taskTitle, unitName: a.unitName };
   const completed = f.completedOn !== null && f.completedOn <= asOf;
   const note = (
-    kind: NotifyInput['kind'],
+    kind: PlannedReminder['kind'],
     unitId: string,
     key: string,
-    params: NotifyInput['params'],
+    params: PlannedReminder['params'],
     period: string | null = null,
-  ): NotifyInput => ({
+  ): PlannedReminder => ({
     kind,
     unitId,
     assignmentId: a.id,

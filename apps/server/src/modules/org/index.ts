@@ -16,3 +16,4 @@ export {
   unitUnder,
 } from './scope.ts';
 export { seesEverything } from './scope.ts';
+export { ancestorsOfScope, scopeUnitsTable } from './scope.ts';

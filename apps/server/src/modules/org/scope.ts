@@ -26,7 +26,9 @@ export function scopeAt(rootId: string, nationalRootId: string): Scope {
 }
 
 /** True when the scope sees every unit (no filter needed). */
-export function seesEverything(scope: Scope): boolean {
+export function seesEverything(
+  scope: Scope,
+): scope is Extract<Scope, { kind: 'national' } | { kind: 'system' }> {
   return scope.kind === 'national' || scope.kind === 'system';
 }
 
@@ -54,6 +56,20 @@ export function unitInScope(scope: Scope, column: string): RawBuilder<boolean> {
 /** SQL predicate: the unit in `column` lies in the subtree under `rootId` (a unit filter, not a scope). */
 export function unitUnder(rootId: string, column: string): RawBuilder<boolean> {
   return sql<boolean>`(${sql.ref(column)} in ${subtreeOf(rootId)})`;
+}
+
+/**
+ * The scope's units as a derived table with one column `unit_id`, to JOIN from (PostgreSQL then walks
+ * the closure index and probes the joined table's unit index, instead of filtering every row).
+ * Only for subtree scopes: national and system scopes need no filter, public sees no unit.
+ */
+export function scopeUnitsTable(scope: Scope & { kind: 'subtree' }): RawBuilder<{ unit_id: string }> {
+  return sql`(select descendant_id as unit_id from org_unit_closure where ancestor_id = ${scope.rootId})`;
+}
+
+/** The strict ancestors of a subtree scope's root (the units above it), as a sub-select. */
+export function ancestorsOfScope(scope: Scope & { kind: 'subtree' }): RawBuilder<string> {
+  return sql<string>`(select ancestor_id from org_unit_closure where descendant_id = ${scope.rootId} and depth > 0)`;
 }
 
 /** Which of `unitIds` lie strictly below `ancestorId` (a structural question, not a scope). */

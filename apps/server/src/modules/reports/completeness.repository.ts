@@ -3,7 +3,7 @@ import type { Executor } from '../../db/transaction.ts';
 import { unitUnder, type Scope } from '../org/index.ts';
 import { assignmentVisible } from '../tasks/index.ts';
 
-/** Assignments of a programme reporting at a frequency, in scope, with their report for the period. */
+/** Assignments of a programme reporting at a frequency, in scope, with their report for the period, grouped. */
 export const completenessRepository = {
   findProgramme(db: Executor, id: string) {
     return db
@@ -43,14 +43,36 @@ export const completenessRepository = {
         'p.period_start as programme_start',
         'p.period_end as programme_end',
         'r.status as report_status',
-        'r.submitted_at',
       ])
+      // the Vietnamese calendar date of the submission (UTC+7), as vnDate() computes it
+      .select(
+        sql<string | null>`((r.submitted_at at time zone 'UTC') + interval '7 hours')::date::text`.as(
+          'submitted_on',
+        ),
+      )
+      .select(sql<string>`count(*)`.as('n'))
       .where('t.programme_id', '=', f.programmeId)
       .where(sql<string>`coalesce(t.reporting_frequency, p.reporting_frequency)`, '=', f.frequency)
       .where(assignmentVisible(f.scope));
     if (f.underUnitId) {
       q = q.where(unitUnder(f.underUnitId, 'a.unit_id'));
     }
-    return q.execute();
+    // identical facts are counted together (at national size, one row per unit and kind of fact)
+    return q
+      .groupBy([
+        'a.unit_id',
+        'u.code',
+        'u.name',
+        'u.kind',
+        'u.parent_id',
+        'u.sort_order',
+        't.start_date',
+        'a.completed_on',
+        'p.period_start',
+        'p.period_end',
+        'r.status',
+        sql`((r.submitted_at at time zone 'UTC') + interval '7 hours')::date`,
+      ])
+      .execute();
   },
 };

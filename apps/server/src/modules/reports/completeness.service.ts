@@ -37,7 +37,8 @@ export class CompletenessService {
         programmeStart: r.programme_start,
         programmeEnd: r.programme_end,
         reportStatus: r.report_status,
-        submittedAt: r.submitted_at,
+        submittedOn: r.submitted_on,
+        count: Number(r.n),
       })),
       window,
     );

@@ -1,3 +1,4 @@
+import { vnDate } from '../tasks/index.ts';
 import { describe, expect, it } from 'vitest';
 import { isExpected, tally, withRates, type CompletenessFacts } from './completeness.ts';
 
@@ -9,7 +10,7 @@ const base: CompletenessFacts = {
   programmeStart: '2025-01-01',
   programmeEnd: '2026-12-31',
   reportStatus: null,
-  submittedAt: null,
+  submittedOn: null,
 };
 
 describe('reporting completeness', () => {
@@ -24,10 +25,10 @@ describe('reporting completeness', () => {
 
   it('counts received (submitted or accepted) and on time (Vietnam date ≤ due date)', () => {
     const rows: CompletenessFacts[] = [
-      { ...base, reportStatus: 'accepted', submittedAt: new Date('2025-07-05T16:59:00Z') }, // 23:59 VN on the due date
-      { ...base, reportStatus: 'submitted', submittedAt: new Date('2025-07-05T17:00:00Z') }, // 00:00 VN next day: late
+      { ...base, reportStatus: 'accepted', submittedOn: vnDate(new Date('2025-07-05T16:59:00Z')) }, // 23:59 VN on the due date
+      { ...base, reportStatus: 'submitted', submittedOn: vnDate(new Date('2025-07-05T17:00:00Z')) }, // 00:00 VN next day: late
       { ...base, reportStatus: 'draft' },
-      { ...base, reportStatus: 'returned', submittedAt: new Date('2025-07-01T00:00:00Z') },
+      { ...base, reportStatus: 'returned', submittedOn: '2025-07-01' },
       { ...base, unitId: 'u2' },
       { ...base, unitId: 'u3', completedOn: '2025-01-10' },
     ];

@@ -1,11 +1,10 @@
-import { vnDate } from '../tasks/index.ts';
-
 /**
  * Reporting completeness and timeliness (as DHIS2 reports them), pure:
  * - expected: the assignment reports at the period's frequency, the period overlaps the programme,
  *   the task started by the period's end, and the assignment was not completed before the period began;
  * - received: its report for the period is submitted or accepted;
  * - on time: submitted on or before the due date (Vietnam calendar date of submitted_at).
+ * Rows may stand for several identical assignments (`count`, default 1): SQL groups them at national size.
  * Rates are over expected (null when nothing is expected).
  */
 export interface CompletenessFacts {
@@ -15,7 +14,9 @@ export interface CompletenessFacts {
   programmeStart: string;
   programmeEnd: string;
   reportStatus: string | null;
-  submittedAt: Date | null;
+  /** Vietnam calendar date of the submission ('YYYY-MM-DD'). */
+  submittedOn: string | null;
+  count?: number;
 }
 
 export interface Tally {
@@ -46,10 +47,11 @@ export function tally(rows: CompletenessFacts[], p: PeriodWindow): Map<string, T
   for (const a of rows) {
     if (!isExpected(a, p)) continue;
     const t = out.get(a.unitId) ?? { expected: 0, received: 0, receivedOnTime: 0 };
-    t.expected++;
+    const n = a.count ?? 1;
+    t.expected += n;
     if (isReceived(a.reportStatus)) {
-      t.received++;
-      if (a.submittedAt && vnDate(a.submittedAt) <= p.dueOn) t.receivedOnTime++;
+      t.received += n;
+      if (a.submittedOn && a.submittedOn <= p.dueOn) t.receivedOnTime += n;
     }
     out.set(a.unitId, t);
   }

@@ -1,14 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { AuditService } from '../audit/index.ts';
-import { commitmentsPlugin, CommitmentsService } from '../commitments/index.ts';
-import {
-  createMailTransport,
-  type MailTransport,
-  notificationsPlugin,
-  NotificationsService,
-  ReminderJob,
-} from '../notifications/index.ts';
 import { CompletenessService } from './completeness.service.ts';
 import { EvidenceService } from './evidence.service.ts';
 import { reportsPlugin } from './reports.routes.ts';
@@ -19,37 +11,31 @@ import { TimelineService } from './timeline.service.ts';
 
 /**
  * Wires the reporting side of task monitoring: progress reports (+ evidence, idempotency, timeline,
- * completeness), commitments, notifications and the reminder job. One object in `services.reporting`.
+ * completeness). One object in `services.reporting`. The workflow records domain events; notifications
+ * come from them (modules/notifications), so this module imports neither notifications nor commitments.
  */
 export function createReporting(
   db: Db,
   audit: AuditService,
   settings: ReportingSettings = reportingSettings(),
-  mail?: MailTransport,
 ) {
-  const notifications = new NotificationsService(db, audit, mail ?? createMailTransport(settings));
   const reports = new ReportsService(db, audit);
   return {
     settings,
-    notifications,
-    reminders: new ReminderJob(db, audit, notifications),
     reports,
-    workflow: new ReportWorkflow(db, audit, reports, notifications),
+    workflow: new ReportWorkflow(db, audit, reports),
     evidence: new EvidenceService(db, audit, reports, settings),
     timeline: new TimelineService(db),
     completeness: new CompletenessService(db),
-    commitments: new CommitmentsService(db, audit),
   };
 }
 
 export type Reporting = ReturnType<typeof createReporting>;
 
-/** Registers the routes of reports, evidence, commitments and notifications. */
+/** Registers the routes of reports and evidence. */
 export function reportingPlugin(r: Reporting) {
   return async (app: FastifyInstance) => {
     await app.register(reportsPlugin(r));
-    await app.register(commitmentsPlugin(r.commitments));
-    await app.register(notificationsPlugin(r.notifications, r.reminders));
   };
 }
 export { CompletenessService } from './completeness.service.ts';

@@ -2,15 +2,11 @@
  * Settings of the reporting, commitment and notification modules, read from the environment
  * (kept here rather than in config.ts so the modules stay self-contained):
  * - PILOTAGE_EVIDENCE_MAX_BYTES       size limit of one evidence file (default 10 MB; 413 above)
- * - PILOTAGE_REMINDER_INTERVAL_MINUTES period of the reminder job timer (default 60; 0 = off)
- * - SMTP_URL / SMTP_FROM              smtp[s]://user:pass@host:port and the sender; unset = emails logged
+ * (the reminder timer, SMTP and the dispatcher are in config.ts `dispatch`)
  */
 export interface ReportingSettings {
   evidenceMaxBytes: number;
   evidenceMaxFiles: number;
-  reminderIntervalMinutes: number;
-  smtpUrl: string | undefined;
-  mailFrom: string;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -22,8 +18,5 @@ export function reportingSettings(env: NodeJS.ProcessEnv = process.env): Reporti
   return {
     evidenceMaxBytes: int(env.PILOTAGE_EVIDENCE_MAX_BYTES, 10 * 1024 * 1024),
     evidenceMaxFiles: int(env.PILOTAGE_EVIDENCE_MAX_FILES, 20),
-    reminderIntervalMinutes: int(env.PILOTAGE_REMINDER_INTERVAL_MINUTES, 60),
-    smtpUrl: env.SMTP_URL || undefined,
-    mailFrom: env.SMTP_FROM || 'Pilotage <no-reply@pilotage.local>',
   };
 }

@@ -4,7 +4,7 @@ import type { Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
-import type { NotificationsService, NotifyInput, CreatedNotification } from '../notifications/index.ts';
+import { recordEvents, type DomainEvent, type ReportFacts } from '../events/index.ts';
 import { refreshStatuses } from '../tasks/index.ts';
 import { runIdempotent } from './idempotency.ts';
 import { partiesOf } from './reports.mapper.ts';
@@ -18,15 +18,14 @@ const invalid = (status: string) => new AppError(409, 'report_invalid_transition
 
 /**
  * The report workflow. Each transition locks the report row, checks the caller and the current status,
- * writes, audits and raises its notifications in ONE transaction (optionally idempotent); emails leave
- * after the commit.
+ * writes, audits and records its domain event in ONE transaction (optionally idempotent); the event
+ * dispatcher turns the events into notifications and e-mails.
  */
 export class ReportWorkflow {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly reports: ReportsService,
-    private readonly notifications: NotificationsService,
   ) {}
 
   private async transition(
@@ -35,10 +34,9 @@ export class ReportWorkflow {
     action: Action,
     body: unknown,
     key: string | undefined,
-    apply: (tx: Tx, r: ReportRow, now: Date) => Promise<NotifyInput[]>,
+    apply: (tx: Tx, r: ReportRow, now: Date) => Promise<DomainEvent[]>,
   ): Promise<{ value: ProgressReport; replayed: boolean }> {
-    const created: CreatedNotification[] = [];
-    const result = await runIdempotent(
+    return runIdempotent(
       this.db,
       ctx,
       {
@@ -50,7 +48,7 @@ export class ReportWorkflow {
         await this.reports.visibleReport(tx, ctx, id);
         await reportsRepository.lockReport(tx, id);
         const before = (await reportsRepository.findReport(tx, id))!;
-        const notes = await apply(tx, before, new Date());
+        const events = await apply(tx, before, new Date());
         // the stored status follows the report in the same transaction (ADR 0010)
         await refreshStatuses(tx, [before.id]);
         const after = (await reportsRepository.findReport(tx, id))!;
@@ -61,12 +59,13 @@ export class ReportWorkflow {
           before: reportSnapshot(before),
           after: { ...reportSnapshot(after), note: noteOf(body) },
         });
-        created.push(...(await this.notifications.notify(tx, notes)));
+        await recordEvents(
+          tx,
+          events.map((event) => ({ event, options: { actorUserId: ctx.actor.userId } })),
+        );
         return this.reports.dto(tx, ctx, id);
       },
     );
-    this.notifications.deliverLater(created);
-    return result;
   }
 
   /** Draft/returned → pending_approval (ministry, province; unless a lead submits) or submitted. */
@@ -86,7 +85,7 @@ export class ReportWorkflow {
           approved_by: null,
           approved_at: null,
         });
-        return [event('report_pending_approval', r.unit_id, r, now)];
+        return [{ type: 'report.approval_requested', ...facts(r) }];
       }
       const approval = requiresApproval(r.unit_kind)
         ? { approved_by: ctx.actor.userId, approved_at: now }
@@ -97,7 +96,7 @@ export class ReportWorkflow {
         status: 'submitted',
         submitted_at: now,
       });
-      return [event('report_submitted', r.assigned_by_unit_id, r, now)];
+      return [{ type: 'report.submitted', ...facts(r) }];
     });
   }
 
@@ -113,7 +112,7 @@ export class ReportWorkflow {
         submitted_at: now,
         updated_at: now,
       });
-      return [event('report_submitted', r.assigned_by_unit_id, r, now)];
+      return [{ type: 'report.submitted', ...facts(r) }];
     });
   }
 
@@ -141,9 +140,7 @@ export class ReportWorkflow {
         if (!canReview(ctx.actor, p) && !canApprove(ctx.actor, p)) throw forbidden('report_not_reviewer');
         throw invalid(r.status);
       }
-      return [
-        { ...event('report_returned', r.unit_id, r, now), params: { ...params(r), reason: body.reason } },
-      ];
+      return [{ type: 'report.returned', ...facts(r), reason: body.reason }];
     });
   }
 
@@ -181,7 +178,7 @@ export class ReportWorkflow {
           after: { ...after, reportId: id, period: r.period },
         });
       }
-      return [event('report_accepted', r.unit_id, r, now)];
+      return [{ type: 'report.accepted', ...facts(r) }];
     });
   }
 }
@@ -189,21 +186,14 @@ export class ReportWorkflow {
 const noteOf = (body: unknown) =>
   body && typeof body === 'object' && 'note' in body && typeof body.note === 'string' ? body.note : null;
 
-const params = (r: ReportRow) => ({
+const facts = (r: ReportRow): ReportFacts => ({
+  reportId: r.report_id,
+  assignmentId: r.id,
+  period: r.period,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  assignedByUnitId: r.assigned_by_unit_id,
   taskCode: r.task_code,
   taskTitle: r.task_title,
-  unitName: r.unit_name,
   progress: r.report_progress,
 });
-
-function event(kind: NotifyInput['kind'], unitId: string, r: ReportRow, now: Date): NotifyInput {
-  return {
-    kind,
-    unitId,
-    assignmentId: r.id,
-    reportId: r.report_id,
-    period: r.period,
-    params: params(r),
-    dedupeKey: `${kind}:${r.report_id}:${now.toISOString()}`,
-  };
-}

@@ -4,7 +4,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { AssignmentTable, DeadlineExtensionTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { likeEscape, type Scope, unitsBelow } from '../org/index.ts';
-import { anyUuid, assignmentVisible } from './scope.ts';
+import { anyUuid, assignmentRowVisible, assignmentVisible } from './scope.ts';
 
 export type AssignmentRow = Selectable<AssignmentTable>;
 export type ExtensionRow = Selectable<DeadlineExtensionTable>;
@@ -40,12 +40,13 @@ export interface AssignmentFilter {
   dueBetween?: { from: string; to: string } | undefined;
 }
 
+/** Status-filtered lists (stored status) are ordered most overdue first, along an index. */
+const byDeadline = (f: AssignmentFilter) => f.status !== undefined || f.dueBetween !== undefined;
+
 function viewQuery(db: Executor, f: AssignmentFilter) {
   let q = db
     .selectFrom('assignment as a')
     .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
-    .innerJoin('org_unit as b', 'b.id', 'a.assigned_by_unit_id')
     .where(assignmentVisible(f.scope));
   if (f.ids) q = f.ids.length ? q.where('a.id', '=', anyUuid(f.ids)) : q.where(sql<boolean>`false`);
   if (f.unitId) q = q.where('a.unit_id', '=', f.unitId);
@@ -57,7 +58,7 @@ function viewQuery(db: Executor, f: AssignmentFilter) {
   // top-most visible: no parent, or a parent the caller cannot see (a commune's own cascaded assignment)
   if (f.rootsOnly)
     q = q.where(
-      sql<boolean>`(a.parent_assignment_id is null or not exists (select 1 from assignment pa where pa.id = a.parent_assignment_id and ${assignmentVisible(f.scope, 'pa')}))`,
+      sql<boolean>`(a.parent_assignment_id is null or not exists (select 1 from assignment pa where pa.id = a.parent_assignment_id and ${assignmentRowVisible(f.scope, 'pa')}))`,
     );
   if (f.status) q = q.where('a.status', '=', f.status);
   if (f.dueBetween)
@@ -92,6 +93,8 @@ export const assignmentsRepository = {
   /** Matching visible assignments, in task code / unit order; with limit for SQL paging, without for in-memory filters. */
   async list(db: Executor, f: AssignmentFilter, page?: { limit: number; offset: number }) {
     let q = viewQuery(db, f)
+      .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
+      .innerJoin('org_unit as b', 'b.id', 'a.assigned_by_unit_id')
       .selectAll('a')
       .select([
         't.code as task_code',
@@ -109,16 +112,22 @@ export const assignmentsRepository = {
         sql<number>`(select count(*) from assignment c where c.parent_assignment_id = a.id)`.as(
           'child_count',
         ),
-      )
-      .orderBy('t.code')
-      .orderBy('u.sort_order');
+      );
+    q = byDeadline(f)
+      ? q.orderBy(sql`a.effective_deadline asc nulls last`).orderBy('a.id')
+      : q.orderBy('t.code').orderBy('u.sort_order');
     if (page) q = q.limit(page.limit).offset(page.offset);
     const rows = (await q.execute()) as AssignmentViewRow[];
     return rows.map((r) => ({ ...r, child_count: Number(r.child_count) }));
   },
   /** Ids only, in list order: status filters run the engine on these, then fetch one page of views. */
   async listIds(db: Executor, f: AssignmentFilter): Promise<string[]> {
-    const rows = await viewQuery(db, f).select('a.id').orderBy('t.code').orderBy('u.sort_order').execute();
+    const rows = await viewQuery(db, f)
+      .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
+      .select('a.id')
+      .orderBy('t.code')
+      .orderBy('u.sort_order')
+      .execute();
     return rows.map((r) => r.id);
   },
   async count(db: Executor, f: AssignmentFilter): Promise<number> {

@@ -6,6 +6,7 @@ import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
+import { recordAssignmentsCreated } from './task-events.ts';
 import { orgRepository } from '../org/index.ts';
 import { assignmentStatuses, storedResult } from './assignment-facts.repository.ts';
 import { catchUp, refreshStatuses } from './stored-status.ts';
@@ -154,6 +155,7 @@ export class AssignmentsService {
         tx,
         inserted.map((r) => r.id),
       );
+      await recordAssignmentsCreated(tx, ctx, task, { assignedByUnitId: assignedBy, deadline }, inserted);
       await this.audit.record(tx, ctx, {
         action: 'assignment.assign',
         entityType: 'task',
@@ -214,6 +216,13 @@ export class AssignmentsService {
         updated_at: now,
       }));
       await assignmentsRepository.insertMany(tx, inserted);
+      await recordAssignmentsCreated(
+        tx,
+        ctx,
+        task,
+        { assignedByUnitId: parent!.unit_id, deadline, parentAssignmentId: parent!.id },
+        inserted,
+      );
       await refreshStatuses(
         tx,
         inserted.map((r) => r.id),

@@ -7,18 +7,32 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TaskStatus } from '@pilotage/contracts';
 import type { Executor } from '../../db/transaction.ts';
-import { seesEverything, type Scope } from '../org/index.ts';
+import { ancestorsOfScope, seesEverything, unitInScope, type Scope } from '../org/index.ts';
 import type { RollUpAggregate } from './status-engine.ts';
-import { anyUuid, assignmentVisible } from './scope.ts';
+import { anyUuid, assignmentRowVisible } from './scope.ts';
 
+/**
+ * SQL predicate on `a`: the assignment carries a task status for the scope. For a subtree scope S the
+ * carriers of the tasks not led in S are the top-most visible assignments. Cascades go strictly downward
+ * and a cascaded assignment's assigning unit is its parent's unit, so they are, index by index:
+ * - roots (assigned directly) to a unit in S, or by a unit in S to a unit outside it;
+ * - cascaded assignments to a unit in S from a unit ABOVE S (a unit in S would make the parent visible),
+ *   whose parent is not visible — looked up along (assigned_by_unit_id, unit_id).
+ */
 function carrierCondition(scope: Scope, taskIds: string[], ledTaskIds: string[]): RawBuilder<boolean> {
-  if (seesEverything(scope))
-    return sql<boolean>`(a.task_id = ${anyUuid(taskIds)} and a.parent_assignment_id is null)`;
-  const led = anyUuid(ledTaskIds);
-  return sql<boolean>`(a.task_id = ${anyUuid(taskIds)} and (
-    (a.task_id = ${led} and a.parent_assignment_id is null)
-    or (not (a.task_id = ${led}) and ${assignmentVisible(scope)} and (a.parent_assignment_id is null
-        or not exists (select 1 from assignment pa where pa.id = a.parent_assignment_id and ${assignmentVisible(scope, 'pa')})))))`;
+  if (seesEverything(scope) || scope.kind === 'public')
+    return sql<boolean>`(${scope.kind === 'public' ? sql`false` : sql`true`} and a.task_id = ${anyUuid(taskIds)} and a.parent_assignment_id is null)`;
+  const notLed = sql<boolean>`c.task_id = ${anyUuid(taskIds)} and not (c.task_id = ${anyUuid(ledTaskIds)})`;
+  const inS = (column: string) => unitInScope(scope, column);
+  return sql<boolean>`a.id in (
+    select c.id from assignment c where ${notLed} and c.parent_assignment_id is null
+      and (${inS('c.unit_id')} or ${inS('c.assigned_by_unit_id')})
+    union all
+    select c.id from assignment c where ${notLed} and c.parent_assignment_id is not null
+      and c.assigned_by_unit_id in ${ancestorsOfScope(scope)} and ${inS('c.unit_id')}
+      and not exists (select 1 from assignment pa where pa.id = c.parent_assignment_id and ${assignmentRowVisible(scope, 'pa')})
+    union all
+    select c.id from assignment c where c.task_id = ${anyUuid(ledTaskIds)} and c.parent_assignment_id is null)`;
 }
 
 export interface AggregateRow extends RollUpAggregate {

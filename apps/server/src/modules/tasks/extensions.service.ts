@@ -6,6 +6,7 @@ import { refreshStatuses } from './stored-status.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
+import { recordExtensionDecided, recordExtensionRequested } from './task-events.ts';
 import { assignmentsRepository } from './assignments.repository.ts';
 import { todayVn } from './reporting-period.ts';
 import { toExtension } from './tasks.mappers.ts';
@@ -84,6 +85,7 @@ export class ExtensionsService {
         entityId: ext.id,
         after: ext,
       });
+      await recordExtensionRequested(tx, ctx, a!, { id: ext.id, ...body });
       return ext;
     });
   }
@@ -129,6 +131,11 @@ export class ExtensionsService {
           assignmentDeadline: body.approve ? ext.requested_deadline : a!.deadline,
           originalDeadline: a!.original_deadline,
         },
+      });
+      await recordExtensionDecided(tx, ctx, a!, {
+        extensionId,
+        approved: body.approve,
+        deadline: body.approve ? ext.requested_deadline : a!.deadline,
       });
       return after;
     });
