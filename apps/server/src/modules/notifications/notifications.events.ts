@@ -1,4 +1,3 @@
-import type { NotificationKind, Role } from '@pilotage/contracts';
 import { newId } from '../../db/ids.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { StoredEvent } from '../events/index.ts';

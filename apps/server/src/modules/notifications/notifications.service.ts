@@ -1,4 +1,4 @@
-import type { Notification, NotificationKind } from '@pilotage/contracts';
+import type { Notification } from '@pilotage/contracts';
 import type { z } from 'zod';
 import type { NotificationListQuery } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
