@@ -48,3 +48,4 @@ export {
   REPLAYED_HEADER,
   runIdempotent,
 } from './idempotency.ts';
+export { safeFilename } from './evidence.sniff.ts';

@@ -1,8 +1,18 @@
+import {
+  effectiveFrequency,
+  dueOn,
+  frequencyOfKey,
+  isPeriodKey,
+  periodBounds,
+  periodOf,
+  periodsBetween,
+  todayVn,
+  canSeeAssignment,
+} from '../tasks/index.ts';
 import type { z } from 'zod';
 import type {
   AssignmentReportsResponse,
   ProgressReport,
-  ReportingFrequency,
   ReportStatus,
   ReviewQueueItem,
   ReviewQueueQuery,
@@ -14,16 +24,6 @@ import type { RequestContext } from '../../http/context.ts';
 import type { MessageKey } from '../../http/messages.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
-import {
-  dueOn,
-  frequencyOfKey,
-  isPeriodKey,
-  periodBounds,
-  periodOf,
-  periodsBetween,
-  todayVn,
-  canSeeAssignment,
-} from '../tasks/index.ts';
 import { evidenceRepository } from './evidence.repository.ts';
 import { runIdempotent } from './idempotency.ts';
 import { partiesOf, toReport } from './reports.mapper.ts';
@@ -45,7 +45,7 @@ export const reportSnapshot = (r: ReportRow) => ({
 });
 
 export const frequencyOf = (a: Pick<ReportAssignmentRow, 'task_frequency' | 'programme_frequency'>) =>
-  (a.task_frequency ?? a.programme_frequency) as ReportingFrequency;
+  effectiveFrequency(a.task_frequency, a.programme_frequency);
 
 /** Completion fields: a date only with 100% on a dated task, not in the future, not before the start. */
 export function checkCompletion(

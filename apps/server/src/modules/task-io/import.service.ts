@@ -5,11 +5,12 @@ import { newId } from '../../db/ids.ts';
 import type { AssignmentTable, TaskTable } from '../../db/schema.ts';
 import { inTransaction, type Executor, type Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { AppError, badRequest, notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import { t } from '../../http/messages.ts';
 import type { AuditService } from '../audit/index.ts';
 import { orgRepository, unitsInScope } from '../org/index.ts';
 import {
+  assigningUnit,
   assignmentsRepository,
   refreshStatuses,
   taskSearchKey,
@@ -26,6 +27,7 @@ import {
 } from './import.validate.ts';
 import { unitNameKey } from './import.values.ts';
 import { assertCanImport } from './task-io.policy.ts';
+import { XLSX_MAX_UNCOMPRESSED_BYTES } from './zip-guard.ts';
 import { taskIoRepository } from './task-io.repository.ts';
 
 export interface UploadedFile {
@@ -151,7 +153,7 @@ export class ImportService {
     // the tasks core's rule (assignments.service assign): the actor's unit assigns, except the national root,
     // whose admins assign on behalf of the programme owner
     const actorUnit = await orgRepository.findById(tx, ctx.actor.unitId);
-    const assignedBy = actorUnit && actorUnit.parent_id !== null ? actorUnit.id : programme.owner_unit_id;
+    const assignedBy = assigningUnit(actorUnit, programme.owner_unit_id);
     const { tasks, coordinating, assignments } = plannedRows(planned, {
       programmeId: programme.id,
       assignedBy,
@@ -180,8 +182,11 @@ async function readSheet(data: Buffer): Promise<ParsedSheet> {
           ? 'import_file_encoding'
           : error.reason === 'empty'
             ? 'import_file_empty'
-            : 'import_too_many_rows';
-    throw badRequest([{ path: 'file', key, params: { max: IMPORT_MAX_ROWS } }], key);
+            : error.reason === 'too_large'
+              ? 'import_file_unpacked_too_large'
+              : 'import_too_many_rows';
+    const max = error.reason === 'too_large' ? XLSX_MAX_UNCOMPRESSED_BYTES / 1024 / 1024 : IMPORT_MAX_ROWS;
+    throw new AppError(400, key, { max }, [{ path: 'file', key, params: { max } }]);
   }
 }
 

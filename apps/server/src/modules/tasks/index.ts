@@ -23,13 +23,14 @@ export { tasksPlugin } from './tasks.routes.ts';
 export { loadFacts, assignmentStatuses, type AssignmentFactsRow } from './assignment-facts.repository.ts';
 export { refreshStatuses, refreshDue, rebuildAll, countDueStatuses } from './stored-status.ts';
 export { startStatusJob } from './status.job.ts';
-export { assignmentsRepository } from './assignments.repository.ts';
-export { assignmentVisible } from './scope.ts';
-export { type StatusResult } from './status-engine.ts';
-export { type CarrierStatus, carrierStatuses, taskStatuses } from './task-status.ts';
-export { tasksBulkRepository } from './tasks-bulk.repository.ts';
-export { type ProgrammeRow, type TaskListRow, taskSearchKey, tasksRepository } from './tasks.repository.ts';
-export { type AssignmentViewRow } from './assignments.repository.ts';
+export {
+  COUNTED_REPORT_STATUSES,
+  isCountedReport,
+  effectiveFrequency,
+  deadlineBeforeStart,
+  assigningUnit,
+} from './task-rules.ts';
+export { assignmentsRepository, type AssignmentViewRow } from './assignments.repository.ts';
 export { ProgrammesService } from './programmes.service.ts';
 export {
   addDays,
@@ -43,5 +44,15 @@ export {
   todayVn,
   vnDate,
 } from './reporting-period.ts';
-export { type AssignmentFacts, effectiveDeadline, isDone, judgedPeriodOf } from './status-engine.ts';
+export { assignmentVisible } from './scope.ts';
+export {
+  type AssignmentFacts,
+  effectiveDeadline,
+  isDone,
+  judgedPeriodOf,
+  type StatusResult,
+} from './status-engine.ts';
+export { type CarrierStatus, carrierStatuses, taskStatuses } from './task-status.ts';
+export { tasksBulkRepository } from './tasks-bulk.repository.ts';
 export { assertCanManageProgrammes, canSeeAssignment } from './tasks.policy.ts';
+export { type ProgrammeRow, type TaskListRow, taskSearchKey, tasksRepository } from './tasks.repository.ts';
