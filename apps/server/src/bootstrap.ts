@@ -5,8 +5,8 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { inTransaction } from './db/transaction.ts';
 import { systemContext } from './http/context.ts';
-import { AuditAnchor } from './modules/audit/audit.anchor.ts';
-import { loadOrganisation } from './modules/org/org.loader.ts';
+import { AuditAnchor } from './modules/audit/index.ts';
+import { loadOrganisation } from './modules/org/index.ts';
 import { createServices, type Services } from './services.ts';
 
 const ORG_LOAD_LOCK = 5707_2025;

@@ -17,7 +17,7 @@ import { AuditAnchor } from '../modules/audit/audit.anchor.ts';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
-import { AuditService, type ChainCheck } from '../modules/audit/audit.service.ts';
+import { AuditService, type ChainCheck } from '../modules/audit/index.ts';
 
 async function anchorFor(keyFile: string | null, checkpointFile: string | null): Promise<AuditAnchor | null> {
   if (!keyFile || !checkpointFile) return null;

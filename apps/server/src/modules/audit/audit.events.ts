@@ -14,6 +14,7 @@ export const AUDIT_EVENTS = {
   'auth.password_reset': ['user'],
   'user.create': ['user'],
   'user.update': ['user'],
+  'user.demo_remove': ['user'],
   'api_key.create': ['api_key'],
   'api_key.revoke': ['api_key'],
   'identity.purge': ['job_run'],

@@ -1,7 +1,7 @@
 import type { AuditQuery } from '@pilotage/contracts';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../db/transaction.ts';
-import { seesEverything, unitInScope, type Scope } from '../org/scope.ts';
+import { seesEverything, unitInScope, type Scope } from '../org/index.ts';
 
 /** One stored event (append-only; its place in the chain lives in audit_seal). */
 export interface EventRow {

@@ -6,11 +6,10 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { orgRepository, toOrgUnit } from '../org/org.repository.ts';
+import type { AuditService } from '../audit/index.ts';
+import { isUnitInScope, orgRepository, PUBLIC_SCOPE, scopeAt, toOrgUnit, type Scope } from '../org/index.ts';
 import { identityRepository, toUser } from './identity.repository.ts';
 import { scopeRootFor } from './identity.scope.ts';
-import { isUnitInScope, PUBLIC_SCOPE, scopeAt, type Scope } from '../org/scope.ts';
 import { accountKey, addressKey, delayAfter } from './login-throttle.rule.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 import { assertStrongPassword } from './password.policy.ts';
@@ -95,11 +94,7 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
     const unit = await orgRepository.findById(this.db, user.org_unit_id);
     if (!unit) throw new AppError(401, 'invalid_credentials');
-    const scopeRootId = scopeRootFor(
-      { id: unit.id, kind: unit.kind as OrgUnitKind },
-      user.roles as Role[],
-      await this.rootId(),
-    );
+    const scopeRootId = scopeRootFor({ id: unit.id, kind: unit.kind }, user.roles, await this.rootId());
     const me: Me = {
       user: toUser(user),
       unit: toOrgUnit(unit),
@@ -253,7 +248,7 @@ export class AuthService {
         new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000),
       );
     }
-    const roles = s.roles as Role[];
+    const roles = s.roles;
     return {
       kind: 'user',
       id: s.user_id,
@@ -261,7 +256,7 @@ export class AuthService {
       name: s.username,
       unitId: s.org_unit_id,
       roles,
-      ...(await this.scopeOf({ id: s.org_unit_id, kind: s.unit_kind as OrgUnitKind }, roles)),
+      ...(await this.scopeOf({ id: s.org_unit_id, kind: s.unit_kind }, roles)),
       csrfToken: s.csrf_token,
       mustChangePassword: s.must_change_password,
     };
@@ -275,16 +270,13 @@ export class AuthService {
     const key = await identityRepository.findApiKeyByHash(this.db, sha256(secret));
     const now = new Date();
     if (!key || key.expires_at <= now) return null;
-    const roles = key.roles as Role[];
+    const roles = key.roles;
     if (key.created_by) {
       const creator = await identityRepository.findUserById(this.db, key.created_by);
       const creatorUnit = creator && (await orgRepository.findById(this.db, creator.org_unit_id));
       if (!creator || !creatorUnit) return null;
-      const creatorRoles = creator.roles as Role[];
-      const { scope } = await this.scopeOf(
-        { id: creatorUnit.id, kind: creatorUnit.kind as OrgUnitKind },
-        creatorRoles,
-      );
+      const creatorRoles = creator.roles;
+      const { scope } = await this.scopeOf({ id: creatorUnit.id, kind: creatorUnit.kind }, creatorRoles);
       const reaches = await isUnitInScope(this.db, scope, key.org_unit_id);
       const principal = {
         id: creator.id,
@@ -303,7 +295,7 @@ export class AuthService {
       name: `api-key:${key.prefix}`,
       unitId: key.org_unit_id,
       roles,
-      ...(await this.scopeOf({ id: key.org_unit_id, kind: key.unit_kind as OrgUnitKind }, roles)),
+      ...(await this.scopeOf({ id: key.org_unit_id, kind: key.unit_kind }, roles)),
       csrfToken: null,
     };
   }

@@ -1,10 +1,9 @@
-import { foldForSearch, type Role, type User } from '@pilotage/contracts';
+import { foldForSearch, type User } from '@pilotage/contracts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { ApiKeyTable, AppUserTable } from '../../db/schema.ts';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../db/transaction.ts';
-import { likeEscape } from '../org/org.repository.ts';
-import { unitInScope, type Scope } from '../org/scope.ts';
+import { likeEscape, unitInScope, type Scope } from '../org/index.ts';
 
 export type UserRow = Selectable<AppUserTable>;
 export type ApiKeyRow = Selectable<ApiKeyTable>;
@@ -15,7 +14,7 @@ export const toUser = (r: UserRow): User => ({
   displayName: r.display_name,
   email: r.email,
   orgUnitId: r.org_unit_id,
-  roles: r.roles as Role[],
+  roles: r.roles,
   active: r.active,
   createdAt: r.created_at.toISOString(),
 });
@@ -25,7 +24,7 @@ export const toApiKey = (r: ApiKeyRow) => ({
   orgUnitId: r.org_unit_id,
   name: r.name,
   prefix: r.prefix,
-  roles: r.roles as Role[],
+  roles: r.roles,
   createdAt: r.created_at.toISOString(),
   revokedAt: r.revoked_at ? r.revoked_at.toISOString() : null,
   expiresAt: r.expires_at.toISOString(),

@@ -8,9 +8,8 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { canSeeUnit } from '../org/org.policy.ts';
-import { orgRepository } from '../org/org.repository.ts';
+import type { AuditService } from '../audit/index.ts';
+import { canSeeUnit, orgRepository } from '../org/index.ts';
 import { sha256 } from './auth.service.ts';
 import { identityRepository, toApiKey, toUser, userSearchKey } from './identity.repository.ts';
 import { assertCanListUsers } from './identity.policy.ts';
@@ -219,7 +218,7 @@ export class UsersService {
       deny(
         checkRevokeKey(principal(ctx.actor), {
           unitId: before.org_unit_id,
-          roles: before.roles as Role[],
+          roles: before.roles,
         }),
         'id',
       );

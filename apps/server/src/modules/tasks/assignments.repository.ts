@@ -1,10 +1,9 @@
 /** SQL for assignments and deadline extensions (the only place these tables are queried). */
-import { foldForSearch, type TaskStatus } from '@pilotage/contracts';
+import { foldForSearch, type OrgUnitKind, type TaskStatus } from '@pilotage/contracts';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { AssignmentTable, DeadlineExtensionTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { likeEscape } from '../org/org.repository.ts';
-import type { Scope } from '../org/scope.ts';
+import { likeEscape, type Scope, unitsBelow } from '../org/index.ts';
 import { anyUuid, assignmentRowVisible, assignmentVisible } from './scope.ts';
 
 export type AssignmentRow = Selectable<AssignmentTable>;
@@ -156,7 +155,7 @@ export const assignmentsRepository = {
           .where('valid_to', 'is', null)
           .execute()
       : Promise.resolve([]),
-  unitIdsOfKind: async (db: Executor, kind: string) =>
+  unitIdsOfKind: async (db: Executor, kind: OrgUnitKind) =>
     (
       await db
         .selectFrom('org_unit')
@@ -177,16 +176,8 @@ export const assignmentsRepository = {
         .execute()
     ).map((r) => r.id),
   /** Which of `ids` lie strictly below `ancestorId`. */
-  async unitsBelow(db: Executor, ancestorId: string, ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await db
-      .selectFrom('org_unit_closure')
-      .select('descendant_id')
-      .where('ancestor_id', '=', ancestorId)
-      .where('depth', '>', 0)
-      .where('descendant_id', '=', anyUuid(ids))
-      .execute();
-    return new Set(rows.map((r) => r.descendant_id));
+  unitsBelow(db: Executor, ancestorId: string, ids: string[]): Promise<Set<string>> {
+    return unitsBelow(db, ancestorId, ids);
   },
 
   // extensions
