@@ -3,8 +3,8 @@ import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.ts';
 import { seedDemo } from './demo/index.ts';
-import { startAuditSealer } from './modules/audit/audit.sealer.ts';
-import { startIdentityPurge } from './modules/identity/identity.purge.ts';
+import { startAuditSealer } from './modules/audit/index.ts';
+import { startIdentityPurge } from './modules/identity/index.ts';
 import { startDispatchScheduler, startReminderScheduler } from './modules/notifications/index.ts';
 import { startStatusJob } from './modules/tasks/index.ts';
 

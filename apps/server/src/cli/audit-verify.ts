@@ -13,11 +13,10 @@
  * Exit code: 0 the chain is intact, 1 the chain is broken, 2 the database could not be verified.
  */
 import { existsSync } from 'node:fs';
-import { AuditAnchor } from '../modules/audit/audit.anchor.ts';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
-import { AuditService, type ChainCheck } from '../modules/audit/index.ts';
+import { AuditAnchor, AuditService, type ChainCheck } from '../modules/audit/index.ts';
 
 async function anchorFor(keyFile: string | null, checkpointFile: string | null): Promise<AuditAnchor | null> {
   if (!keyFile || !checkpointFile) return null;
