@@ -172,8 +172,23 @@ describe('reminder job candidates', () => {
     expect(list.items.find((n) => n.period === '2025-06')!.message).toMatch(
       /on 2 task\(s\) \(due 2025-07-05\)/,
     );
-    // a second run the next day adds nothing for the same unit and period
+    // a second run the next day adds nothing for the same unit and period…
     const again = await job().runReminders('2025-07-07', { force: true });
     expect(again.created.report_missing ?? 0).toBe(0);
+    // …unless work assigned since misses it too: told about alone
+    const late = await createTask(env, programme.id);
+    const [lateRow] = await assign(env, late.id, ['10107008']);
+    await job().runReminders('2025-07-08', { force: true });
+    await env.services.notifications.dispatchOnce();
+    const june = await env.database.db
+      .selectFrom('notification')
+      .select(['params', 'assignment_id'])
+      .where('kind', '=', 'report_missing')
+      .where('unit_id', '=', bachMai!.id)
+      .where('period', '=', '2025-06')
+      .orderBy('id')
+      .execute();
+    expect(june).toHaveLength(2);
+    expect(june[1]).toMatchObject({ assignment_id: lateRow!.id, params: { count: 1 } });
   });
 });

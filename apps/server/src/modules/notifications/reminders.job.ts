@@ -182,8 +182,9 @@ export class ReminderJob {
         if (list) list.push(r);
         else groups.set(key, [r]);
       }
+      const told = await this.toldMissing([...new Set(rows.map((r) => r.unit_id))]);
       await record(
-        [...groups.values()].map((list) => {
+        [...groups.entries()].flatMap(([key, list]) => {
           const g = groupMissing(
             list[0]!.unit_id,
             list[0]!.period,
@@ -194,7 +195,9 @@ export class ReminderJob {
               unitName: r.unit_name,
               dueOn: r.due_on,
             })),
+            told.get(key),
           );
+          if (!g) return [];
           const event: DomainEvent = {
             type: 'reminder.report_missing',
             unitId: g.unitId,
@@ -202,10 +205,28 @@ export class ReminderJob {
             assignmentIds: g.assignmentIds,
             params: g.params,
           };
-          return { event, dedupeKey: g.dedupeKey };
+          return [{ event, dedupeKey: g.dedupeKey }];
         }),
       );
     }
+  }
+
+  /** Assignments each unit was already told about, per `<unit>|<period>` (earlier report_missing events). */
+  private async toldMissing(unitIds: string[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    const payloads = await eventsRepository.payloadsAbout(
+      this.db,
+      'reminder.report_missing',
+      'org_unit',
+      unitIds,
+    );
+    for (const p of payloads as { unitId: string; period: string; assignmentIds?: string[] }[]) {
+      const key = `${p.unitId}|${p.period}`;
+      const set = out.get(key) ?? new Set<string>();
+      for (const id of p.assignmentIds ?? []) set.add(id);
+      out.set(key, set);
+    }
+    return out;
   }
 
   /** Records the reminders not recorded yet (one transaction per batch, audited); returns their kinds. */

@@ -95,15 +95,21 @@ describe('reminder rules', () => {
       '2025-Q2',
       codes.map((c, i) => item(`a${i}`, c, i === 2 ? '2025-07-05' : '2025-07-10')),
     );
-    expect(g.dedupeKey).toBe('report_missing:commune:2025-Q2');
-    expect(g.assignmentIds).toEqual(['a3', 'a1', 'a4', 'a5', 'a2', 'a0']);
-    expect(g.params).toMatchObject({
+    expect(g!.dedupeKey).toBe('report_missing:commune:2025-Q2');
+    expect(g!.assignmentIds).toEqual(['a3', 'a1', 'a4', 'a5', 'a2', 'a0']);
+    expect(g!.params).toMatchObject({
       count: 6,
       periodKind: 'quarterly',
       dueOn: '2025-07-05',
       taskCodes: 'NV-1, NV-2, NV-3, NV-4, NV-5, …',
       assignmentIds: 'a3,a1,a4,a5,a2,a0',
     });
+    // later, work assigned since is told about alone, under a key of its own; nothing new: nothing
+    const all = [...codes.map((c, i) => item(`a${i}`, c, '2025-07-10')), item('a9', 'NV-9', '2025-07-10')];
+    const later = groupMissing('commune', '2025-Q2', all, new Set(g!.assignmentIds));
+    expect(later).toMatchObject({ assignmentIds: ['a9'], params: { count: 1, taskCodes: 'NV-9' } });
+    expect(later!.dedupeKey).toMatch(/^report_missing:commune:2025-Q2:[0-9a-f]{16}$/);
+    expect(groupMissing('commune', '2025-Q2', all, new Set([...g!.assignmentIds, 'a9']))).toBeNull();
   });
 
   it('does nothing before the start', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ReportingFrequency } from '@pilotage/contracts';
 import { effectiveDeadline, judgedPeriodOf, type AssignmentFacts } from '../tasks/status-engine.ts';
 import { addDays, daysBetween, dueOn, frequencyOfKey, periodBounds } from '../tasks/reporting-period.ts';
@@ -112,9 +113,11 @@ export interface MissingReports {
 const CODES_SHOWN = 5;
 
 /**
- * Groups the missing reports of one unit and period (issue 8 item 5: one run made 6,744 notifications):
- * one reminder with the count, the earliest due date, the task codes and the assignment ids. Keyed by unit
- * and period: a later run adds nothing for the same unit and period.
+ * Groups the missing reports of one unit and period (issue 8 item 5: one run made 6,744 notifications): one
+ * reminder with the count, the earliest due date, the task codes and the assignment ids — of the assignments
+ * the unit was not told about yet for that period (`told`: ids named by earlier reminders). Null when there is
+ * nothing new. The first reminder of a unit and period is keyed `report_missing:<unit>:<period>`, a later one
+ * (work assigned since) by the digest of its ids: concurrent runs computing the same group record it once.
  */
 export function groupMissing(
   unitId: string,
@@ -126,14 +129,24 @@ export function groupMissing(
     unitName: string;
     dueOn: string;
   }[],
-): MissingReports {
-  const sorted = [...items].sort((x, y) => (x.taskCode < y.taskCode ? -1 : x.taskCode > y.taskCode ? 1 : 0));
+  told: ReadonlySet<string> = new Set(),
+): MissingReports | null {
+  const sorted = items
+    .filter((i) => !told.has(i.assignmentId))
+    .sort((x, y) => (x.taskCode < y.taskCode ? -1 : x.taskCode > y.taskCode ? 1 : 0));
+  const first = sorted[0];
+  if (!first) return null;
   const codes = sorted.map((i) => i.taskCode);
-  const first = sorted[0]!;
+  const ids = sorted.map((i) => i.assignmentId);
+  const base = `report_missing:${unitId}:${period}`;
+  const digest = createHash('sha256')
+    .update([...ids].sort().join(','))
+    .digest('hex')
+    .slice(0, 16);
   return {
     unitId,
     period,
-    assignmentIds: sorted.map((i) => i.assignmentId),
+    assignmentIds: ids,
     params: {
       count: sorted.length,
       periodKind: frequencyOfKey(period),
@@ -142,9 +155,9 @@ export function groupMissing(
       taskCode: first.taskCode,
       taskTitle: first.taskTitle,
       taskCodes: codes.slice(0, CODES_SHOWN).join(', ') + (codes.length > CODES_SHOWN ? ', …' : ''),
-      assignmentIds: sorted.map((i) => i.assignmentId).join(','),
+      assignmentIds: ids.join(','),
     },
-    dedupeKey: `report_missing:${unitId}:${period}`,
+    dedupeKey: told.size === 0 ? base : `${base}:${digest}`,
   };
 }
 
