@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { newId } from './db/ids.ts';
 import type { Config } from './config.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
+import { registerJsonDepthGuard } from './http/body-guards.ts';
 import { langFromHeader, t } from './http/messages.ts';
 import { handleError, sendProblem } from './http/problem.ts';
 import { auditPlugin } from './modules/audit/audit.routes.ts';
@@ -37,12 +38,15 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
     genReqId: () => newId(),
     requestIdHeader: false,
     ajv: undefined,
+    // bad URLs and over-long path parameters are answered as problem+json too
+    frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   // The API speaks JSON only: a text/plain body is a 415, not a string handed to a JSON schema.
   app.removeContentTypeParser('text/plain');
+  registerJsonDepthGuard(app);
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -38,6 +38,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      // while the database is away, a request waits at most this long for a connection, then gets a 503
+      connectionTimeoutMillis: 5_000,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           parsers[oid] ??
@@ -46,9 +48,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           ) => unknown)) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle pooled connection can be terminated by the server (restart, admin command): the pool drops it
-    // and opens a new one on the next query; without a listener the 'error' event would end the process.
+    // A pooled connection can be terminated by the server (pg_terminate_backend, a restart, a failover).
+    // Idle: the pool emits 'error' and drops it. Checked out (in a request, between two queries of a
+    // transaction): the CLIENT emits 'error', which ends the process when nobody listens. Both are logged;
+    // the query that was running fails with a connection error (503 problem, http/problem.ts), the broken
+    // client is discarded on release and the next query opens a new connection.
     pool.on('error', (error) => console.warn(`database: idle connection lost (${error.message})`));
+    pool.on('connect', (client) => {
+      client.on('error', (error) => console.warn(`database: connection lost (${error.message})`));
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, close: () => db.destroy() };
   }

@@ -2,7 +2,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Lang, Problem } from '@pilotage/contracts';
-import { isDataException, isUniqueViolation } from '../db/errors.ts';
+import { isConnectionError, isDataException, isUniqueViolation } from '../db/errors.ts';
+import { isMalformedMultipart } from './body-guards.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { isMessageKey, langFromHeader, t, type MessageKey } from './messages.ts';
 
@@ -59,7 +60,11 @@ const TITLES: Record<number, MessageKey> = {
   413: 'body_too_large',
   415: 'unsupported_media_type',
   429: 'too_many_attempts',
+  503: 'service_unavailable',
 };
+
+/** Seconds a client should wait before retrying while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export function sendProblem(
   reply: FastifyReply,
@@ -132,6 +137,24 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
       status: 409,
       title: t(lang, 'conflict'),
       detail: t(lang, 'conflict'),
+    });
+  }
+  if (isMalformedMultipart(error)) {
+    return sendProblem(reply, request, {
+      status: 400,
+      title: t(lang, 'bad_request'),
+      detail: t(lang, 'multipart_malformed'),
+      errors: [{ path: 'file', message: t(lang, 'multipart_malformed') }],
+    });
+  }
+  if (isConnectionError(error)) {
+    // the database is away (terminated backend, restart, failover): retry later, the server stays up
+    request.log.warn({ err: error }, 'database unavailable');
+    void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendProblem(reply, request, {
+      status: 503,
+      title: t(lang, 'service_unavailable'),
+      detail: t(lang, 'database_unavailable'),
     });
   }
   if (isDataException(error)) {

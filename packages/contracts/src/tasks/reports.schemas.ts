@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, Pagination, Uuid } from '../common.ts';
+import { DerivedDate, IsoDate, IsoDateTime, Pagination, Uuid, yearInRange } from '../common.ts';
 import { ReportingFrequency, ReportStatus } from './enums.ts';
 import { UnitRef } from './tasks.ts';
 
@@ -22,6 +22,7 @@ const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/;
 export const PeriodKey = z
   .string()
   .refine((s) => PERIOD_RE.test(s), 'report_period_key')
+  .refine((s) => !PERIOD_RE.test(s) || yearInRange(s), 'date_out_of_range')
   .describe('Period key: YYYY, YYYY-H1|H2, YYYY-Q1..Q4 or YYYY-MM');
 
 export const REPORT_ACTIONS = [
@@ -81,7 +82,7 @@ export const ProgressReport = z.object({
   period: PeriodKey,
   periodStart: IsoDate,
   periodEnd: IsoDate,
-  dueOn: IsoDate,
+  dueOn: DerivedDate,
   progress: z.number().int().min(0).max(100),
   narrative: z.string().nullable(),
   difficulties: z.string().nullable(),
@@ -142,7 +143,7 @@ export const ReportPeriod = z.object({
   period: PeriodKey,
   periodStart: IsoDate,
   periodEnd: IsoDate,
-  dueOn: IsoDate,
+  dueOn: DerivedDate,
   reportId: Uuid.nullable(),
   status: ReportStatus.nullable(),
   /** Due date passed without a submitted or accepted report. */
@@ -223,7 +224,7 @@ export const CompletenessReport = z.object({
   frequency: ReportingFrequency,
   periodStart: IsoDate,
   periodEnd: IsoDate,
-  dueOn: IsoDate,
+  dueOn: DerivedDate,
   totals: CompletenessRow.omit({ unit: true, parentId: true }),
   items: z.array(CompletenessRow),
 });

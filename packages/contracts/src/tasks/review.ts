@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParams, IsoDate, Uuid } from '../common.ts';
+import { DerivedDate, IdParams, IsoDate, Uuid } from '../common.ts';
 import { defineRoutes } from '../route.ts';
 import { StatusCounts, TaskCategory, TaskStatus } from './enums.ts';
 import { FileDownload } from './io.ts';
@@ -86,7 +86,7 @@ export const ReviewReport = z.object({
   /** The last reporting period whose report was due on or before asOf, and who did not report for it. */
   missingReports: z.object({
     period: z.string().nullable(),
-    dueOn: IsoDate.nullable(),
+    dueOn: DerivedDate.nullable(),
     expectedUnits: z.number().int(),
     units: z.array(MissingReportRow),
   }),

@@ -22,3 +22,7 @@ create index assignment_status_deadline_idx on assignment (status, effective_dea
 -- national roll-ups read only the root assignments (those assigned directly) of a programme's tasks
 create index assignment_root_task_idx on assignment (task_id) where parent_assignment_id is null;
 create index progress_report_assignment_idx on progress_report (assignment_id, status);
+-- review queues walk the reviewing unit's assignments into their waiting reports; a status-only index made
+-- PostgreSQL read every waiting report of the country first
+drop index progress_report_status_idx;
+create index progress_report_pending_idx on progress_report (assignment_id, updated_at) where status in ('submitted', 'pending_approval');

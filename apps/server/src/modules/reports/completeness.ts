@@ -7,6 +7,7 @@
  * Rows may stand for several identical assignments (`count`, default 1): SQL groups them at national size.
  * Rates are over expected (null when nothing is expected).
  */
+import { isCountedReport } from '../tasks/index.ts';
 export interface CompletenessFacts {
   unitId: string;
   startDate: string;
@@ -40,7 +41,8 @@ export function isExpected(
   return a.completedOn === null || a.completedOn >= p.start;
 }
 
-export const isReceived = (status: string | null) => status === 'submitted' || status === 'accepted';
+/** Received = counted (the tasks core's rule). */
+export const isReceived = isCountedReport;
 
 export function tally(rows: CompletenessFacts[], p: PeriodWindow): Map<string, Tally> {
   const out = new Map<string, Tally>();

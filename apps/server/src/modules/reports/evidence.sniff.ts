@@ -1,4 +1,5 @@
 import type { EvidenceType } from '@pilotage/contracts';
+import { cleanFileName } from '../../http/file-name.ts';
 
 /**
  * Detects an evidence file's type from its content (magic bytes), never from its name or declared type.
@@ -120,12 +121,12 @@ function indexOf(buf: Uint8Array, pattern: number[]): number {
 
 /** A safe display name: no path, no control characters, at most 200 characters, extension matching the type. */
 export function safeFilename(name: string | undefined, sniffed: Sniffed): string {
-  const base = (name ?? '')
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\p{Cc}"<>|:*?]/gu, '')
-    .trim()
-    .normalize('NFC');
+  const base = cleanFileName(
+    (name ?? '')
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/[\p{Cc}"<>|:*?]/gu, ''),
+  );
   const stem = (base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base).slice(0, 180) || 'evidence';
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1).toLowerCase() : '';
   const sameExt = ext === sniffed.ext || (sniffed.type === 'jpeg' && ext === 'jpeg');

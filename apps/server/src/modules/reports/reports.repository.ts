@@ -211,38 +211,55 @@ export const reportsRepository = {
       offset: number;
     },
   ) {
-    let q = reportQuery(db).where((eb) =>
-      eb.or([
-        ...(f.review
-          ? [eb.and([eb('r.status', '=', 'submitted'), eb('a.assigned_by_unit_id', '=', f.unitId)])]
-          : []),
-        ...(f.approval
-          ? [eb.and([eb('r.status', '=', 'pending_approval'), eb('a.unit_id', '=', f.unitId)])]
-          : []),
-        sql<boolean>`false`,
-      ]),
-    );
-    if (f.programmeId) q = q.where('p.id', '=', f.programmeId);
+    // filter and count on the lean join (report × assignment, plus task/unit only for text search), then
+    // fetch the full rows of one page by id
+    let q = db
+      .selectFrom('progress_report as r')
+      .innerJoin('assignment as a', 'a.id', 'r.assignment_id')
+      .where((eb) =>
+        eb.or([
+          ...(f.review
+            ? [eb.and([eb('r.status', '=', 'submitted'), eb('a.assigned_by_unit_id', '=', f.unitId)])]
+            : []),
+          ...(f.approval
+            ? [eb.and([eb('r.status', '=', 'pending_approval'), eb('a.unit_id', '=', f.unitId)])]
+            : []),
+          sql<boolean>`false`,
+        ]),
+      );
+    if (f.programmeId)
+      q = q.where('a.task_id', 'in', (eb) =>
+        eb.selectFrom('task').select('id').where('programme_id', '=', f.programmeId!),
+      );
     if (f.reportingUnitId) q = q.where('a.unit_id', '=', f.reportingUnitId);
-    for (const w of foldForSearch(f.q ?? '')
+    const words = foldForSearch(f.q ?? '')
       .split(' ')
-      .filter(Boolean)) {
-      const like = `%${likeEscape(w)}%`;
-      q = q.where((eb) => eb.or([eb('t.search_key', 'like', like), eb('u.search_key', 'like', like)]));
+      .filter(Boolean);
+    if (words.length) {
+      let search = q
+        .innerJoin('task as t', 't.id', 'a.task_id')
+        .innerJoin('org_unit as u', 'u.id', 'a.unit_id');
+      for (const w of words) {
+        const like = `%${likeEscape(w)}%`;
+        search = search.where((eb) =>
+          eb.or([eb('t.search_key', 'like', like), eb('u.search_key', 'like', like)]),
+        );
+      }
+      q = search;
     }
     const direction = f.order === 'newest' ? 'desc' : 'asc';
-    const [items, count] = await Promise.all([
-      q
-        .orderBy('r.updated_at', direction)
-        .orderBy('r.id', direction)
-        .limit(f.limit)
-        .offset(f.offset)
-        .execute(),
-      q
-        .clearSelect()
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
+    const page = await q
+      .select('r.id')
+      .orderBy('r.updated_at', direction)
+      .orderBy('r.id', direction)
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const ids = page.map((r) => r.id);
+    const rows = ids.length ? await reportQuery(db).where('r.id', 'in', ids).execute() : [];
+    const byId = new Map(rows.map((r) => [r.report_id, r]));
+    const items = ids.map((id) => byId.get(id)!).filter(Boolean);
     return { items, total: Number(count.n) };
   },
 };

@@ -1,3 +1,4 @@
+import { contentDisposition } from '../../http/content-disposition.ts';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -29,16 +30,6 @@ const keyOf = (request: FastifyRequest) => readIdempotencyKey(request.headers[ID
 function unwrap<T>(reply: FastifyReply, result: IdempotentResult<T>): T {
   if (result.replayed) void reply.header(REPLAYED_HEADER, 'true');
   return result.value;
-}
-
-/** RFC 6266 attachment header: an ASCII fallback name plus the UTF-8 name. */
-function contentDisposition(filename: string): string {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 export function reportsPlugin(m: ReportsModule) {

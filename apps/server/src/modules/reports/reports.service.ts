@@ -1,8 +1,8 @@
+import { effectiveFrequency } from '../tasks/index.ts';
 import type { z } from 'zod';
 import type {
   AssignmentReportsResponse,
   ProgressReport,
-  ReportingFrequency,
   ReportStatus,
   ReviewQueueItem,
   ReviewQueueQuery,
@@ -45,7 +45,7 @@ export const reportSnapshot = (r: ReportRow) => ({
 });
 
 export const frequencyOf = (a: Pick<ReportAssignmentRow, 'task_frequency' | 'programme_frequency'>) =>
-  (a.task_frequency ?? a.programme_frequency) as ReportingFrequency;
+  effectiveFrequency(a.task_frequency, a.programme_frequency);
 
 /** Completion fields: a date only with 100% on a dated task, not in the future, not before the start. */
 export function checkCompletion(

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS, type TaskCategory } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -7,7 +7,8 @@ import { assignmentsRepository, type AssignmentViewRow } from '../tasks/assignme
 import { todayVn } from '../tasks/reporting-period.ts';
 import type { StatusResult } from '../tasks/status-engine.ts';
 import { tasksRepository } from '../tasks/tasks.repository.ts';
-import { addTableSheet, fileSlug, toCsv, workbookBuffer, type TableColumn } from './files.ts';
+import { safeCell } from './cell-safety.ts';
+import { addTableSheet, commitSheet, fileSlug, toCsv, workbookStream, type TableColumn } from './files.ts';
 import { loadProgrammeView, type TaskView } from './programme-view.ts';
 
 export const KIND_LABELS: Record<string, string> = {
@@ -122,27 +123,32 @@ export class ExportService {
     return { programme: view.programme, asOf, tasks, assignments };
   }
 
-  async xlsx(ctx: RequestContext, programmeId: string, asOf: string | undefined): Promise<ExportFile> {
+  /** The export as a streamed workbook (loaded and checked first: a refusal is still a problem+json). */
+  async xlsx(
+    ctx: RequestContext,
+    programmeId: string,
+    asOf: string | undefined,
+  ): Promise<{ filename: string; data: Readable }> {
     const data = await this.load(ctx, programmeId, asOf);
-    const wb = new ExcelJS.Workbook();
-    addTableSheet(wb, 'Nhiệm vụ', TASK_COLUMNS, data.tasks);
-    addTableSheet(wb, 'Phân công theo đơn vị', ASSIGNMENT_COLUMNS, data.assignments);
-    const about = wb.addWorksheet('Thông tin');
-    about.columns = [{ width: 24 }, { width: 70 }];
-    about.addRows([
-      ['Chương trình', `${data.programme.code} — ${data.programme.title}`],
-      ['Trạng thái tính đến ngày', data.asOf],
-      ['Số nhiệm vụ', data.tasks.length],
-      ['Số phân công', data.assignments.length],
-      ['Người xuất', ctx.actor.name],
-      ['Thời điểm xuất', new Date().toISOString()],
-      ['Phạm vi', 'Chỉ gồm nhiệm vụ và phân công người xuất được xem'],
-    ]);
-    about.getColumn(1).font = { bold: true };
-    return {
-      filename: `nhiem-vu-${fileSlug(data.programme.code)}-${data.asOf}.xlsx`,
-      data: await workbookBuffer(wb),
-    };
+    const stream = workbookStream((wb) => {
+      addTableSheet(wb, 'Nhiệm vụ', TASK_COLUMNS, data.tasks);
+      addTableSheet(wb, 'Phân công theo đơn vị', ASSIGNMENT_COLUMNS, data.assignments);
+      const about = wb.addWorksheet('Thông tin');
+      about.columns = [{ width: 24 }, { width: 70 }];
+      about.getColumn(1).font = { bold: true };
+      const lines: (string | number)[][] = [
+        ['Chương trình', safeCell(`${data.programme.code} — ${data.programme.title}`)],
+        ['Trạng thái tính đến ngày', data.asOf],
+        ['Số nhiệm vụ', data.tasks.length],
+        ['Số phân công', data.assignments.length],
+        ['Người xuất', safeCell(ctx.actor.name)],
+        ['Thời điểm xuất', new Date().toISOString()],
+        ['Phạm vi', 'Chỉ gồm nhiệm vụ và phân công người xuất được xem'],
+      ];
+      for (const line of lines) about.addRow(line);
+      commitSheet(about);
+    });
+    return { filename: `nhiem-vu-${fileSlug(data.programme.code)}-${data.asOf}.xlsx`, data: stream };
   }
 
   async csv(

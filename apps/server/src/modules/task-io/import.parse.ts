@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS, foldForSearch, type ImportColumnKey } from '@pilotage/contracts';
+import { assertZipWithin, ZipRefused } from './zip-guard.ts';
 
 /** One data row of the file: its spreadsheet row number and its cells as trimmed text. */
 export interface SheetRow {
@@ -15,7 +17,7 @@ export interface ParsedSheet {
 
 /** A file that cannot be read at all (not a table, not UTF-8…). */
 export class UnreadableFile extends Error {
-  constructor(readonly reason: 'file_type' | 'encoding' | 'empty' | 'too_many_rows') {
+  constructor(readonly reason: 'file_type' | 'encoding' | 'empty' | 'too_many_rows' | 'too_large') {
     super(reason);
   }
 }
@@ -62,7 +64,7 @@ export function detectSeparator(text: string): string {
 }
 
 /** RFC 4180 records: quoted fields may hold separators, doubled quotes and line breaks. */
-export function csvRecords(text: string, sep: string): { line: number; cells: string[] }[] {
+export function csvRecords(text: string, sep: string, limit = Infinity): { line: number; cells: string[] }[] {
   const out: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -72,6 +74,7 @@ export function csvRecords(text: string, sep: string): { line: number; cells: st
   const endRecord = () => {
     cells.push(cell);
     out.push({ line: startLine, cells });
+    if (out.length > limit) throw new UnreadableFile('too_many_rows');
     cells = [];
     cell = '';
   };
@@ -106,7 +109,8 @@ export function csvRecords(text: string, sep: string): { line: number; cells: st
 
 export function parseCsv(input: string, maxRows: number): ParsedSheet {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const records = csvRecords(text, detectSeparator(text)).map((r) => ({
+  // records (blank lines included) are bounded too: a 10 MB file of line breaks stops early
+  const records = csvRecords(text, detectSeparator(text), rowsSeenLimit(maxRows)).map((r) => ({
     row: r.line,
     cells: r.cells.map((c) => c.trim()),
   }));
@@ -140,29 +144,52 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-/** The data sheet is the first one whose first non-empty row names the code and title columns. */
+/** Rows read (empty ones included) before a sheet is refused: a bomb of empty styled rows stops too. */
+const rowsSeenLimit = (maxRows: number) => maxRows * 10 + 1_000;
+
+/**
+ * The data sheet is the first one whose first non-empty row names the code and title columns.
+ * Read as a stream (ExcelJS WorkbookReader) after the zip guard: parsing stops at the row limit instead of
+ * loading the whole workbook, and yields to the event loop between chunks.
+ */
 async function parseXlsx(buf: Buffer, maxRows: number): Promise<ParsedSheet> {
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw new UnreadableFile('file_type');
+    await assertZipWithin(buf);
+  } catch (error) {
+    if (error instanceof ZipRefused)
+      throw new UnreadableFile(error.reason === 'too_large' ? 'too_large' : 'file_type');
+    throw error;
   }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    sharedStrings: 'cache',
+    styles: 'cache', // date cells are recognised by their number format
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   let fallback: ParsedSheet | null = null;
-  for (const ws of wb.worksheets) {
-    const records: SheetRow[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = row.values as ExcelJS.CellValue[]; // 1-based
-      const cells: string[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-      if (cells.some((c) => c !== '')) records.push({ row: rowNumber, cells });
-    });
-    if (records.length === 0) continue;
-    if (records.length - 1 > maxRows) throw new UnreadableFile('too_many_rows');
-    const sheet: ParsedSheet = { format: 'xlsx', header: records[0]!.cells, rows: records.slice(1) };
-    const keys = new Set(mapHeader(sheet.header).values());
-    if (keys.has('code') && keys.has('title')) return sheet;
-    fallback ??= sheet;
+  try {
+    for await (const ws of reader) {
+      const records: SheetRow[] = [];
+      let seen = 0;
+      for await (const row of ws) {
+        if (++seen > rowsSeenLimit(maxRows)) throw new UnreadableFile('too_many_rows');
+        const values = row.values as ExcelJS.CellValue[]; // 1-based
+        const cells: string[] = [];
+        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+        if (!cells.some((c) => c !== '')) continue;
+        records.push({ row: row.number, cells });
+        if (records.length - 1 > maxRows) throw new UnreadableFile('too_many_rows');
+      }
+      if (records.length === 0) continue;
+      const sheet: ParsedSheet = { format: 'xlsx', header: records[0]!.cells, rows: records.slice(1) };
+      const keys = new Set(mapHeader(sheet.header).values());
+      if (keys.has('code') && keys.has('title')) return sheet;
+      fallback ??= sheet;
+    }
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw error;
+    throw new UnreadableFile('file_type');
   }
   if (!fallback) throw new UnreadableFile('empty');
   return fallback;

@@ -5,12 +5,12 @@ import { newId } from '../../db/ids.ts';
 import type { AssignmentTable, TaskTable } from '../../db/schema.ts';
 import { inTransaction, type Executor, type Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { AppError, badRequest, notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import { t } from '../../http/messages.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { orgRepository } from '../org/org.repository.ts';
 import { assignmentsRepository } from '../tasks/assignments.repository.ts';
-import { refreshStatuses } from '../tasks/index.ts';
+import { assigningUnit, refreshStatuses } from '../tasks/index.ts';
 import { taskSearchKey, tasksRepository, type ProgrammeRow } from '../tasks/tasks.repository.ts';
 import { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
 import {
@@ -22,6 +22,7 @@ import {
 } from './import.validate.ts';
 import { unitNameKey } from './import.values.ts';
 import { assertCanImport } from './task-io.policy.ts';
+import { XLSX_MAX_UNCOMPRESSED_BYTES } from './zip-guard.ts';
 import { taskIoRepository } from './task-io.repository.ts';
 
 export interface UploadedFile {
@@ -139,7 +140,7 @@ export class ImportService {
     // the tasks core's rule (assignments.service assign): the actor's unit assigns, except the national root,
     // whose admins assign on behalf of the programme owner
     const actorUnit = await orgRepository.findById(tx, ctx.actor.unitId);
-    const assignedBy = actorUnit && actorUnit.parent_id !== null ? actorUnit.id : programme.owner_unit_id;
+    const assignedBy = assigningUnit(actorUnit, programme.owner_unit_id);
     const { tasks, coordinating, assignments } = plannedRows(planned, {
       programmeId: programme.id,
       assignedBy,
@@ -168,8 +169,11 @@ async function readSheet(data: Buffer): Promise<ParsedSheet> {
           ? 'import_file_encoding'
           : error.reason === 'empty'
             ? 'import_file_empty'
-            : 'import_too_many_rows';
-    throw badRequest([{ path: 'file', key, params: { max: IMPORT_MAX_ROWS } }], key);
+            : error.reason === 'too_large'
+              ? 'import_file_unpacked_too_large'
+              : 'import_too_many_rows';
+    const max = error.reason === 'too_large' ? XLSX_MAX_UNCOMPRESSED_BYTES / 1024 / 1024 : IMPORT_MAX_ROWS;
+    throw new AppError(400, key, { max }, [{ path: 'file', key, params: { max } }]);
   }
 }
 

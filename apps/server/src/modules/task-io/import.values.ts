@@ -3,6 +3,8 @@ import {
   FREQUENCY_LABELS,
   PRIORITY_LABELS,
   foldForSearch,
+  MAX_YEAR,
+  MIN_YEAR,
   type ReportingFrequency,
   type TaskCategory,
 } from '@pilotage/contracts';
@@ -80,7 +82,7 @@ export function parseBoolean(text: string): boolean | undefined {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function validDate(y: number, m: number, d: number): string | undefined {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return undefined;
   const t = new Date(Date.UTC(y, m - 1, d));
   if (t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return undefined;
   return `${y}-${pad(m)}-${pad(d)}`;

@@ -56,10 +56,17 @@ export class ReviewService {
         })
       ).map((r) => [r.id, r]),
     );
+    // what the review shows of an assignment (reasons, leader, product) only for the ones the caller may open
+    const visible = await taskIoRepository.visibleAssignmentIds(
+      this.db,
+      view.scope,
+      view.carriers.map((c) => c.id),
+    );
     const byTask = new Map<string, AssignmentViewRow[]>();
     for (const c of view.carriers) {
       const list = byTask.get(c.task_id) ?? [];
-      list.push(carrierRows.get(c.id)!);
+      const a = carrierRows.get(c.id)!;
+      list.push(visible.has(c.id) ? a : { ...a, product: null });
       byTask.set(c.task_id, list);
     }
     const row = (x: TaskView) => taskRow(x, view.asOf, byTask.get(x.row.id) ?? []);
@@ -73,7 +80,7 @@ export class ReviewService {
       );
 
     const notDoneIds = new Set(notDone.map((x) => x.row.id));
-    const reasonCarriers = view.carriers.filter((c) => notDoneIds.has(c.task_id));
+    const reasonCarriers = view.carriers.filter((c) => notDoneIds.has(c.task_id) && visible.has(c.id));
     const reasons = await taskIoRepository.latestReasons(
       this.db,
       reasonCarriers.map((c) => c.id),
@@ -119,7 +126,7 @@ export class ReviewService {
         headline: t(ctx.lang, 'review_headline', { completed: summary.completed, total: summary.total }),
       },
       byUnit: summary.byUnit,
-      overdue: this.overdue(view, carrierRows),
+      overdue: this.overdue(view, carrierRows, visible),
       missingReports: await this.missingReports(ctx, view),
       difficulties: { reportsRead: texts.length, phrases },
       sections: { done: done.map(row), notDone: notDone.map(row), why },
@@ -127,10 +134,14 @@ export class ReviewService {
   }
 
   /** Overdue assignments among those carrying task statuses: responsible unit and leader, days past due. */
-  private overdue(view: ProgrammeView, rows: Map<string, AssignmentViewRow>): OverdueRow[] {
+  private overdue(
+    view: ProgrammeView,
+    rows: Map<string, AssignmentViewRow>,
+    visible: ReadonlySet<string>,
+  ): OverdueRow[] {
     const dueDays = view.programme.report_due_days;
     return view.carriers
-      .filter((c) => c.result.status === 'overdue')
+      .filter((c) => c.result.status === 'overdue' && visible.has(c.id))
       .map((c) => {
         const a = rows.get(c.id)!;
         const due =

@@ -1,13 +1,17 @@
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import type { ReviewReport } from '@pilotage/contracts';
-import { addTableSheet, workbookBuffer } from './files.ts';
+import { addTableSheet, commitSheet, workbookStream } from './files.ts';
 import { percent, STATUSES, type ReviewLabels } from './review.labels.ts';
 
 type TaskRow = ReviewReport['sections']['done'][number];
 
-/** The review report as a workbook: one sheet per section, ready for filtering and re-use. */
-export async function reviewXlsx(r: ReviewReport, l: ReviewLabels): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** The review report as a workbook (streamed): one sheet per section, ready for filtering and re-use. */
+export function reviewXlsx(r: ReviewReport, l: ReviewLabels): Readable {
+  return workbookStream((wb) => writeReview(wb, r, l));
+}
+
+function writeReview(wb: ExcelJS.Workbook, r: ReviewReport, l: ReviewLabels): void {
   const total = r.totals.total;
 
   const overview = wb.addWorksheet(l.overview.replace(/^[IVX]+\.\s*/, '').slice(0, 31));
@@ -22,6 +26,7 @@ export async function reviewXlsx(r: ReviewReport, l: ReviewLabels): Promise<Buff
     overview.addRow([l.statusLabel(s), r.totals.byStatus[s], percent(r.totals.byStatus[s], total)]);
   overview.addRow([l.total, total, '100%']).font = { bold: true };
   overview.addRow([l.atRisk, r.totals.atRisk, percent(r.totals.atRisk, total)]);
+  commitSheet(overview);
 
   addTableSheet(
     wb,
@@ -78,7 +83,7 @@ export async function reviewXlsx(r: ReviewReport, l: ReviewLabels): Promise<Buff
     ],
     r.overdue,
   );
-  const missing = addTableSheet(
+  addTableSheet(
     wb,
     sheetName(l.missing),
     [
@@ -92,10 +97,12 @@ export async function reviewXlsx(r: ReviewReport, l: ReviewLabels): Promise<Buff
       { header: l.received, width: 12, value: (x) => x.received },
     ],
     r.missingReports.units,
+    {
+      note: r.missingReports.period
+        ? `${l.period}: ${r.missingReports.period} (${l.dueOn} ${r.missingReports.dueOn})`
+        : l.noPeriod,
+    },
   );
-  missing.getCell('F1').value = r.missingReports.period
-    ? `${l.period}: ${r.missingReports.period} (${l.dueOn} ${r.missingReports.dueOn})`
-    : l.noPeriod;
   addTableSheet(
     wb,
     sheetName(l.difficulties),
@@ -110,7 +117,6 @@ export async function reviewXlsx(r: ReviewReport, l: ReviewLabels): Promise<Buff
     ],
     r.difficulties.phrases,
   );
-  return workbookBuffer(wb);
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */

@@ -1,11 +1,11 @@
 /** SQL reads that import, export and review need beyond the tasks core's repositories. */
+import { COUNTED_REPORT_STATUSES } from '../tasks/index.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
-import type { Scope } from '../org/scope.ts';
+import { seesEverything, type Scope } from '../org/scope.ts';
 import { assignmentVisible } from '../tasks/scope.ts';
 
 /** Reports that count for the status engine: submitted or accepted, submitted before the end of asOf (Vietnam time). */
-const COUNTED = ['submitted', 'accepted'];
 
 export interface UnitRow {
   id: string;
@@ -53,12 +53,33 @@ export const taskIoRepository = {
       .innerJoin('task as t', 't.id', 'a.task_id')
       .select(['r.difficulties', 'a.unit_id'])
       .where('t.programme_id', '=', f.programmeId)
-      .where('r.status', 'in', COUNTED)
+      .where('r.status', 'in', COUNTED_REPORT_STATUSES)
       .where('r.submitted_at', '<', f.before)
       .where('r.difficulties', 'is not', null)
       .where(sql<boolean>`btrim(r.difficulties) <> ''`)
       .where(assignmentVisible(f.scope))
       .execute();
+  },
+
+  /**
+   * The ids among `ids` of the assignments the scope can see (tasks.policy's visibility rule). A task's
+   * status may be carried by assignments its caller cannot open (a ministry leading a task assigned to
+   * provinces): what the review shows of those assignments (difficulties, proposals, leaders, products)
+   * is limited to these.
+   */
+  async visibleAssignmentIds(db: Executor, scope: Scope, ids: readonly string[]) {
+    const out = new Set<string>();
+    if (seesEverything(scope)) return new Set(ids);
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await db
+        .selectFrom('assignment as a')
+        .select('a.id')
+        .where('a.id', 'in', ids.slice(i, i + 1000))
+        .where(assignmentVisible(scope))
+        .execute();
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
   },
 
   /** Per assignment, its latest counted report that names difficulties or proposals. */
@@ -75,7 +96,7 @@ export const taskIoRepository = {
         .distinctOn('r.assignment_id')
         .select(['r.assignment_id', 'r.period', 'r.difficulties', 'r.proposals'])
         .where('r.assignment_id', 'in', assignmentIds.slice(i, i + 1000))
-        .where('r.status', 'in', COUNTED)
+        .where('r.status', 'in', COUNTED_REPORT_STATUSES)
         .where('r.submitted_at', '<', before)
         .where(
           sql<boolean>`coalesce(btrim(r.difficulties), '') <> '' or coalesce(btrim(r.proposals), '') <> ''`,

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { IMPORT_MAX_BYTES, reviewRoutes, taskIoRoutes } from '@pilotage/contracts';
 import { AppError } from '../../http/errors.ts';
+import { cleanFileName } from '../../http/file-name.ts';
 import { route } from '../../http/route.ts';
 import { asDownload, CSV_TYPE, DOCX_TYPE, fileSlug, XLSX_TYPE } from './files.ts';
 import type { UploadedFile } from './import.service.ts';
@@ -19,7 +20,7 @@ async function uploadedFile(request: FastifyRequest): Promise<UploadedFile> {
   if (!part)
     throw new AppError(400, 'import_file_required', {}, [{ path: 'file', key: 'import_file_required' }]);
   try {
-    return { filename: part.filename, data: await part.toBuffer() };
+    return { filename: cleanFileName(part.filename), data: await part.toBuffer() };
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       const max = Math.round(IMPORT_MAX_BYTES / 1024 / 1024);
@@ -60,7 +61,7 @@ export function taskIoPlugin({ imports, exports, reviews }: TaskIo) {
     route(app, reviewRoutes.reviewXlsx, async ({ params, query, reply }, ctx) => {
       const report = await reviews.review(ctx, params.id, query);
       const name = `bao-cao-so-ket-${fileSlug(report.programme.code)}-${report.asOf}.xlsx`;
-      return asDownload(reply, await reviewXlsx(report, reviewLabels(ctx.lang)), XLSX_TYPE, name);
+      return asDownload(reply, reviewXlsx(report, reviewLabels(ctx.lang)), XLSX_TYPE, name);
     });
     route(app, reviewRoutes.reviewDocx, async ({ params, query, reply }, ctx) => {
       const report = await reviews.review(ctx, params.id, query);

@@ -2,7 +2,8 @@
  * Loads what the status engine needs for a set of assignments. Other modules (reports, notifications,
  * task-io) call `loadFacts` / `assignmentStatuses` instead of re-deriving status themselves.
  */
-import type { ReportingFrequency, ReportStatus } from '@pilotage/contracts';
+import { COUNTED_REPORT_STATUSES, effectiveFrequency } from './task-rules.ts';
+import type { ReportStatus } from '@pilotage/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
 import { addDays, todayVn } from './reporting-period.ts';
@@ -19,7 +20,7 @@ export interface AssignmentFactsRow extends AssignmentFacts {
   reportDueDays: number;
 }
 
-const CHUNK = 1000;
+const CHUNK = 5000;
 
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
@@ -70,7 +71,7 @@ export async function loadFacts(
         extensions: [],
         completedOn: r.completed_on,
         isContinuous: r.is_continuous,
-        reportingFrequency: (r.task_frequency ?? r.programme_frequency) as ReportingFrequency,
+        reportingFrequency: effectiveFrequency(r.task_frequency, r.programme_frequency),
         reports: [],
         atRiskMargin: r.at_risk_margin,
         reportDueDays: r.report_due_days,
@@ -123,7 +124,7 @@ function allCountedReports(db: Executor, ids: string[]): Promise<ReportRowOut[]>
     .select(REPORT_COLUMNS)
     .select(submittedOn.as('submitted_on'))
     .where('assignment_id', '=', anyUuid(ids))
-    .where('status', 'in', ['submitted', 'accepted'])
+    .where('status', 'in', COUNTED_REPORT_STATUSES)
     .execute();
 }
 
@@ -141,7 +142,7 @@ async function reducedReports(
       .select(REPORT_COLUMNS)
       .select(submittedOn.as('submitted_on'))
       .where('assignment_id', '=', anyUuid(ids))
-      .where('status', 'in', ['submitted', 'accepted']);
+      .where('status', 'in', COUNTED_REPORT_STATUSES);
   const latest = base()
     .where('submitted_at', '<', endOfDay)
     .distinctOn('assignment_id')

@@ -1,3 +1,4 @@
+import { assigningUnit, deadlineBeforeStart } from './task-rules.ts';
 import type { Assignment, AssignmentListQuery, AssignBody, CascadeBody } from '@pilotage/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
@@ -8,6 +9,7 @@ import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { recordAssignmentsCreated } from './task-events.ts';
 import { orgRepository } from '../org/org.repository.ts';
+import { unitsInScope } from '../org/scope.ts';
 import { assignmentStatuses, storedResult } from './assignment-facts.repository.ts';
 import { catchUp, refreshStatuses } from './stored-status.ts';
 import { isDone } from './status-engine.ts';
@@ -24,6 +26,7 @@ import {
   assertCanSeeAssignment,
   assertCanUpdateAssignment,
   assertUnitInScope,
+  assertUnitsInScope,
 } from './tasks.policy.ts';
 import { tasksRepository } from './tasks.repository.ts';
 
@@ -112,10 +115,18 @@ export class AssignmentsService {
       const programme = (await tasksRepository.findProgramme(tx, task.programme_id))!;
       await assertUnitInScope(tx, ctx.actor, programme.owner_unit_id, 'id');
 
+      // every unit named lies in the caller's scope; "all units of a kind" means those of the caller's scope
       const requested = body.allOfKind
-        ? await assignmentsRepository.unitIdsOfKind(tx, body.allOfKind)
+        ? [
+            ...(await unitsInScope(
+              tx,
+              ctx.actor.scope,
+              await assignmentsRepository.unitIdsOfKind(tx, body.allOfKind),
+            )),
+          ]
         : [...new Set(body.unitIds ?? [])];
-      if (!requested.length) throw invalid([{ path: 'unitIds', key: 'assignment_units_required' }]);
+      if (!requested.length)
+        throw invalid([{ path: body.allOfKind ? 'allOfKind' : 'unitIds', key: 'assignment_units_required' }]);
       const known = new Set((await assignmentsRepository.currentUnits(tx, requested)).map((u) => u.id));
       const errors: FieldError[] = [];
       requested.forEach((id, i) => {
@@ -124,18 +135,18 @@ export class AssignmentsService {
       const deadline = task.is_continuous ? null : (body.deadline ?? task.deadline);
       if (!task.is_continuous && !deadline)
         errors.push({ path: 'deadline', key: 'assignment_deadline_required' });
-      if (deadline && deadline < task.start_date)
+      if (deadlineBeforeStart(deadline, task.start_date))
         errors.push({
           path: 'deadline',
           key: 'assignment_deadline_before_start',
           params: { start: task.start_date },
         });
       if (errors.length) throw invalid(errors);
-      // whoever owns the programme (in scope) may assign its tasks to any unit: a ministry's plan to provinces
+      await assertUnitsInScope(tx, ctx.actor, requested, (i) => `unitIds.${i}`);
 
       // the national root is not a unit that assigns work: its admins assign on behalf of the programme owner
       const actorUnit = await orgRepository.findById(tx, ctx.actor.unitId);
-      const assignedBy = actorUnit && actorUnit.parent_id !== null ? actorUnit.id : programme.owner_unit_id;
+      const assignedBy = assigningUnit(actorUnit, programme.owner_unit_id);
       const existing = await assignmentsRepository.assignedUnitIds(tx, taskId);
       const targets = requested.filter((u) => !existing.has(u));
       const now = new Date();
@@ -195,7 +206,7 @@ export class AssignmentsService {
           params: { deadline: parent!.deadline },
         });
       }
-      if (deadline && deadline < task.start_date)
+      if (deadlineBeforeStart(deadline, task.start_date))
         errors.push({
           path: 'deadline',
           key: 'assignment_deadline_before_start',

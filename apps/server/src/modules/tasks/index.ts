@@ -23,3 +23,10 @@ export { tasksPlugin } from './tasks.routes.ts';
 export { loadFacts, assignmentStatuses, type AssignmentFactsRow } from './assignment-facts.repository.ts';
 export { refreshStatuses, refreshDue, rebuildAll, countDueStatuses } from './stored-status.ts';
 export { startStatusJob } from './status.job.ts';
+export {
+  COUNTED_REPORT_STATUSES,
+  isCountedReport,
+  effectiveFrequency,
+  deadlineBeforeStart,
+  assigningUnit,
+} from './task-rules.ts';

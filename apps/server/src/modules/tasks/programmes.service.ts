@@ -18,7 +18,7 @@ import { todayVn } from './reporting-period.ts';
 import { countByStatus, emptyCounts } from './status-engine.ts';
 import { taskStatuses } from './task-status.ts';
 import { toDocument, toProgramme } from './tasks.mappers.ts';
-import { assertCanManageProgrammes, assertUnitInScope } from './tasks.policy.ts';
+import { assertCanManageDocuments, assertCanManageProgrammes, assertUnitInScope } from './tasks.policy.ts';
 import { tasksRepository, type ProgrammeRow } from './tasks.repository.ts';
 
 export class ProgrammesService {
@@ -36,7 +36,7 @@ export class ProgrammesService {
   }
 
   async createDocument(ctx: RequestContext, body: z.infer<typeof CreateDocumentBody>) {
-    assertCanManageProgrammes(ctx.actor);
+    assertCanManageDocuments(ctx.actor);
     const taken = () =>
       new AppError(409, 'document_code_taken', {}, [{ path: 'code', key: 'document_code_taken' }]);
     if (await tasksRepository.findDocumentByCode(this.db, body.code)) throw taken();

@@ -8,7 +8,9 @@ import {
   periodBounds,
   periodOf,
   periodsBetween,
+  MAX_PERIODS,
 } from './reporting-period.ts';
+import { judgedPeriodOf } from './status-engine.ts';
 
 describe('reporting periods', () => {
   it('keys a date per frequency', () => {
@@ -61,5 +63,19 @@ describe('reporting periods', () => {
     expect(frequencyOfKey('2025-H1')).toBe('semiannual');
     expect(nextPeriod('2025-12')).toBe('2026-01');
     expect(nextPeriod('2025-Q4')).toBe('2026-Q1');
+  });
+
+  it('reads years 0–99 as themselves, so period loops end (issue 7: asOf=0001-01-01 pinned the CPU)', () => {
+    expect(addDays('0001-01-01', -1)).toBe('0000-12-31');
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(periodBounds('0050-02').end).toBe('0050-02-28');
+    expect(judgedPeriodOf('2025-01-01', 'monthly', '0001-01-01', 5)).toBeNull();
+    expect(judgedPeriodOf('2025-01-01', 'annual', '0099-06-30', 5)).toBeNull();
+  });
+
+  it('bounds every loop over periods', () => {
+    expect(() => periodsBetween('0001-01-01', '9999-12-31', 'monthly')).toThrow(RangeError);
+    expect(periodsBetween('2000-01-01', '2100-12-31', 'monthly')).toHaveLength(1212);
+    expect(MAX_PERIODS).toBeGreaterThan(1212);
   });
 });

@@ -30,7 +30,10 @@ function fmt(t: Date): string {
 
 function toUtc(date: string): Date {
   const { y, m, d } = parse(date);
-  return new Date(Date.UTC(y, m - 1, d));
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not (a loop over periods never ended)
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return t;
 }
 
 /** date + n days (n may be negative). */
@@ -47,7 +50,9 @@ export function daysBetween(a: string, b: string): number {
 
 /** Last day of a month (month 1..12). */
 function lastDay(y: number, month: number): number {
-  return new Date(Date.UTC(y, month, 0)).getUTCDate();
+  const t = new Date(0);
+  t.setUTCFullYear(y, month, 0);
+  return t.getUTCDate();
 }
 
 /** The frequency a period key belongs to. */
@@ -116,11 +121,17 @@ export function nextPeriod(key: string): string {
   return periodOf(addDays(periodBounds(key).end, 1), freq);
 }
 
+/** No loop over periods is unbounded: at most this many periods (two centuries of months). */
+export const MAX_PERIODS = 2_400;
+
 /** Keys of every period of `freq` overlapping [start, end], in order (empty when end < start). */
 export function periodsBetween(start: string, end: string, freq: ReportingFrequency): string[] {
   const out: string[] = [];
   if (end < start) return out;
-  for (let key = periodOf(start, freq); periodBounds(key).start <= end; key = nextPeriod(key)) out.push(key);
+  for (let key = periodOf(start, freq); periodBounds(key).start <= end; key = nextPeriod(key)) {
+    if (out.length >= MAX_PERIODS) throw new RangeError(`more than ${MAX_PERIODS} periods: ${start}..${end}`);
+    out.push(key);
+  }
   return out;
 }
 

@@ -28,6 +28,7 @@
  * risk and the rolled-up status is in_progress/not_started. progress = rounded average. effectiveDeadline =
  * the latest child deadline; deadlineUsed 'extended' if any child used an extension.
  */
+import { isCountedReport } from './task-rules.ts';
 import type { ReportingFrequency, ReportStatus, StatusCounts, TaskStatus } from '@pilotage/contracts';
 import {
   addDays,
@@ -71,11 +72,9 @@ export interface EngineOptions {
   reportDueDays?: number;
 }
 
-const COUNTED: ReadonlySet<ReportStatus> = new Set<ReportStatus>(['submitted', 'accepted']);
-
 /** Reports that count as of asOf. */
 export function countedReports(reports: ReportFact[], asOf: string): ReportFact[] {
-  return reports.filter((r) => COUNTED.has(r.status) && r.submittedOn !== null && r.submittedOn <= asOf);
+  return reports.filter((r) => isCountedReport(r.status) && r.submittedOn !== null && r.submittedOn <= asOf);
 }
 
 /** The deadline in force on asOf and which one it is. */

@@ -13,6 +13,7 @@ import type { Executor } from '../../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { canSeeUnit } from '../org/org.policy.ts';
 import { orgRepository } from '../org/org.repository.ts';
+import { unitsInScope } from '../org/scope.ts';
 
 const has = (actor: Actor, ...roles: Role[]) => actor.roles.some((r) => roles.includes(r));
 
@@ -28,6 +29,14 @@ export function assertCanManageProgrammes(actor: Actor): void {
 }
 
 export const assertCanAssign = assertCanManageProgrammes;
+
+/**
+ * Directive documents (resolutions, decisions) are national: only admins and steering staff whose scope is
+ * the whole country create them (a province admin may not: issue 7 item 15).
+ */
+export function assertCanManageDocuments(actor: Actor): void {
+  if (!has(actor, 'admin', 'steering') || actor.scope.kind !== 'national') throw forbidden();
+}
 
 export async function canSeeAssignment(db: Executor, actor: Actor, a: AssignmentRef): Promise<boolean> {
   return (await canSeeUnit(db, actor, a.unit_id)) || (await canSeeUnit(db, actor, a.assigned_by_unit_id));
@@ -94,6 +103,23 @@ export async function assertUnitInScope(
 ): Promise<void> {
   if (!(await canSeeUnit(db, actor, unitId)))
     throw new AppError(403, 'unit_out_of_scope', {}, [{ path, key: 'unit_out_of_scope' }]);
+}
+
+/**
+ * Every unit named in a body lies in the caller's scope (like the ids in paths): 403 naming each field
+ * (`unitIds.3`, `coordinatingUnitIds.0`) otherwise. `pathOf(i)` names the field of `unitIds[i]`.
+ */
+export async function assertUnitsInScope(
+  db: Executor,
+  actor: Actor,
+  unitIds: readonly string[],
+  pathOf: (i: number) => string,
+): Promise<void> {
+  const inScope = await unitsInScope(db, actor.scope, unitIds);
+  const errors = unitIds.flatMap((id, i) =>
+    inScope.has(id) ? [] : [{ path: pathOf(i), key: 'unit_out_of_scope' as const }],
+  );
+  if (errors.length) throw new AppError(403, 'unit_out_of_scope', {}, errors);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { deadlineBeforeStart } from './task-rules.ts';
 import type { CreateTaskBody, Task, TaskListQuery, UpdateTaskBody } from '@pilotage/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
@@ -11,7 +12,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { todayVn } from './reporting-period.ts';
 import { taskStatuses, type TaskStatuses } from './task-status.ts';
 import { toTask } from './tasks.mappers.ts';
-import { assertCanManageProgrammes, assertUnitInScope } from './tasks.policy.ts';
+import { assertCanManageProgrammes, assertUnitInScope, assertUnitsInScope } from './tasks.policy.ts';
 import { taskSearchKey, tasksRepository, type TaskListRow } from './tasks.repository.ts';
 
 export type CreateTaskInput = z.input<typeof CreateTaskBody>;
@@ -61,7 +62,7 @@ export class TasksService {
     const deadline = isContinuous ? null : (body.deadline ?? null);
     const errors: FieldError[] = [];
     if (!isContinuous && !deadline) errors.push({ path: 'deadline', key: 'task_deadline_required' });
-    if (deadline && deadline < body.startDate)
+    if (deadlineBeforeStart(deadline, body.startDate))
       errors.push({ path: 'deadline', key: 'task_deadline_before_start', params: { start: body.startDate } });
     const coordinating = [...new Set(body.coordinatingUnitIds ?? [])];
     const units = await tasksRepository.unitsByIds(this.db, [body.leadUnitId, ...coordinating]);
@@ -78,6 +79,7 @@ export class TasksService {
     }
     if (errors.length) throw new AppError(400, 'validation_failed', {}, errors);
     await assertUnitInScope(this.db, ctx.actor, body.leadUnitId, 'leadUnitId');
+    await assertUnitsInScope(this.db, ctx.actor, coordinating, (i) => `coordinatingUnitIds.${i}`);
     const taken = () => new AppError(409, 'task_code_taken', {}, [{ path: 'code', key: 'task_code_taken' }]);
     if (await tasksRepository.findTaskByCode(this.db, programme.id, body.code)) throw taken();
 
@@ -132,7 +134,7 @@ export class TasksService {
         throw new AppError(400, 'validation_failed', {}, [
           { path: 'deadline', key: 'extension_not_applicable' },
         ]);
-      if (body.deadline < before.startDate) {
+      if (deadlineBeforeStart(body.deadline, before.startDate)) {
         throw new AppError(400, 'validation_failed', {}, [
           { path: 'deadline', key: 'task_deadline_before_start', params: { start: before.startDate } },
         ]);
