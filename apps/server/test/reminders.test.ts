@@ -98,9 +98,15 @@ describe('reminder job candidates', () => {
         ids.map((p) => p.stale),
       );
     });
-    const fromStored = await remindersRepository.deadlines(env.database.db, AS_OF, null, 1000);
+    const fromStored = (
+      await Promise.all(
+        (['overdue', 'in_progress', 'not_started'] as const).map((s) =>
+          remindersRepository.deadlines(env.database.db, AS_OF, s, null, 1000),
+        ),
+      )
+    ).flat();
     expect(new Set(fromStored.map((r) => r.id))).toEqual(new Set(ids.slice(0, 5).map((p) => p.stored)));
-    const stale = await remindersRepository.staleOpen(env.database.db, AS_OF, null, 1000);
+    const { rows: stale } = await remindersRepository.staleOpen(env.database.db, AS_OF, null, 100_000);
     expect(stale.map((r) => r.id)).toEqual(expect.arrayContaining(ids.slice(0, 5).map((p) => p.stale)));
     expect(stale.map((r) => r.id)).not.toContain(ids[0]!.stored);
 

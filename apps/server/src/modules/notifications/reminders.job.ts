@@ -11,7 +11,7 @@ import { idempotencyRepository } from '../reports/idempotency.repository.ts';
 import { eventsRepository, recordEvents, type DomainEvent, type ReminderEventType } from '../events/index.ts';
 import { loadFacts, refreshDue } from '../tasks/index.ts';
 import { todayVn } from '../tasks/reporting-period.ts';
-import type { ReportingFrequency } from '@pilotage/contracts';
+import { effectiveFrequency } from '../tasks/task-rules.ts';
 import { REMINDER_KINDS } from './notification.mapping.ts';
 import { notificationsRepository } from './notifications.repository.ts';
 import {
@@ -30,7 +30,7 @@ const UNIT_BATCH = 500;
 const STALE_MINUTES = 60;
 
 type Recorded = { event: DomainEvent; dedupeKey: string };
-type Candidate = Awaited<ReturnType<typeof remindersRepository.staleOpen>>[number];
+type Candidate = Awaited<ReturnType<typeof remindersRepository.staleOpen>>['rows'][number];
 
 /**
  * The reminder job, safe with several server instances:
@@ -118,24 +118,28 @@ export class ReminderJob {
   /** Deadline reminders of the rows whose stored status covers asOf. Returns the rows looked at. */
   private async deadlines(asOf: string, record: (items: Recorded[]) => Promise<void>): Promise<number> {
     let checked = 0;
-    for (let after: string | null = null; ;) {
-      const batch = await remindersRepository.deadlines(this.db, asOf, after, BATCH);
-      if (batch.length === 0) return checked;
-      after = batch[batch.length - 1]!.id;
-      checked += batch.length;
-      await record(
-        batch.flatMap((a) => deadlineReminders(toAssignment(a), a.effective_deadline!, asOf).map(toEvent)),
-      );
+    for (const status of ['overdue', 'in_progress', 'not_started'] as const) {
+      for (let after: { deadline: string; id: string } | null = null; ;) {
+        const batch = await remindersRepository.deadlines(this.db, asOf, status, after, BATCH);
+        if (batch.length === 0) break;
+        const last = batch[batch.length - 1]!;
+        after = { deadline: last.effective_deadline!, id: last.id };
+        checked += batch.length;
+        await record(
+          batch.flatMap((a) => deadlineReminders(toAssignment(a), a.effective_deadline!, asOf).map(toEvent)),
+        );
+      }
     }
+    return checked;
   }
 
   /** Deadline reminders of open rows whose stored status does not cover asOf: the engine on their facts. */
   private async staleDeadlines(asOf: string, record: (items: Recorded[]) => Promise<void>): Promise<number> {
     let checked = 0;
     for (let after: string | null = null; ;) {
-      const batch = await remindersRepository.staleOpen(this.db, asOf, after, BATCH);
-      if (batch.length === 0) return checked;
-      after = batch[batch.length - 1]!.id;
+      const { scanned, rows: batch } = await remindersRepository.staleOpen(this.db, asOf, after, BATCH);
+      if (scanned.length === 0) return checked;
+      after = scanned[scanned.length - 1]!;
       checked += batch.length;
       const facts = await loadFacts(
         this.db,
@@ -158,7 +162,7 @@ export class ReminderJob {
       const m = missingReportPeriod(
         {
           startDate: t.start_date,
-          frequency: t.frequency as ReportingFrequency,
+          frequency: effectiveFrequency(t.task_frequency, t.programme_frequency),
           reportDueDays: t.report_due_days,
           programmeStart: t.period_start,
           programmeEnd: t.period_end,

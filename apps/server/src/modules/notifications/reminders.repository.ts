@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
 import { addDays } from '../tasks/reporting-period.ts';
+import { COUNTED_REPORT_STATUSES } from '../tasks/task-rules.ts';
+import { anyUuid } from '../tasks/scope.ts';
 
 /** Is the stored status of `a` valid on asOf? (status clock, ADR 0010: constant on [status_on, recheck)). */
 const storedValid = (asOf: string) =>
@@ -16,20 +18,6 @@ const deadlineColumns = [
   'p.escalation_days',
 ] as const;
 
-function base(db: Executor, asOf: string, afterId: string | null, limit: number) {
-  let q = db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .innerJoin('programme as p', 'p.id', 't.programme_id')
-    .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
-    .select(deadlineColumns)
-    .where('t.start_date', '<=', asOf)
-    .orderBy('a.id')
-    .limit(limit);
-  if (afterId) q = q.where('a.id', '>', afterId);
-  return q;
-}
-
 /**
  * Candidates of the reminder job, selected in SQL (keyset batches by id, memory bounded):
  * - `deadlines`: open assignments whose STORED status is valid on asOf and whose deadline in force
@@ -40,22 +28,64 @@ function base(db: Executor, asOf: string, afterId: string | null, limit: number)
  *   a counted report for it submitted by asOf, grouped by unit and period.
  */
 export const remindersRepository = {
-  deadlines(db: Executor, asOf: string, afterId: string | null, limit: number) {
-    return base(db, asOf, afterId, limit)
+  /**
+   * One status at a time, walked along `assignment_status_deadline_idx` (status, effective_deadline, id):
+   * each batch is an index range scan after the last (deadline, id) seen, so a run is linear in its rows.
+   */
+  deadlines(
+    db: Executor,
+    asOf: string,
+    status: 'in_progress' | 'not_started' | 'overdue',
+    after: { deadline: string; id: string } | null,
+    limit: number,
+  ) {
+    let q = db
+      .selectFrom('assignment as a')
+      .innerJoin('task as t', 't.id', 'a.task_id')
+      .innerJoin('programme as p', 'p.id', 't.programme_id')
+      .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
+      .select(deadlineColumns)
       .select('a.effective_deadline')
-      .where('a.status', 'in', ['in_progress', 'not_started', 'overdue'])
+      .where('a.status', '=', status)
       .where('a.effective_deadline', 'is not', null)
       .where('a.effective_deadline', '<=', addDays(asOf, 7))
+      .where('t.start_date', '<=', asOf)
       .where(storedValid(asOf))
-      .execute();
+      .orderBy('a.effective_deadline')
+      .orderBy('a.id')
+      .limit(limit);
+    if (after)
+      q = q.where(sql<boolean>`(a.effective_deadline, a.id) > (${after.deadline}::date, ${after.id}::uuid)`);
+    return q.execute();
   },
 
-  staleOpen(db: Executor, asOf: string, afterId: string | null, limit: number) {
-    return base(db, asOf, afterId, limit)
-      .where('t.is_continuous', '=', false)
+  /**
+   * Keyset pages of open assignments (not completed on asOf) whose stored status does not cover asOf, walked
+   * along the primary key (`scanned`: ids of the page, to continue after the last), then the dated ones
+   * started by asOf with what the reminders show.
+   */
+  async staleOpen(db: Executor, asOf: string, afterId: string | null, limit: number) {
+    let q = db
+      .selectFrom('assignment as a')
+      .select('a.id')
       .where((eb) => eb.or([eb('a.completed_on', 'is', null), eb('a.completed_on', '>', asOf)]))
       .where(sql<boolean>`not ${storedValid(asOf)}`)
+      .orderBy('a.id')
+      .limit(limit);
+    if (afterId) q = q.where('a.id', '>', afterId);
+    const scanned = (await q.execute()).map((r) => r.id);
+    if (scanned.length === 0) return { scanned, rows: [] };
+    const rows = await db
+      .selectFrom('assignment as a')
+      .innerJoin('task as t', 't.id', 'a.task_id')
+      .innerJoin('programme as p', 'p.id', 't.programme_id')
+      .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
+      .select(deadlineColumns)
+      .where('a.id', '=', anyUuid(scanned))
+      .where('t.is_continuous', '=', false)
+      .where('t.start_date', '<=', asOf)
       .execute();
+    return { scanned, rows };
   },
 
   /** Tasks started by asOf with their report settings (the rule picks the missing period of each). */
@@ -66,7 +96,8 @@ export const remindersRepository = {
       .select([
         't.id',
         't.start_date',
-        sql<string>`coalesce(t.reporting_frequency, p.reporting_frequency)`.as('frequency'),
+        't.reporting_frequency as task_frequency',
+        'p.reporting_frequency as programme_frequency',
         'p.report_due_days',
         'p.period_start',
         'p.period_end',
@@ -119,7 +150,8 @@ export const remindersRepository = {
         and not exists (
           select 1 from progress_report r
           where r.assignment_id = a.id and r.period = v.period
-            and r.status in ('submitted', 'accepted') and r.submitted_at < ${endOfDay})
+            and r.status = any(${sql.val([...COUNTED_REPORT_STATUSES])}::text[])
+            and r.submitted_at < ${endOfDay})
       order by a.unit_id, v.period, t.code`.execute(db);
     return rows.rows;
   },

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ReportingFrequency } from '@pilotage/contracts';
 import { effectiveDeadline, judgedPeriodOf, type AssignmentFacts } from '../tasks/status-engine.ts';
 import { addDays, daysBetween, dueOn, frequencyOfKey, periodBounds } from '../tasks/reporting-period.ts';
-import { isExpected, isReceived } from '../reports/completeness.ts';
+import { isExpected } from '../reports/completeness.ts';
+import { isCountedReport } from '../tasks/task-rules.ts';
 import type { ReminderParams } from '../events/index.ts';
 
 /** A reminder about one assignment: the reminder job records it as a `reminder.*` event with this dedupe key. */
@@ -181,7 +182,8 @@ export function planReminders(
   const received =
     m !== null &&
     f.reports.some(
-      (r) => r.period === m.period && isReceived(r.status) && r.submittedOn !== null && r.submittedOn <= asOf,
+      (r) =>
+        r.period === m.period && isCountedReport(r.status) && r.submittedOn !== null && r.submittedOn <= asOf,
     );
   return {
     deadline: deadline === null ? [] : deadlineReminders(a, deadline, asOf),
