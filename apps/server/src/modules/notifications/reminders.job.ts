@@ -4,14 +4,11 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { systemContext, type RequestContext } from '../../http/context.ts';
 import { forbidden } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { orgRepository } from '../org/org.repository.ts';
-import { IDEMPOTENCY_TTL_DAYS } from '../reports/idempotency.ts';
-import { idempotencyRepository } from '../reports/idempotency.repository.ts';
+import type { AuditService } from '../audit/index.ts';
+import { orgRepository } from '../org/index.ts';
+import { IDEMPOTENCY_TTL_DAYS, idempotencyRepository } from '../reports/index.ts';
 import { eventsRepository, recordEvents, type DomainEvent, type ReminderEventType } from '../events/index.ts';
-import { loadFacts, refreshDue } from '../tasks/index.ts';
-import { todayVn } from '../tasks/reporting-period.ts';
-import { effectiveFrequency } from '../tasks/task-rules.ts';
+import { effectiveFrequency, loadFacts, refreshDue, todayVn } from '../tasks/index.ts';
 import { REMINDER_KINDS } from './notification.mapping.ts';
 import { notificationsRepository } from './notifications.repository.ts';
 import {

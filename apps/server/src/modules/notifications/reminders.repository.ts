@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
-import { addDays } from '../tasks/reporting-period.ts';
-import { COUNTED_REPORT_STATUSES } from '../tasks/task-rules.ts';
-import { anyUuid } from '../tasks/scope.ts';
+import { addDays, anyUuid, COUNTED_REPORT_STATUSES } from '../tasks/index.ts';
 
 /** Is the stored status of `a` valid on asOf? (status clock, ADR 0010: constant on [status_on, recheck)). */
 const storedValid = (asOf: string) =>

@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { ReportingFrequency } from '@pilotage/contracts';
-import { effectiveDeadline, judgedPeriodOf, type AssignmentFacts } from '../tasks/status-engine.ts';
-import { addDays, daysBetween, dueOn, frequencyOfKey, periodBounds } from '../tasks/reporting-period.ts';
-import { isExpected } from '../reports/completeness.ts';
-import { isCountedReport } from '../tasks/task-rules.ts';
+import {
+  addDays,
+  daysBetween,
+  dueOn,
+  effectiveDeadline,
+  frequencyOfKey,
+  isCountedReport,
+  judgedPeriodOf,
+  periodBounds,
+  type AssignmentFacts,
+} from '../tasks/index.ts';
+import { isExpected } from '../reports/index.ts';
 import type { ReminderParams } from '../events/index.ts';
 
 /** A reminder about one assignment: the reminder job records it as a `reminder.*` event with this dedupe key. */

@@ -1,0 +1,4 @@
+import { runMatrix } from './matrix.ts';
+import { reportRows } from './matrix/reports.ts';
+
+runMatrix(reportRows);
