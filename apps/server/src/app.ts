@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -13,6 +10,7 @@ import { registerAuthHook } from './http/auth-hook.ts';
 import { registerJsonDepthGuard } from './http/body-guards.ts';
 import { langFromHeader, t } from './http/messages.ts';
 import { handleError, sendProblem } from './http/problem.ts';
+import { registerCompression, registerWebApp } from './http/web-assets.ts';
 import { auditPlugin } from './modules/audit/audit.routes.ts';
 import { commitmentsPlugin } from './modules/commitments/index.ts';
 import { healthPlugin } from './modules/health/health.routes.ts';
@@ -48,6 +46,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   app.removeContentTypeParser('text/plain');
   registerJsonDepthGuard(app);
 
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -107,10 +106,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
 
-  const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
-  }
+  const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith('/api/') && hasWeb && request.method === 'GET') {
       return reply.type('text/html').sendFile('index.html');
