@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { ServerResponse } from 'node:http';
 import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
@@ -39,7 +38,7 @@ export async function registerWebApp(app: FastifyInstance, webDist: string): Pro
     wildcard: false,
     index: ['index.html'],
     cacheControl: false,
-    setHeaders: (res: ServerResponse, filePath: string) => {
+    setHeaders: (res, filePath) => {
       res.setHeader('cache-control', cacheControlFor(filePath, webDist));
     },
   });
