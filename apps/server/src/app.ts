@@ -8,7 +8,8 @@ import { newId } from './db/ids.ts';
 import type { Config } from './config.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { registerJsonDepthGuard } from './http/body-guards.ts';
-import { langFromHeader, t } from './http/messages.ts';
+import { requestLang, registerLanguage } from './http/lang.ts';
+import { t } from './http/messages.ts';
 import { handleError, sendProblem } from './http/problem.ts';
 import { registerCompression, registerWebApp } from './http/web-assets.ts';
 import { auditPlugin } from './modules/audit/audit.routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
+  registerLanguage(app); // before the auth hook, whose 401 and 403 answers speak it
   registerAuthHook(app, services.auth);
   await app.register(healthPlugin(services.database));
   await app.register(identityPlugin(services.auth, services.users, { secure: config.secureCookies }));
@@ -111,7 +113,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
     if (!request.url.startsWith('/api/') && hasWeb && request.method === 'GET') {
       return reply.type('text/html').sendFile('index.html');
     }
-    const lang = langFromHeader(request.headers['accept-language']);
+    const lang = requestLang(request);
     return sendProblem(reply, request, {
       status: 404,
       title: t(lang, 'not_found'),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthService } from '../modules/identity/auth.service.ts';
 import { SESSION_COOKIE } from '../modules/identity/identity.routes.ts';
 import { AppError } from './errors.ts';
-import { langFromHeader } from './messages.ts';
+import { requestLang } from './lang.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
@@ -15,7 +15,7 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('ctx', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/') || /^\/api\/docs(?:[/?]|$)/.test(request.url)) return;
-    const lang = langFromHeader(request.headers['accept-language']);
+    const lang = requestLang(request);
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const actor = await auth.fromApiKey(authorization.slice(7).trim());
