@@ -67,6 +67,55 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  // Module seams (issue 6): a server module is reached only through its index.ts; tests may reach inside.
+  {
+    files: ['apps/server/src/modules/*/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^\.\./[^./][^/]*/(?!index\.ts$).+`,
+              message: 'Import another module only through its index.ts (modules/<name>/index.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/modules/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`(^|/)modules/[^/]+/(?!index\.ts$).+`,
+              message: 'Import a module only through its index.ts (modules/<name>/index.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // One scope rule: only the org module reads the closure table (modules/org/scope.ts turns a Scope into SQL).
+  {
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/modules/org/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/org_unit_closure/], TemplateElement[value.raw=/org_unit_closure/]',
+          message:
+            'Only modules/org reads org_unit_closure: use unitInScope / isUnitInScope / unitsInScope from org.',
+        },
+      ],
+    },
+  },
   // Browser app: React hooks rules and DOM globals.
   {
     files: ['apps/web/**/*.{ts,tsx}'],

@@ -21,7 +21,7 @@ import { bootstrap } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { seedDemo } from '../src/demo/index.ts';
 import { load, type LoadResult } from './http-load.ts';
-import { buildNational } from './national.data.ts';
+import { buildNational, existingNational } from './national.data.ts';
 import { freshness, session, type Session } from './national.http.ts';
 
 const CONNECTIONS = 8;
@@ -49,8 +49,14 @@ async function runOn(engine: 'pg' | 'pglite', databaseUrl: string | undefined, t
     { databaseUrl, dataDir: ':memory:', webDist: '/nonexistent', statusJobIntervalSeconds: 0 },
   );
   const { database, services, rootId } = await bootstrap(config);
-  await seedDemo(database.db, services, rootId);
-  const data = await buildNational(database, services, rootId, { tasks, months: MONTHS, log });
+  // BENCH_REUSE=1 with DATABASE_URL: measure again on national data built by an earlier run
+  const reuse = process.env.BENCH_REUSE === '1' && databaseUrl ? await existingNational(database.db) : null;
+  if (!reuse) await seedDemo(database.db, services, rootId);
+  const data = reuse ?? (await buildNational(database, services, rootId, { tasks, months: MONTHS, log }));
+  if (reuse)
+    log(
+      `  reusing ${reuse.assignments.toLocaleString('en')} assignments, ${reuse.reports.toLocaleString('en')} reports`,
+    );
   const app = await buildApp({ config, services });
   app.get('/bench/hello', () => ({ hello: 'world' }));
   await app.listen({ port: 0, host: '127.0.0.1' });

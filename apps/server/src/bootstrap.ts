@@ -5,7 +5,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { inTransaction } from './db/transaction.ts';
 import { systemContext } from './http/context.ts';
-import { loadOrganisation } from './modules/org/org.loader.ts';
+import { loadOrganisation } from './modules/org/index.ts';
 import { createServices, type Services } from './services.ts';
 
 const ORG_LOAD_LOCK = 5707_2025;

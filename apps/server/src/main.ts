@@ -11,9 +11,11 @@ async function main() {
   const started = Date.now();
   const { database, services, rootId } = await bootstrap(config);
   if (config.demo) {
-    await seedDemo(database.db, services, rootId);
+    const demo = await seedDemo(database.db, services, rootId);
     console.log(
-      `Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
+      demo.seeded
+        ? `Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`
+        : 'Demo data skipped: the database already has users (demo data is only created on an empty database)',
     );
   }
   const app = await buildApp({ config, services, logger: true });

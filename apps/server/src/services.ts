@@ -1,12 +1,11 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import { AuditService } from './modules/audit/audit.service.ts';
+import { AuditService } from './modules/audit/index.ts';
 import { CommitmentsService } from './modules/commitments/index.ts';
 import { EventDispatcher } from './modules/events/index.ts';
 import { createNotifications, type MailTransport } from './modules/notifications/index.ts';
-import { AuthService } from './modules/identity/auth.service.ts';
-import { UsersService } from './modules/identity/users.service.ts';
-import { OrgService } from './modules/org/org.service.ts';
+import { AuthService, DemoAccountsService, UsersService } from './modules/identity/index.ts';
+import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
@@ -31,6 +30,7 @@ export function createServices(database: Database, config: Config, options: { ma
     users: new UsersService(db, audit),
     events,
     notifications: createNotifications(db, audit, events, config.dispatch, options.mail),
+    demoAccounts: new DemoAccountsService(db, audit),
     reporting: createReporting(db, audit),
     commitments: new CommitmentsService(db, audit),
     taskIo: createTaskIo(db, audit),

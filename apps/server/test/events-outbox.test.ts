@@ -259,7 +259,7 @@ describe('domain events → notifications → mail outbox', () => {
     const { user, client: addressee } = await signedIn(env, '01', ['viewer']);
     const { client: colleague } = await signedIn(env, '01', ['officer', 'reviewer', 'unit_lead']);
     const row = {
-      kind: 'report_accepted',
+      kind: 'report_accepted' as const,
       subject_type: 'assignment',
       subject_id: assignmentId,
       assignment_id: assignmentId,

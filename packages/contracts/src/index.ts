@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './health.ts';
 export * from './search.ts';
 export * from './tasks/index.ts';
+export * from './demo.ts';

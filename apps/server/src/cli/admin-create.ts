@@ -18,7 +18,7 @@ import type { Database } from '../db/database.ts';
 import { systemContext } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { t } from '../http/messages.ts';
-import { orgRepository } from '../modules/org/org.repository.ts';
+import { orgRepository } from '../modules/org/index.ts';
 
 const USAGE =
   'Usage: npm run admin:create -- --username NAME [--password PASS] [--unit CODE] [--name "Display name"]\n' +

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
-import { AuditService, type ChainCheck } from '../modules/audit/audit.service.ts';
+import { AuditService, type ChainCheck } from '../modules/audit/index.ts';
 
 async function verifyAuditTrail(
   env: NodeJS.ProcessEnv = process.env,

@@ -1,4 +1,15 @@
-import type { TaskStatus } from '@pilotage/contracts';
+import type {
+  DocumentType,
+  ExtensionStatus,
+  NotificationKind,
+  OrgUnitKind,
+  Priority,
+  ReportingFrequency,
+  ReportStatus,
+  Role,
+  TaskCategory,
+  TaskStatus,
+} from '@pilotage/contracts';
 import type { ColumnType } from 'kysely';
 
 type DeadlineUsed = 'original' | 'extended' | 'none';
@@ -16,7 +27,7 @@ export interface OrgUnitTable {
   code: string;
   name: string;
   name_en: string | null;
-  kind: string;
+  kind: OrgUnitKind;
   parent_id: string | null;
   valid_from: DateString;
   valid_to: DateString | null;
@@ -37,9 +48,11 @@ export interface AppUserTable {
   display_name: string;
   email: string | null;
   org_unit_id: string;
-  roles: string[];
+  roles: Role[];
   password_hash: string | null;
   active: boolean;
+  /** A demo account (demo/seed.ts): removable in one action, never re-created once a real user exists. */
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   search_key: string;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -70,7 +83,7 @@ export interface ApiKeyTable {
   name: string;
   prefix: string;
   secret_hash: string;
-  roles: string[];
+  roles: Role[];
   created_by: string | null;
   created_at: CreatedAt;
   revoked_at: NullableTimestamp;
@@ -109,7 +122,7 @@ export interface DirectiveDocumentTable {
   id: string;
   code: string;
   title: string;
-  doc_type: string;
+  doc_type: DocumentType;
   issuer: string;
   issued_on: DateString;
   search_key: string;
@@ -124,7 +137,7 @@ export interface ProgrammeTable {
   owner_unit_id: string;
   period_start: DateString;
   period_end: DateString;
-  reporting_frequency: string;
+  reporting_frequency: ColumnType<ReportingFrequency, ReportingFrequency | undefined, ReportingFrequency>;
   at_risk_margin: ColumnType<number, number | undefined, number>;
   report_due_days: ColumnType<number, number | undefined, number>;
   escalation_days: ColumnType<number, number | undefined, number>;
@@ -140,14 +153,14 @@ export interface TaskTable {
   title: string;
   description: string | null;
   source_clause: string | null;
-  category: string;
+  category: TaskCategory;
   expected_product: string | null;
   lead_unit_id: string;
   start_date: DateString;
   deadline: DateString | null;
   is_continuous: boolean;
-  reporting_frequency: string | null;
-  priority: string;
+  reporting_frequency: ReportingFrequency | null;
+  priority: ColumnType<Priority, Priority | undefined, Priority>;
   parent_task_id: string | null;
   search_key: string;
   created_by: string | null;
@@ -191,7 +204,7 @@ export interface DeadlineExtensionTable {
   previous_deadline: DateString;
   requested_deadline: DateString;
   reason: string;
-  status: string;
+  status: ColumnType<ExtensionStatus, ExtensionStatus | undefined, ExtensionStatus>;
   requested_by: string | null;
   requested_at: Timestamp;
   decided_by: string | null;
@@ -213,7 +226,7 @@ export interface ProgressReportTable {
   proposals: string | null;
   product: string | null;
   completed_on: DateString | null;
-  status: string;
+  status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
   approved_by: string | null;
   approved_at: NullableTimestamp;
   submitted_by: string | null;
@@ -260,7 +273,7 @@ export interface NotificationTable {
   /** Recipient: a unit (its users, filtered by role) or one user; at least one is set. */
   unit_id: string | null;
   user_id: string | null;
-  kind: string;
+  kind: NotificationKind;
   /** What the notification is about: 'assignment' | 'report' (later feedback items). */
   subject_type: string | null;
   subject_id: string | null;

@@ -2,7 +2,7 @@
  * How a dated single-lead demo task unfolds from its scenario (pure): deadline, completion, progress
  * anchors for its reports, and an approved extension for the `extended` scenario.
  */
-import { addDays } from '../modules/tasks/reporting-period.ts';
+import { addDays } from '../modules/tasks/index.ts';
 import type { CatalogueTask, Scenario } from './tasks-demo-catalogue.ts';
 import { dateBetween, int, pick, type History, type Rng } from './tasks-demo-lifecycle.ts';
 

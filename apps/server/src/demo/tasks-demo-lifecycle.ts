@@ -11,7 +11,7 @@ import {
   periodBounds,
   periodOf,
   periodsBetween,
-} from '../modules/tasks/reporting-period.ts';
+} from '../modules/tasks/index.ts';
 import { DIFFICULTIES, PROPOSALS } from './tasks-demo-catalogue.ts';
 
 export type Rng = () => number;

@@ -12,7 +12,7 @@ import type {
   TaskTable,
 } from '../db/schema.ts';
 import { newId } from '../db/ids.ts';
-import { taskSearchKey } from '../modules/tasks/tasks.repository.ts';
+import { taskSearchKey } from '../modules/tasks/index.ts';
 import { DEMO_TASKS, LEADERS, type CatalogueTask, type Scenario } from './tasks-demo-catalogue.ts';
 import { int, pick, prng, reportHistory, shuffle, type History } from './tasks-demo-lifecycle.ts';
 import { planMultiUnit, type Units } from './tasks-demo-multi.ts';

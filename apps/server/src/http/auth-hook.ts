@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AuthService } from '../modules/identity/auth.service.ts';
-import { SESSION_COOKIE } from '../modules/identity/identity.routes.ts';
+import { type AuthService, SESSION_COOKIE } from '../modules/identity/index.ts';
 import { AppError } from './errors.ts';
 import { requestLang } from './lang.ts';
 

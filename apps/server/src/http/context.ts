@@ -1,5 +1,5 @@
 import type { Lang, Role } from '@pilotage/contracts';
-import { SYSTEM_SCOPE, type Scope } from '../modules/org/scope.ts';
+import { SYSTEM_SCOPE, type Scope } from '../modules/org/index.ts';
 
 /** Who is acting: a signed-in user or a unit's API key. */
 export interface Actor {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanFileName } from './file-name.ts';
-import { safeFilename } from '../modules/reports/evidence.sniff.ts';
+import { safeFilename } from '../modules/reports/index.ts';
 
 describe('cleanFileName', () => {
   it('strips bidi overrides, isolates and marks, and control characters', () => {

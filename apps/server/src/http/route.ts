@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PUBLIC_SCOPE } from '../modules/org/scope.ts';
+import { PUBLIC_SCOPE } from '../modules/org/index.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { RouteContract, RouteOutput } from '@pilotage/contracts';

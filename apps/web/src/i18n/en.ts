@@ -126,6 +126,11 @@ export const en: Record<MessageKey, string> = {
   'users.new': 'Add a user',
   'users.created': 'Account {username} created.',
   'users.updated': 'Account {username} updated.',
+  'users.demo.remove': 'Remove demo accounts',
+  'users.demo.confirm':
+    'Permanently disable every demo account (admin, steering, …)? They will never be created again.',
+  'users.demo.removed': '{count} demo accounts removed.',
+  'users.demo.none': 'No demo account left to remove.',
 
   'keys.title': 'API keys',
   'keys.intro': 'An API key lets a unit’s own system send data on behalf of its officers.',

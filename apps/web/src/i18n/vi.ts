@@ -128,6 +128,11 @@ export const vi = {
   'users.new': 'Thêm người dùng',
   'users.created': 'Đã tạo tài khoản {username}.',
   'users.updated': 'Đã cập nhật tài khoản {username}.',
+  'users.demo.remove': 'Gỡ bỏ tài khoản demo',
+  'users.demo.confirm':
+    'Vô hiệu hoá vĩnh viễn mọi tài khoản demo (admin, steering, …)? Các tài khoản này sẽ không bao giờ được tạo lại.',
+  'users.demo.removed': 'Đã gỡ bỏ {count} tài khoản demo.',
+  'users.demo.none': 'Không còn tài khoản demo nào để gỡ bỏ.',
 
   'keys.title': 'Khóa API',
   'keys.intro': 'Khóa API cho phép hệ thống của đơn vị gửi dữ liệu thay cho cán bộ.',

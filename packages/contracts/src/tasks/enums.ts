@@ -25,6 +25,7 @@ export type ReportingFrequency = z.infer<typeof ReportingFrequency>;
 
 export const PRIORITIES = ['high', 'normal', 'low'] as const;
 export const Priority = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof Priority>;
 
 export const DOCUMENT_TYPES = [
   'resolution',
@@ -37,6 +38,7 @@ export const DOCUMENT_TYPES = [
   'other',
 ] as const;
 export const DocumentType = z.enum(DOCUMENT_TYPES);
+export type DocumentType = z.infer<typeof DocumentType>;
 
 export const REPORT_STATUSES = ['draft', 'pending_approval', 'submitted', 'accepted', 'returned'] as const;
 export const ReportStatus = z.enum(REPORT_STATUSES);
@@ -44,6 +46,7 @@ export type ReportStatus = z.infer<typeof ReportStatus>;
 
 export const EXTENSION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const ExtensionStatus = z.enum(EXTENSION_STATUSES);
+export type ExtensionStatus = z.infer<typeof ExtensionStatus>;
 
 /** Counts per status, every key present. */
 export const StatusCounts = z.object({

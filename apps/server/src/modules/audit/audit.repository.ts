@@ -1,5 +1,6 @@
 import type { AuditQuery } from '@pilotage/contracts';
 import type { Executor, Tx } from '../../db/transaction.ts';
+import { unitUnder } from '../org/index.ts';
 
 export interface AuditRow {
   id: string;
@@ -49,11 +50,7 @@ export const auditRepository = {
   async list(db: Executor, query: AuditQuery, scopeRootId: string) {
     let q = db.selectFrom('audit_event').where((eb) =>
       eb.or([
-        eb(
-          'actor_unit_id',
-          'in',
-          eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', scopeRootId),
-        ),
+        unitUnder(scopeRootId, 'actor_unit_id'),
         // events by the system (no unit) are visible to national admins only
         eb.and([
           eb('actor_unit_id', 'is', null),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CommitmentState } from '@pilotage/contracts';
-import { canonicalJson } from '../audit/audit.chain.ts';
+import { canonicalJson } from '../audit/index.ts';
 
 /**
  * A commitment's state as of a date (pure):

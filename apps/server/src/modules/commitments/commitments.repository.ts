@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { CommitmentTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
+import { unitInScope, type Scope } from '../org/index.ts';
 
 /** The only SQL on commitment and commitment_item. */
 export const commitmentsRepository = {
@@ -24,16 +25,14 @@ export const commitmentsRepository = {
 
   async list(
     db: Executor,
-    f: { scopeRootId: string; unitId?: string | undefined; programmeId?: string | undefined; ids?: string[] },
+    f: { scope: Scope; unitId?: string | undefined; programmeId?: string | undefined; ids?: string[] },
   ) {
     let q = db
       .selectFrom('commitment as c')
       .innerJoin('org_unit as u', 'u.id', 'c.unit_id')
       .selectAll('c')
       .select(['u.code as unit_code', 'u.name as unit_name', 'u.kind as unit_kind'])
-      .where('c.unit_id', 'in', (eb) =>
-        eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', f.scopeRootId),
-      );
+      .where(unitInScope(f.scope, 'c.unit_id'));
     if (f.unitId) q = q.where('c.unit_id', '=', f.unitId);
     if (f.programmeId) q = q.where('c.programme_id', '=', f.programmeId);
     if (f.ids) q = f.ids.length ? q.where('c.id', 'in', f.ids) : q.where(sql<boolean>`false`);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { commitmentRoutes } from '@pilotage/contracts';
 import { route } from '../../http/route.ts';
-import { IDEMPOTENCY_HEADER, readIdempotencyKey, REPLAYED_HEADER } from '../reports/idempotency.ts';
+import { IDEMPOTENCY_HEADER, readIdempotencyKey, REPLAYED_HEADER } from '../reports/index.ts';
 import type { CommitmentsService } from './commitments.service.ts';
 
 export function commitmentsPlugin(commitments: CommitmentsService) {

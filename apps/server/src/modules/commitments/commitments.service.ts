@@ -5,12 +5,12 @@ import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { recordEvent } from '../events/index.ts';
-import { identityRepository } from '../identity/identity.repository.ts';
-import { canSeeUnit } from '../org/org.policy.ts';
-import { runIdempotent } from '../reports/idempotency.ts';
-import { todayVn } from '../tasks/reporting-period.ts';
+import { identityRepository } from '../identity/index.ts';
+import { canSeeUnit } from '../org/index.ts';
+import { runIdempotent } from '../reports/index.ts';
+import { todayVn } from '../tasks/index.ts';
 import { commitmentState, contentHash, itemKept } from './commitment.state.ts';
 import { assertCanSign } from './commitments.policy.ts';
 import {
@@ -72,7 +72,7 @@ export class CommitmentsService {
     f: { unitId?: string | undefined; programmeId?: string | undefined; ids?: string[] },
     asOf: string,
   ) {
-    const rows = await commitmentsRepository.list(ex, { scopeRootId: ctx.actor.scopeRootId, ...f });
+    const rows = await commitmentsRepository.list(ex, { scope: ctx.actor.scope, ...f });
     const items = await commitmentsRepository.items(
       ex,
       rows.map((r) => r.id),

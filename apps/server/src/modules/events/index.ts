@@ -71,3 +71,9 @@ export async function recordEvent(
   const [row] = await recordEvents(tx, [{ event, ...(options ? { options } : {}) }]);
   return row?.id ?? null;
 }
+export {
+  type ReminderEventType,
+  type ReminderParams,
+  type ReportFacts,
+  type StoredEvent,
+} from './events.types.ts';

@@ -6,11 +6,10 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { orgRepository, toOrgUnit } from '../org/org.repository.ts';
+import type { AuditService } from '../audit/index.ts';
+import { orgRepository, toOrgUnit, scopeAt, type Scope } from '../org/index.ts';
 import { identityRepository, toUser } from './identity.repository.ts';
 import { scopeRootFor } from './identity.scope.ts';
-import { scopeAt, type Scope } from '../org/scope.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -83,11 +82,7 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
     const unit = await orgRepository.findById(this.db, user.org_unit_id);
     if (!unit) throw new AppError(401, 'invalid_credentials');
-    const scopeRootId = scopeRootFor(
-      { id: unit.id, kind: unit.kind as OrgUnitKind },
-      user.roles as Role[],
-      await this.rootId(),
-    );
+    const scopeRootId = scopeRootFor({ id: unit.id, kind: unit.kind }, user.roles, await this.rootId());
     const me: Me = { user: toUser(user), unit: toOrgUnit(unit), scopeRootId, csrfToken };
     await inTransaction(this.db, async (tx) => {
       await identityRepository.recordAttempt(tx, {
@@ -149,7 +144,7 @@ export class AuthService {
         new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000),
       );
     }
-    const roles = s.roles as Role[];
+    const roles = s.roles;
     return {
       kind: 'user',
       id: s.user_id,
@@ -157,7 +152,7 @@ export class AuthService {
       name: s.username,
       unitId: s.org_unit_id,
       roles,
-      ...(await this.scopeOf({ id: s.org_unit_id, kind: s.unit_kind as OrgUnitKind }, roles)),
+      ...(await this.scopeOf({ id: s.org_unit_id, kind: s.unit_kind }, roles)),
       csrfToken: s.csrf_token,
     };
   }
@@ -166,7 +161,7 @@ export class AuthService {
   async fromApiKey(secret: string): Promise<Actor | null> {
     const key = await identityRepository.findApiKeyByHash(this.db, sha256(secret));
     if (!key) return null;
-    const roles = key.roles as Role[];
+    const roles = key.roles;
     return {
       kind: 'api_key',
       id: key.id,
@@ -174,7 +169,7 @@ export class AuthService {
       name: `api-key:${key.prefix}`,
       unitId: key.org_unit_id,
       roles,
-      ...(await this.scopeOf({ id: key.org_unit_id, kind: key.unit_kind as OrgUnitKind }, roles)),
+      ...(await this.scopeOf({ id: key.org_unit_id, kind: key.unit_kind }, roles)),
       csrfToken: null,
     };
   }

@@ -1,8 +1,8 @@
-import { foldForSearch, type Role, type User } from '@pilotage/contracts';
+import { foldForSearch, type User } from '@pilotage/contracts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { ApiKeyTable, AppUserTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { likeEscape } from '../org/org.repository.ts';
+import { likeEscape, unitUnder } from '../org/index.ts';
 
 export type UserRow = Selectable<AppUserTable>;
 export type ApiKeyRow = Selectable<ApiKeyTable>;
@@ -13,7 +13,7 @@ export const toUser = (r: UserRow): User => ({
   displayName: r.display_name,
   email: r.email,
   orgUnitId: r.org_unit_id,
-  roles: r.roles as Role[],
+  roles: r.roles,
   active: r.active,
   createdAt: r.created_at.toISOString(),
 });
@@ -23,7 +23,7 @@ export const toApiKey = (r: ApiKeyRow) => ({
   orgUnitId: r.org_unit_id,
   name: r.name,
   prefix: r.prefix,
-  roles: r.roles as Role[],
+  roles: r.roles,
   createdAt: r.created_at.toISOString(),
   revokedAt: r.revoked_at ? r.revoked_at.toISOString() : null,
 });
@@ -59,11 +59,7 @@ export const identityRepository = {
       offset: number;
     },
   ) {
-    let q = db
-      .selectFrom('app_user')
-      .where('org_unit_id', 'in', (eb) =>
-        eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', f.scopeRootId),
-      );
+    let q = db.selectFrom('app_user').where(unitUnder(f.scopeRootId, 'org_unit_id'));
     if (f.orgUnitId) q = q.where('org_unit_id', '=', f.orgUnitId);
     if (f.q)
       for (const w of foldForSearch(f.q).split(' ').filter(Boolean))
@@ -160,11 +156,7 @@ export const identityRepository = {
       .returningAll()
       .executeTakeFirstOrThrow(),
   async listApiKeys(db: Executor, scopeRootId: string, limit: number, offset: number) {
-    const q = db
-      .selectFrom('api_key')
-      .where('org_unit_id', 'in', (eb) =>
-        eb.selectFrom('org_unit_closure').select('descendant_id').where('ancestor_id', '=', scopeRootId),
-      );
+    const q = db.selectFrom('api_key').where(unitUnder(scopeRootId, 'org_unit_id'));
     const [items, count] = await Promise.all([
       q.selectAll().orderBy('created_at', 'desc').limit(limit).offset(offset).execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { CreateApiKeyBody, CreateUserBody, Role, UpdateUserBody, User } from '@pilotage/contracts';
+import type { CreateApiKeyBody, CreateUserBody, UpdateUserBody, User } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { canSeeUnit } from '../org/org.policy.ts';
-import { orgRepository } from '../org/org.repository.ts';
+import type { AuditService } from '../audit/index.ts';
+import { canSeeUnit, orgRepository } from '../org/index.ts';
 import { sha256 } from './auth.service.ts';
 import { identityRepository, toApiKey, toUser, userSearchKey } from './identity.repository.ts';
 import {
@@ -100,7 +99,7 @@ export class UsersService {
     return inTransaction(this.db, async (tx) => {
       const before = await identityRepository.findUserById(tx, id);
       if (!before || !(await canSeeUnit(tx, ctx.actor, before.org_unit_id))) throw notFound();
-      assertCanChangeUser(ctx.actor, before.roles as Role[]);
+      assertCanChangeUser(ctx.actor, before.roles);
       const displayName = body.displayName ?? before.display_name;
       const row = await identityRepository.updateUser(tx, id, {
         display_name: displayName,

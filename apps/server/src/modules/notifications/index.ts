@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DispatchConfig } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import type { DispatchResult, EventDispatcher } from '../events/index.ts';
 import { createMailTransport, type MailTransport } from './mail.ts';
 import { notificationsPlugin } from './notifications.routes.ts';

@@ -1,4 +1,3 @@
-import type { NotificationKind, Role } from '@pilotage/contracts';
 import { newId } from '../../db/ids.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { StoredEvent } from '../events/index.ts';
@@ -54,12 +53,10 @@ async function enqueueMails(tx: Tx, created: CreatedNotification[], now: Date): 
   }
   const rows = [];
   for (const n of created) {
-    const kind = n.kind as NotificationKind;
+    const kind = n.kind;
     const to = n.user_id
       ? people.filter((p) => p.id === n.user_id)
-      : (byUnit.get(n.unit_id ?? '') ?? []).filter((p) =>
-          AUDIENCE[kind].some((r) => (p.roles as Role[]).includes(r)),
-        );
+      : (byUnit.get(n.unit_id ?? '') ?? []).filter((p) => AUDIENCE[kind].some((r) => p.roles.includes(r)));
     if (to.length === 0) continue;
     const params = (n.params ?? {}) as NotificationParams;
     const vi = renderNotification('vi', kind, params, n.period);

@@ -1,17 +1,17 @@
-import type { Notification, NotificationKind } from '@pilotage/contracts';
+import type { Notification } from '@pilotage/contracts';
 import type { z } from 'zod';
 import type { NotificationListQuery } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { kindsFor, renderNotification, type NotificationParams } from './notification.kinds.ts';
 import { notificationsRepository, type NotificationRow } from './notifications.repository.ts';
 
 function toNotification(row: NotificationRow, lang: RequestContext['lang']): Notification {
   const params = (row.params ?? {}) as NotificationParams;
-  const kind = row.kind as NotificationKind;
+  const kind = row.kind;
   return {
     id: row.id,
     kind,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssignmentFacts } from '../tasks/status-engine.ts';
+import type { AssignmentFacts } from '../tasks/index.ts';
 import { planReminders, type ReminderAssignment } from './reminders.rules.ts';
 
 const a: ReminderAssignment = {

@@ -1,6 +1,13 @@
-import { effectiveDeadline, judgedPeriodOf, type AssignmentFacts } from '../tasks/status-engine.ts';
-import { addDays, daysBetween, dueOn, periodBounds } from '../tasks/reporting-period.ts';
-import { isExpected, isReceived } from '../reports/completeness.ts';
+import {
+  effectiveDeadline,
+  judgedPeriodOf,
+  type AssignmentFacts,
+  addDays,
+  daysBetween,
+  dueOn,
+  periodBounds,
+} from '../tasks/index.ts';
+import { isExpected, isReceived } from '../reports/index.ts';
 import type { ReminderParams } from '../events/index.ts';
 
 /** A reminder to raise: the reminder job records it as a `reminder.*` event with this dedupe key. */

@@ -1,5 +1,5 @@
 import { onEventsRecorded } from '../events/index.ts';
-import { todayVn } from '../tasks/reporting-period.ts';
+import { todayVn } from '../tasks/index.ts';
 import type { ReminderJob } from './reminders.job.ts';
 
 export interface SchedulerOptions {

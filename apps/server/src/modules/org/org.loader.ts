@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { foldForSearch } from '@pilotage/contracts';
+import { foldForSearch, type OrgUnitKind } from '@pilotage/contracts';
 import type { OrgUnitTable } from '../../db/schema.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/transaction.ts';
@@ -30,7 +30,7 @@ export async function loadOrganisation(db: Executor): Promise<LoadedOrg> {
     code: string,
     name: string,
     nameEn: string | null,
-    kind: string,
+    kind: OrgUnitKind,
     parentId: string | null,
     validFrom: string,
     sortOrder: number,

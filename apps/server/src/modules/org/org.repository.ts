@@ -2,6 +2,7 @@ import { foldForSearch, type OrgUnit, type OrgUnitKind } from '@pilotage/contrac
 import type { Insertable, Selectable } from 'kysely';
 import type { OrgUnitTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
+import { unitInScope, type Scope } from './scope.ts';
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
 
@@ -10,7 +11,7 @@ export const toOrgUnit = (row: OrgUnitRow): OrgUnit => ({
   code: row.code,
   name: row.name,
   nameEn: row.name_en,
-  kind: row.kind as OrgUnitKind,
+  kind: row.kind,
   parentId: row.parent_id,
   validFrom: row.valid_from,
   validTo: row.valid_to,
@@ -20,7 +21,7 @@ export const toOrgUnit = (row: OrgUnitRow): OrgUnit => ({
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export interface OrgListFilter {
-  scopeRootId: string;
+  scope: Scope;
   q?: string | undefined;
   kind?: OrgUnitKind | undefined;
   parentId?: string | undefined;
@@ -32,8 +33,7 @@ export const orgRepository = {
   async list(db: Executor, f: OrgListFilter) {
     let q = db
       .selectFrom('org_unit')
-      .innerJoin('org_unit_closure as c', 'c.descendant_id', 'org_unit.id')
-      .where('c.ancestor_id', '=', f.scopeRootId)
+      .where(unitInScope(f.scope, 'org_unit.id'))
       .where('org_unit.valid_to', 'is', null);
     if (f.kind) q = q.where('org_unit.kind', '=', f.kind);
     if (f.parentId) q = q.where('org_unit.parent_id', '=', f.parentId);
@@ -87,17 +87,6 @@ export const orgRepository = {
       .where('c.depth', '>', 0)
       .orderBy('c.depth', 'desc')
       .execute();
-  },
-
-  async isInSubtree(db: Executor, ancestorId: string, unitId: string): Promise<boolean> {
-    if (!ancestorId || !unitId) return false;
-    const row = await db
-      .selectFrom('org_unit_closure')
-      .select('depth')
-      .where('ancestor_id', '=', ancestorId)
-      .where('descendant_id', '=', unitId)
-      .executeTakeFirst();
-    return row !== undefined;
   },
 
   async count(db: Executor): Promise<number> {

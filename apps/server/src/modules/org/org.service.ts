@@ -11,7 +11,7 @@ export class OrgService {
   async list(ctx: RequestContext, query: OrgUnitListQuery) {
     const { items, total } = await orgRepository.list(this.db, {
       ...query,
-      scopeRootId: ctx.actor.scopeRootId,
+      scope: ctx.actor.scope,
     });
     const counts = await orgRepository.childCounts(
       this.db,

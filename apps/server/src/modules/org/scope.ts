@@ -72,6 +72,24 @@ export function ancestorsOfScope(scope: Scope & { kind: 'subtree' }): RawBuilder
   return sql<string>`(select ancestor_id from org_unit_closure where descendant_id = ${scope.rootId} and depth > 0)`;
 }
 
+/** Which of `unitIds` lie strictly below `ancestorId` (a structural question, not a scope). */
+export async function unitsBelow(
+  db: Executor,
+  ancestorId: string,
+  unitIds: readonly string[],
+): Promise<Set<string>> {
+  const ids = [...new Set(unitIds)];
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('org_unit_closure')
+    .select('descendant_id')
+    .where('ancestor_id', '=', ancestorId)
+    .where('depth', '>', 0)
+    .where('descendant_id', '=', sql<string>`any(${sql.val(ids)}::uuid[])`)
+    .execute();
+  return new Set(rows.map((r) => r.descendant_id));
+}
+
 /** Whether one unit lies in the scope. */
 export async function isUnitInScope(db: Executor, scope: Scope, unitId: string): Promise<boolean> {
   if (scope.kind === 'national' || scope.kind === 'system') return true;

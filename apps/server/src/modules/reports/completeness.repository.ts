@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
-import { unitUnder, type Scope } from '../org/scope.ts';
-import { assignmentVisible } from '../tasks/scope.ts';
+import { unitUnder, type Scope } from '../org/index.ts';
+import { assignmentVisible } from '../tasks/index.ts';
 
 /** Assignments of a programme reporting at a frequency, in scope, with their report for the period, grouped. */
 export const completenessRepository = {

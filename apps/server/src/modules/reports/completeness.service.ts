@@ -8,7 +8,7 @@ import type {
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
-import { dueOn, frequencyOfKey, periodBounds } from '../tasks/reporting-period.ts';
+import { dueOn, frequencyOfKey, periodBounds } from '../tasks/index.ts';
 import { tally, withRates, type Tally } from './completeness.ts';
 import { completenessRepository } from './completeness.repository.ts';
 

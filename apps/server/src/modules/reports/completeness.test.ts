@@ -1,4 +1,4 @@
-import { vnDate } from '../tasks/reporting-period.ts';
+import { vnDate } from '../tasks/index.ts';
 import { describe, expect, it } from 'vitest';
 import { isExpected, tally, withRates, type CompletenessFacts } from './completeness.ts';
 

@@ -5,7 +5,7 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { evidenceRepository } from './evidence.repository.ts';
 import { safeFilename, sniff } from './evidence.sniff.ts';
 import { runIdempotent } from './idempotency.ts';
@@ -62,9 +62,10 @@ export class EvidenceService {
       body: { filename: file.filename ?? null, sha256 },
     };
     return runIdempotent(this.db, ctx, { key, status: 201, fingerprint }, async (tx) => {
+      // lock first, then read: the status and the file count checked below cannot change before the insert
+      await reportsRepository.lockReport(tx, reportId);
       const report = await this.reports.visibleReport(tx, ctx, reportId);
       if (!canWrite(ctx.actor, partiesOf(report))) throw forbidden('report_not_writer');
-      await reportsRepository.lockReport(tx, reportId);
       if (!EDITABLE.has(report.status as ReportStatus))
         throw new AppError(409, 'report_not_editable', { status: report.status });
       const max = this.settings.evidenceMaxFiles;
@@ -116,13 +117,16 @@ export class EvidenceService {
 
   async remove(ctx: RequestContext, id: string): Promise<{ ok: true }> {
     return inTransaction(this.db, async (tx) => {
-      const meta = await evidenceRepository.findMeta(tx, id);
+      // the report row is locked before the file and the report are read: two removals of the same file
+      // (or a removal racing a submission) are ordered, the second sees the first's outcome
+      const found = await evidenceRepository.findMeta(tx, id);
+      if (found) await reportsRepository.lockReport(tx, found.report_id);
+      const meta = found && (await evidenceRepository.findMeta(tx, id));
       if (!meta) throw notFound('evidence_not_found');
       const report = await this.reports.visibleReport(tx, ctx, meta.report_id).catch(() => {
         throw notFound('evidence_not_found');
       });
       if (!canWrite(ctx.actor, partiesOf(report))) throw forbidden('report_not_writer');
-      await reportsRepository.lockReport(tx, meta.report_id);
       if (!EDITABLE.has(report.status as ReportStatus))
         throw new AppError(409, 'report_not_editable', { status: report.status });
       await evidenceRepository.delete(tx, id);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { inTransaction, type Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { canonicalJson } from '../audit/audit.chain.ts';
+import { canonicalJson } from '../audit/index.ts';
 import { idempotencyRepository } from './idempotency.repository.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { CompletenessService } from './completeness.service.ts';
 import { EvidenceService } from './evidence.service.ts';
 import { reportsPlugin } from './reports.routes.ts';
@@ -38,3 +38,14 @@ export function reportingPlugin(r: Reporting) {
     await app.register(reportsPlugin(r));
   };
 }
+export { CompletenessService } from './completeness.service.ts';
+export { isExpected, isReceived } from './completeness.ts';
+export { idempotencyRepository } from './idempotency.repository.ts';
+export {
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_TTL_DAYS,
+  readIdempotencyKey,
+  REPLAYED_HEADER,
+  runIdempotent,
+} from './idempotency.ts';
+export { safeFilename } from './evidence.sniff.ts';

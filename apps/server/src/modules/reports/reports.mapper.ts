@@ -1,6 +1,6 @@
 import type { Evidence, EvidenceType, ProgressReport, ReportStatus } from '@pilotage/contracts';
 import type { Actor } from '../../http/context.ts';
-import { vnDate } from '../tasks/reporting-period.ts';
+import { vnDate } from '../tasks/index.ts';
 import type { EvidenceMetaRow } from './evidence.repository.ts';
 import { allowedActions, requiresApproval, type ReportParties } from './reports.policy.ts';
 import type { ReportAssignmentRow, ReportRow } from './reports.repository.ts';

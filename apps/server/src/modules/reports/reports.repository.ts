@@ -2,7 +2,7 @@ import { foldForSearch } from '@pilotage/contracts';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { ProgressReportTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { likeEscape } from '../org/org.repository.ts';
+import { likeEscape } from '../org/index.ts';
 
 /** An assignment with what reporting needs: units, task, programme settings. */
 export interface ReportAssignmentRow {

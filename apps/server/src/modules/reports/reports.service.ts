@@ -1,4 +1,14 @@
-import { effectiveFrequency } from '../tasks/index.ts';
+import {
+  effectiveFrequency,
+  dueOn,
+  frequencyOfKey,
+  isPeriodKey,
+  periodBounds,
+  periodOf,
+  periodsBetween,
+  todayVn,
+  canSeeAssignment,
+} from '../tasks/index.ts';
 import type { z } from 'zod';
 import type {
   AssignmentReportsResponse,
@@ -13,17 +23,7 @@ import type { Executor, Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import type { MessageKey } from '../../http/messages.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import {
-  dueOn,
-  frequencyOfKey,
-  isPeriodKey,
-  periodBounds,
-  periodOf,
-  periodsBetween,
-  todayVn,
-} from '../tasks/reporting-period.ts';
-import { canSeeAssignment } from '../tasks/tasks.policy.ts';
+import type { AuditService } from '../audit/index.ts';
 import { evidenceRepository } from './evidence.repository.ts';
 import { runIdempotent } from './idempotency.ts';
 import { partiesOf, toReport } from './reports.mapper.ts';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { recordEvents, type DomainEvent, type ReportFacts } from '../events/index.ts';
 import { refreshStatuses } from '../tasks/index.ts';
 import { runIdempotent } from './idempotency.ts';

@@ -2,7 +2,7 @@ import type { TimelineEvent } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
-import { canSeeAssignment } from '../tasks/tasks.policy.ts';
+import { canSeeAssignment } from '../tasks/index.ts';
 import { partiesOf } from './reports.mapper.ts';
 import { isMember } from './reports.policy.ts';
 import { reportsRepository } from './reports.repository.ts';

@@ -1,12 +1,15 @@
 import type { Readable } from 'node:stream';
-import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS, type TaskCategory } from '@pilotage/contracts';
+import { CATEGORY_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { assignmentStatuses } from '../tasks/assignment-facts.repository.ts';
-import { assignmentsRepository, type AssignmentViewRow } from '../tasks/assignments.repository.ts';
-import { todayVn } from '../tasks/reporting-period.ts';
-import type { StatusResult } from '../tasks/status-engine.ts';
-import { tasksRepository } from '../tasks/tasks.repository.ts';
+import {
+  assignmentStatuses,
+  assignmentsRepository,
+  type AssignmentViewRow,
+  todayVn,
+  type StatusResult,
+  tasksRepository,
+} from '../tasks/index.ts';
 import { safeCell } from './cell-safety.ts';
 import { addTableSheet, commitSheet, fileSlug, toCsv, workbookStream, type TableColumn } from './files.ts';
 import { loadProgrammeView, type TaskView } from './programme-view.ts';
@@ -38,7 +41,7 @@ export const TASK_COLUMNS: TableColumn<TaskLine>[] = [
   {
     header: 'Lĩnh vực',
     width: 24,
-    value: (t) => CATEGORY_LABELS[t.row.category as TaskCategory]?.vi ?? t.row.category,
+    value: (t) => CATEGORY_LABELS[t.row.category]?.vi ?? t.row.category,
   },
   { header: 'Đơn vị chủ trì', width: 30, value: (t) => t.row.lead_name },
   { header: 'Mã đơn vị chủ trì', width: 12, value: (t) => t.row.lead_code },

@@ -7,11 +7,16 @@ import { inTransaction, type Executor, type Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { t } from '../../http/messages.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { orgRepository } from '../org/org.repository.ts';
-import { assignmentsRepository } from '../tasks/assignments.repository.ts';
-import { assigningUnit, refreshStatuses } from '../tasks/index.ts';
-import { taskSearchKey, tasksRepository, type ProgrammeRow } from '../tasks/tasks.repository.ts';
+import type { AuditService } from '../audit/index.ts';
+import { orgRepository, unitsInScope } from '../org/index.ts';
+import {
+  assigningUnit,
+  assignmentsRepository,
+  refreshStatuses,
+  taskSearchKey,
+  tasksRepository,
+  type ProgrammeRow,
+} from '../tasks/index.ts';
 import { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
 import {
   validateSheet,
@@ -56,29 +61,32 @@ export class ImportService {
     file: UploadedFile,
     dryRun: boolean,
   ): Promise<ImportResult> {
-    const programme = await tasksRepository.findProgramme(this.db, programmeId);
-    if (!programme) throw notFound('programme_not_found');
-    await assertCanImport(this.db, ctx.actor, programme);
-    const sheet = await readSheet(file.data);
-    const lookups = await this.lookups(this.db, ctx, programme);
-    const { issues, tasks, assignments } = validateSheet(sheet, lookups, ctx.lang);
-    const errors = issues.map(renderIssue(ctx.lang));
-    const base = {
-      format: sheet.format,
-      rows: sheet.rows.length,
-      errors,
-      wouldCreate: { tasks: tasks.length, assignments },
-    };
-    if (dryRun) return { dryRun: true, ...base, created: null };
-    if (errors.length > 0) {
-      throw new AppError(
-        400,
-        'import_rejected',
-        { count: errors.length },
-        errors.map((e) => ({ path: `rows.${e.row}.${e.field}`, message: `${e.column}: ${e.message}` })),
-      );
-    }
-    const created = await inTransaction(this.db, async (tx) => {
+    // one transaction from the first read: the programme, the caller's right to import into it, the units and
+    // codes the rows are validated against and the write all see the same state (no check-then-act gap);
+    // a dry run or a rejected file writes nothing
+    return inTransaction(this.db, async (tx) => {
+      const programme = await tasksRepository.findProgramme(tx, programmeId);
+      if (!programme) throw notFound('programme_not_found');
+      await assertCanImport(tx, ctx.actor, programme);
+      const sheet = await readSheet(file.data);
+      const lookups = await this.lookups(tx, ctx, programme);
+      const { issues, tasks, assignments } = validateSheet(sheet, lookups, ctx.lang);
+      const errors = issues.map(renderIssue(ctx.lang));
+      const base = {
+        format: sheet.format,
+        rows: sheet.rows.length,
+        errors,
+        wouldCreate: { tasks: tasks.length, assignments },
+      };
+      if (dryRun) return { dryRun: true, ...base, created: null };
+      if (errors.length > 0) {
+        throw new AppError(
+          400,
+          'import_rejected',
+          { count: errors.length },
+          errors.map((e) => ({ path: `rows.${e.row}.${e.field}`, message: `${e.column}: ${e.message}` })),
+        );
+      }
       const counts = await this.write(tx, ctx, programme, tasks);
       await this.audit.record(tx, ctx, {
         action: 'programme.import',
@@ -92,18 +100,23 @@ export class ImportService {
           codes: tasks.slice(0, 50).map((task) => task.code),
         },
       });
-      return counts;
+      return {
+        dryRun: false,
+        ...base,
+        created: { tasks: counts.tasks, assignments: counts.assignments },
+      };
     });
-    return { dryRun: false, ...base, created: { tasks: created.tasks, assignments: created.assignments } };
   }
 
   /** Loads units, scope and existing codes once; the validator then works in memory. */
   async lookups(db: Executor, ctx: RequestContext, programme: ProgrammeRow): Promise<ImportLookups> {
-    const [units, scope, existingTasks] = await Promise.all([
-      taskIoRepository.currentUnits(db),
-      taskIoRepository.subtreeIds(db, ctx.actor.scopeRootId),
-      taskIoRepository.taskCodes(db, programme.id),
-    ]);
+    const units = await taskIoRepository.currentUnits(db);
+    const scope = await unitsInScope(
+      db,
+      ctx.actor.scope,
+      units.map((u) => u.id),
+    );
+    const existingTasks = await taskIoRepository.taskCodes(db, programme.id);
     const unitByCode = new Map<string, UnitInfo>();
     const unitsByName = new Map<string, UnitInfo[]>();
     const byKind = new Map<string, UnitInfo[]>();

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
-import type { AuditService } from '../audit/audit.service.ts';
-import { CompletenessService } from '../reports/completeness.service.ts';
-import { ProgrammesService } from '../tasks/programmes.service.ts';
+import type { AuditService } from '../audit/index.ts';
+import { CompletenessService } from '../reports/index.ts';
+import { ProgrammesService } from '../tasks/index.ts';
 import { ExportService } from './export.service.ts';
 import { ImportService } from './import.service.ts';
 import { ReviewService } from './review.service.ts';

@@ -1,10 +1,16 @@
 import type { Executor } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
-import type { StatusResult } from '../tasks/status-engine.ts';
-import { carrierStatuses, taskStatuses, type CarrierStatus } from '../tasks/task-status.ts';
-import type { Scope } from '../org/scope.ts';
-import { tasksRepository, type ProgrammeRow, type TaskListRow } from '../tasks/tasks.repository.ts';
+import {
+  type StatusResult,
+  carrierStatuses,
+  taskStatuses,
+  type CarrierStatus,
+  tasksRepository,
+  type ProgrammeRow,
+  type TaskListRow,
+} from '../tasks/index.ts';
+import type { Scope } from '../org/index.ts';
 
 export interface TaskView {
   row: TaskListRow;

@@ -1,21 +1,21 @@
-import { SYSTEM_SCOPE } from '../org/scope.ts';
+import { SYSTEM_SCOPE } from '../org/index.ts';
 import type { z } from 'zod';
-import type {
-  OverdueRow,
-  ReviewQuery,
-  ReviewReport,
-  ReviewTaskRow,
-  TaskCategory,
-  TaskStatus,
-} from '@pilotage/contracts';
+import type { OverdueRow, ReviewQuery, ReviewReport, ReviewTaskRow, TaskStatus } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { t } from '../../http/messages.ts';
-import type { CompletenessService } from '../reports/completeness.service.ts';
-import { assignmentsRepository, type AssignmentViewRow } from '../tasks/assignments.repository.ts';
-import type { ProgrammesService } from '../tasks/programmes.service.ts';
-import { addDays, daysBetween, dueOn, todayVn } from '../tasks/reporting-period.ts';
-import { isDone, judgedPeriodOf } from '../tasks/status-engine.ts';
+import type { CompletenessService } from '../reports/index.ts';
+import {
+  assignmentsRepository,
+  type AssignmentViewRow,
+  type ProgrammesService,
+  addDays,
+  daysBetween,
+  dueOn,
+  todayVn,
+  isDone,
+  judgedPeriodOf,
+} from '../tasks/index.ts';
 import { loadProgrammeView, type ProgrammeView, type TaskView } from './programme-view.ts';
 import { rankPhrases } from './review.phrases.ts';
 import { taskIoRepository } from './task-io.repository.ts';
@@ -173,7 +173,7 @@ export class ReviewService {
     view: ProgrammeView,
   ): Promise<ReviewReport['missingReports']> {
     const p = view.programme;
-    const freq = p.reporting_frequency as 'monthly' | 'quarterly' | 'semiannual' | 'annual';
+    const freq = p.reporting_frequency;
     const period = judgedPeriodOf(p.period_start, freq, view.asOf, p.report_due_days);
     if (!period) return { period: null, dueOn: null, expectedUnits: 0, units: [] };
     const report = await this.completeness.report(ctx, { programmeId: p.id, period });
@@ -202,7 +202,7 @@ function taskRow(x: TaskView, asOf: string, carriers: AssignmentViewRow[]): Revi
     taskId: x.row.id,
     code: x.row.code,
     title: x.row.title,
-    category: x.row.category as TaskCategory,
+    category: x.row.category,
     leadUnit: { id: x.row.lead_unit_id, code: x.row.lead_code, name: x.row.lead_name, kind: x.row.lead_kind },
     deadline: x.row.deadline,
     isContinuous: x.row.is_continuous,

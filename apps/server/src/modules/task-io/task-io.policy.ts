@@ -1,8 +1,8 @@
 import type { Actor } from '../../http/context.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { forbidden } from '../../http/errors.ts';
-import { canSeeUnit } from '../org/org.policy.ts';
-import { assertCanManageProgrammes } from '../tasks/tasks.policy.ts';
+import { canSeeUnit } from '../org/index.ts';
+import { assertCanManageProgrammes } from '../tasks/index.ts';
 
 /**
  * Importing into a programme: admin or steering staff (the tasks core's rule for creating tasks and

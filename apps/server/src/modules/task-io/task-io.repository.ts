@@ -1,9 +1,8 @@
 /** SQL reads that import, export and review need beyond the tasks core's repositories. */
-import { COUNTED_REPORT_STATUSES } from '../tasks/index.ts';
+import { COUNTED_REPORT_STATUSES, assignmentVisible } from '../tasks/index.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
-import { seesEverything, type Scope } from '../org/scope.ts';
-import { assignmentVisible } from '../tasks/scope.ts';
+import { seesEverything, type Scope } from '../org/index.ts';
 
 /** Reports that count for the status engine: submitted or accepted, submitted before the end of asOf (Vietnam time). */
 
@@ -24,15 +23,6 @@ export const taskIoRepository = {
       .where('valid_to', 'is', null)
       .orderBy('sort_order')
       .execute();
-  },
-
-  async subtreeIds(db: Executor, rootId: string): Promise<Set<string>> {
-    const rows = await db
-      .selectFrom('org_unit_closure')
-      .select('descendant_id')
-      .where('ancestor_id', '=', rootId)
-      .execute();
-    return new Set(rows.map((r) => r.descendant_id));
   },
 
   /** Code → id of the programme's tasks. */

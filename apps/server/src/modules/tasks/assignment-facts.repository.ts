@@ -46,7 +46,16 @@ export async function loadFacts(
   const out = new Map<string, AssignmentFactsRow>();
   if (ids.length === 0) return out;
   for (const part of chunks(ids)) {
-    const rows = await db
+    // independent reads run together (a PostgreSQL pool runs them in parallel; PGlite queues them)
+    const extensionsQuery = db
+      .selectFrom('deadline_extension')
+      .select(['assignment_id', 'requested_deadline', 'effective_on'])
+      .where('assignment_id', '=', anyUuid(part))
+      .where('status', '=', 'approved')
+      .where('effective_on', 'is not', null)
+      .execute();
+    const reportsQuery = asOf ? latestAndNextReports(db, part, asOf) : allCountedReports(db, part);
+    const rowsQuery = db
       .selectFrom('assignment as a')
       .innerJoin('task as t', 't.id', 'a.task_id')
       .innerJoin('programme as p', 'p.id', 't.programme_id')
@@ -64,6 +73,7 @@ export async function loadFacts(
       ])
       .where('a.id', '=', anyUuid(part))
       .execute();
+    const [rows, extensions, counted] = await Promise.all([rowsQuery, extensionsQuery, reportsQuery]);
     for (const r of rows) {
       out.set(r.id, {
         startDate: r.start_date,
@@ -77,19 +87,12 @@ export async function loadFacts(
         reportDueDays: r.report_due_days,
       });
     }
-    const extensions = await db
-      .selectFrom('deadline_extension')
-      .select(['assignment_id', 'requested_deadline', 'effective_on'])
-      .where('assignment_id', '=', anyUuid(part))
-      .where('status', '=', 'approved')
-      .where('effective_on', 'is not', null)
-      .execute();
     for (const e of extensions) {
       out
         .get(e.assignment_id)
         ?.extensions.push({ newDeadline: e.requested_deadline, effectiveOn: e.effective_on! });
     }
-    const reports = asOf ? await reducedReports(db, part, out, asOf) : await allCountedReports(db, part);
+    const reports = [...counted, ...(asOf ? await judgedReports(db, part, out, asOf) : [])];
     for (const r of reports) {
       out.get(r.assignment_id)?.reports.push({
         period: r.period,
@@ -128,32 +131,46 @@ function allCountedReports(db: Executor, ids: string[]): Promise<ReportRowOut[]>
     .execute();
 }
 
-async function reducedReports(
+const endOfVnDay = (date: string) => new Date(`${addDays(date, 1)}T00:00:00+07:00`);
+
+function countedReportsOf(db: Executor, ids: string[]) {
+  return db
+    .selectFrom('progress_report')
+    .select(REPORT_COLUMNS)
+    .select(submittedOn.as('submitted_on'))
+    .where('assignment_id', '=', anyUuid(ids))
+    .where('status', 'in', COUNTED_REPORT_STATUSES);
+}
+
+/** Per assignment, the latest report counted as of asOf and the first one submitted after it. */
+async function latestAndNextReports(db: Executor, ids: string[], asOf: string): Promise<ReportRowOut[]> {
+  // submitted on or before asOf (Vietnamese calendar day) ⇔ submitted_at < the next day's 00:00 in Hà Nội
+  const end = endOfVnDay(asOf);
+  const [latest, next] = await Promise.all([
+    countedReportsOf(db, ids)
+      .where('submitted_at', '<', end)
+      .distinctOn('assignment_id')
+      .orderBy('assignment_id')
+      .orderBy('period_end', 'desc')
+      .orderBy('submitted_at', 'desc')
+      .execute(),
+    countedReportsOf(db, ids)
+      .where('submitted_at', '>=', end)
+      .distinctOn('assignment_id')
+      .orderBy('assignment_id')
+      .orderBy('submitted_at', 'asc')
+      .execute(),
+  ]);
+  return [...latest, ...next];
+}
+
+/** The report of the judged period of continuous work as of asOf. */
+async function judgedReports(
   db: Executor,
   ids: string[],
   facts: Map<string, AssignmentFactsRow>,
   asOf: string,
 ): Promise<ReportRowOut[]> {
-  // submitted on or before asOf (Vietnamese calendar day) ⇔ submitted_at < the next day's 00:00 in Hà Nội
-  const endOfDay = new Date(`${addDays(asOf, 1)}T00:00:00+07:00`);
-  const base = () =>
-    db
-      .selectFrom('progress_report')
-      .select(REPORT_COLUMNS)
-      .select(submittedOn.as('submitted_on'))
-      .where('assignment_id', '=', anyUuid(ids))
-      .where('status', 'in', COUNTED_REPORT_STATUSES);
-  const latest = base()
-    .where('submitted_at', '<', endOfDay)
-    .distinctOn('assignment_id')
-    .orderBy('assignment_id')
-    .orderBy('period_end', 'desc')
-    .orderBy('submitted_at', 'desc');
-  const firstAfter = base()
-    .where('submitted_at', '>=', endOfDay)
-    .distinctOn('assignment_id')
-    .orderBy('assignment_id')
-    .orderBy('submitted_at', 'asc');
   const judgedIds: string[] = [];
   const judgedPeriods: string[] = [];
   for (const id of ids) {
@@ -165,18 +182,12 @@ async function reducedReports(
       judgedPeriods.push(p);
     }
   }
-  const [a, b, c] = await Promise.all([
-    latest.execute(),
-    firstAfter.execute(),
-    judgedIds.length
-      ? base()
-          .where(
-            sql<boolean>`(assignment_id, period) in (select * from unnest(${sql.val(judgedIds)}::uuid[], ${sql.val(judgedPeriods)}::text[]))`,
-          )
-          .execute()
-      : Promise.resolve([]),
-  ]);
-  return [...a, ...b, ...c];
+  if (!judgedIds.length) return [];
+  return countedReportsOf(db, judgedIds)
+    .where(
+      sql<boolean>`(assignment_id, period) in (select * from unnest(${sql.val(judgedIds)}::uuid[], ${sql.val(judgedPeriods)}::text[]))`,
+    )
+    .execute();
 }
 
 /** The stored status columns (migration 0004) that make a StatusResult. */

@@ -1,10 +1,9 @@
 /** SQL for assignments and deadline extensions (the only place these tables are queried). */
-import { foldForSearch, type TaskStatus } from '@pilotage/contracts';
+import { foldForSearch, type OrgUnitKind, type TaskStatus } from '@pilotage/contracts';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { AssignmentTable, DeadlineExtensionTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { likeEscape } from '../org/org.repository.ts';
-import type { Scope } from '../org/scope.ts';
+import { likeEscape, type Scope, unitsBelow } from '../org/index.ts';
 import { anyUuid, assignmentRowVisible, assignmentVisible } from './scope.ts';
 
 export type AssignmentRow = Selectable<AssignmentTable>;
@@ -45,16 +44,17 @@ export interface AssignmentFilter {
 const byDeadline = (f: AssignmentFilter) => f.status !== undefined || f.dueBetween !== undefined;
 
 function viewQuery(db: Executor, f: AssignmentFilter) {
-  let q = db
-    .selectFrom('assignment as a')
-    .innerJoin('task as t', 't.id', 'a.task_id')
-    .where(assignmentVisible(f.scope));
+  // filters reach the task through sub-selects, so that counting needs the assignment table alone
+  let q = db.selectFrom('assignment as a').where(assignmentVisible(f.scope));
   if (f.ids) q = f.ids.length ? q.where('a.id', '=', anyUuid(f.ids)) : q.where(sql<boolean>`false`);
   if (f.unitId) q = q.where('a.unit_id', '=', f.unitId);
   if (f.taskId) q = q.where('a.task_id', '=', f.taskId);
   if (f.taskIds)
     q = f.taskIds.length ? q.where('a.task_id', '=', anyUuid(f.taskIds)) : q.where(sql<boolean>`false`);
-  if (f.programmeId) q = q.where('t.programme_id', '=', f.programmeId);
+  if (f.programmeId)
+    q = q.where('a.task_id', 'in', (eb) =>
+      eb.selectFrom('task').select('id').where('programme_id', '=', f.programmeId!),
+    );
   if (f.parentAssignmentId) q = q.where('a.parent_assignment_id', '=', f.parentAssignmentId);
   // top-most visible: no parent, or a parent the caller cannot see (a commune's own cascaded assignment)
   if (f.rootsOnly)
@@ -67,9 +67,14 @@ function viewQuery(db: Executor, f: AssignmentFilter) {
       .where('a.effective_deadline', '>=', f.dueBetween.from)
       .where('a.effective_deadline', '<=', f.dueBetween.to)
       .where('a.status', 'not in', ['done_on_time', 'done_late']);
-  if (f.q)
-    for (const w of foldForSearch(f.q).split(' ').filter(Boolean))
-      q = q.where('t.search_key', 'like', `%${likeEscape(w)}%`);
+  if (f.q) {
+    const words = foldForSearch(f.q).split(' ').filter(Boolean);
+    q = q.where('a.task_id', 'in', (eb) => {
+      let t = eb.selectFrom('task').select('id');
+      for (const w of words) t = t.where('search_key', 'like', `%${likeEscape(w)}%`);
+      return t;
+    });
+  }
   return q;
 }
 
@@ -94,6 +99,7 @@ export const assignmentsRepository = {
   /** Matching visible assignments, in task code / unit order; with limit for SQL paging, without for in-memory filters. */
   async list(db: Executor, f: AssignmentFilter, page?: { limit: number; offset: number }) {
     let q = viewQuery(db, f)
+      .innerJoin('task as t', 't.id', 'a.task_id')
       .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
       .innerJoin('org_unit as b', 'b.id', 'a.assigned_by_unit_id')
       .selectAll('a')
@@ -124,6 +130,7 @@ export const assignmentsRepository = {
   /** Ids only, in list order: status filters run the engine on these, then fetch one page of views. */
   async listIds(db: Executor, f: AssignmentFilter): Promise<string[]> {
     const rows = await viewQuery(db, f)
+      .innerJoin('task as t', 't.id', 'a.task_id')
       .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
       .select('a.id')
       .orderBy('t.code')
@@ -148,7 +155,7 @@ export const assignmentsRepository = {
           .where('valid_to', 'is', null)
           .execute()
       : Promise.resolve([]),
-  unitIdsOfKind: async (db: Executor, kind: string) =>
+  unitIdsOfKind: async (db: Executor, kind: OrgUnitKind) =>
     (
       await db
         .selectFrom('org_unit')
@@ -169,16 +176,8 @@ export const assignmentsRepository = {
         .execute()
     ).map((r) => r.id),
   /** Which of `ids` lie strictly below `ancestorId`. */
-  async unitsBelow(db: Executor, ancestorId: string, ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await db
-      .selectFrom('org_unit_closure')
-      .select('descendant_id')
-      .where('ancestor_id', '=', ancestorId)
-      .where('depth', '>', 0)
-      .where('descendant_id', '=', anyUuid(ids))
-      .execute();
-    return new Set(rows.map((r) => r.descendant_id));
+  unitsBelow(db: Executor, ancestorId: string, ids: string[]): Promise<Set<string>> {
+    return unitsBelow(db, ancestorId, ids);
   },
 
   // extensions

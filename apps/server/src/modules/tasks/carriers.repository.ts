@@ -7,7 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TaskStatus } from '@pilotage/contracts';
 import type { Executor } from '../../db/transaction.ts';
-import { ancestorsOfScope, seesEverything, unitInScope, type Scope } from '../org/scope.ts';
+import { ancestorsOfScope, seesEverything, unitInScope, type Scope } from '../org/index.ts';
 import type { RollUpAggregate } from './status-engine.ts';
 import { anyUuid, assignmentRowVisible } from './scope.ts';
 

@@ -5,7 +5,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { refreshStatuses } from './stored-status.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { recordExtensionDecided, recordExtensionRequested } from './task-events.ts';
 import { assignmentsRepository } from './assignments.repository.ts';
 import { todayVn } from './reporting-period.ts';

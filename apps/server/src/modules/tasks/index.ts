@@ -3,7 +3,7 @@
  * and the status engine (status-engine.ts) that every other module uses through loadFacts/assignmentStatuses.
  */
 import type { Db } from '../../db/database.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { AssignmentsService } from './assignments.service.ts';
 import { ExtensionsService } from './extensions.service.ts';
 import { ProgrammesService } from './programmes.service.ts';
@@ -30,3 +30,29 @@ export {
   deadlineBeforeStart,
   assigningUnit,
 } from './task-rules.ts';
+export { assignmentsRepository, type AssignmentViewRow } from './assignments.repository.ts';
+export { ProgrammesService } from './programmes.service.ts';
+export {
+  addDays,
+  daysBetween,
+  dueOn,
+  frequencyOfKey,
+  isPeriodKey,
+  periodBounds,
+  periodOf,
+  periodsBetween,
+  todayVn,
+  vnDate,
+} from './reporting-period.ts';
+export { assignmentVisible } from './scope.ts';
+export {
+  type AssignmentFacts,
+  effectiveDeadline,
+  isDone,
+  judgedPeriodOf,
+  type StatusResult,
+} from './status-engine.ts';
+export { type CarrierStatus, carrierStatuses, taskStatuses } from './task-status.ts';
+export { tasksBulkRepository } from './tasks-bulk.repository.ts';
+export { assertCanManageProgrammes, canSeeAssignment } from './tasks.policy.ts';
+export { type ProgrammeRow, type TaskListRow, taskSearchKey, tasksRepository } from './tasks.repository.ts';

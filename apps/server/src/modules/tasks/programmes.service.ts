@@ -12,7 +12,7 @@ import { newId } from '../../db/ids.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { foldForSearch } from '@pilotage/contracts';
 import { todayVn } from './reporting-period.ts';
 import { countByStatus, emptyCounts } from './status-engine.ts';

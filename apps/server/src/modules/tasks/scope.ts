@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { scopeUnitsTable, seesEverything, unitInScope, type Scope } from '../org/scope.ts';
+import { scopeUnitsTable, seesEverything, unitInScope, type Scope } from '../org/index.ts';
 
 /**
  * SQL fragments for the task visibility rule (see tasks.policy.ts), built on the scope value of

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { recordEvent } from '../events/index.ts';
-import { orgRepository } from '../org/org.repository.ts';
+import { orgRepository } from '../org/index.ts';
 import { tasksRepository } from './tasks.repository.ts';
 
 /**

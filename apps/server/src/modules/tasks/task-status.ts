@@ -5,7 +5,7 @@
  */
 import type { StatusCounts } from '@pilotage/contracts';
 import type { Executor } from '../../db/transaction.ts';
-import type { Scope } from '../org/scope.ts';
+import type { Scope } from '../org/index.ts';
 import { assignmentStatuses } from './assignment-facts.repository.ts';
 import { carriersRepository } from './carriers.repository.ts';
 import { todayVn } from './reporting-period.ts';

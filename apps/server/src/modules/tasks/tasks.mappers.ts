@@ -1,13 +1,5 @@
 /** Row → API shape conversions for the tasks module. */
 import type { Assignment, DirectiveDocument, Extension, Programme, Task, UnitRef } from '@pilotage/contracts';
-import type { z } from 'zod';
-import type {
-  DocumentType,
-  Priority,
-  ReportingFrequency,
-  TaskCategory,
-  ExtensionStatus,
-} from '@pilotage/contracts';
 import type { StatusResult } from './status-engine.ts';
 import type { DocumentRow, ProgrammeRow, TaskListRow } from './tasks.repository.ts';
 import type { AssignmentViewRow, ExtensionRow } from './assignments.repository.ts';
@@ -16,7 +8,7 @@ export const toDocument = (r: DocumentRow): DirectiveDocument => ({
   id: r.id,
   code: r.code,
   title: r.title,
-  docType: r.doc_type as z.infer<typeof DocumentType>,
+  docType: r.doc_type,
   issuer: r.issuer,
   issuedOn: r.issued_on,
 });
@@ -35,7 +27,7 @@ export function toProgramme(
     ownerUnitName: extra.ownerUnitName,
     periodStart: r.period_start,
     periodEnd: r.period_end,
-    reportingFrequency: r.reporting_frequency as ReportingFrequency,
+    reportingFrequency: r.reporting_frequency,
     atRiskMargin: r.at_risk_margin,
     reportDueDays: r.report_due_days,
     escalationDays: r.escalation_days,
@@ -56,15 +48,15 @@ export function toTask(
     title: r.title,
     description: r.description,
     sourceClause: r.source_clause,
-    category: r.category as TaskCategory,
+    category: r.category,
     expectedProduct: r.expected_product,
     leadUnit: { id: r.lead_unit_id, code: r.lead_code, name: r.lead_name, kind: r.lead_kind },
     coordinatingUnits: coordinating,
     startDate: r.start_date,
     deadline: r.deadline,
     isContinuous: r.is_continuous,
-    reportingFrequency: r.reporting_frequency as ReportingFrequency | null,
-    priority: r.priority as z.infer<typeof Priority>,
+    reportingFrequency: r.reporting_frequency,
+    priority: r.priority,
     parentTaskId: r.parent_task_id,
     status: status.status,
     atRisk: status.atRisk,
@@ -104,7 +96,7 @@ export const toExtension = (r: ExtensionRow): Extension => ({
   previousDeadline: r.previous_deadline,
   requestedDeadline: r.requested_deadline,
   reason: r.reason,
-  status: r.status as z.infer<typeof ExtensionStatus>,
+  status: r.status,
   requestedAt: r.requested_at.toISOString(),
   decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
   effectiveOn: r.effective_on,

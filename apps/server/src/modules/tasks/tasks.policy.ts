@@ -11,9 +11,7 @@ import type { Role } from '@pilotage/contracts';
 import type { Actor } from '../../http/context.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
-import { canSeeUnit } from '../org/org.policy.ts';
-import { orgRepository } from '../org/org.repository.ts';
-import { unitsInScope } from '../org/scope.ts';
+import { canSeeUnit, orgRepository, unitsInScope } from '../org/index.ts';
 
 const has = (actor: Actor, ...roles: Role[]) => actor.roles.some((r) => roles.includes(r));
 

@@ -1,10 +1,9 @@
 /** SQL for directive documents, programmes and tasks (the only place these tables are queried). */
-import { foldForSearch } from '@pilotage/contracts';
+import { foldForSearch, type TaskCategory } from '@pilotage/contracts';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { DB, DirectiveDocumentTable, ProgrammeTable, TaskTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { likeEscape } from '../org/org.repository.ts';
-import type { Scope } from '../org/scope.ts';
+import { likeEscape, type Scope } from '../org/index.ts';
 import { anyUuid, taskLedInScope, taskVisible } from './scope.ts';
 
 export type DocumentRow = Selectable<DirectiveDocumentTable>;
@@ -44,7 +43,7 @@ async function searchPage<T extends 'directive_document' | 'programme'>(
 export interface TaskFilter {
   scope: Scope;
   programmeId?: string | undefined;
-  category?: string | undefined;
+  category?: TaskCategory | undefined;
   unitId?: string | undefined;
   q?: string | undefined;
   deadlineFrom?: string | undefined;

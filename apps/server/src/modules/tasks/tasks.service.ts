@@ -8,7 +8,7 @@ import { inTransaction, type Executor } from '../../db/transaction.ts';
 import { refreshTaskStatuses } from './stored-status.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import { todayVn } from './reporting-period.ts';
 import { taskStatuses, type TaskStatuses } from './task-status.ts';
 import { toTask } from './tasks.mappers.ts';

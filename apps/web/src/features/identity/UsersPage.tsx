@@ -12,6 +12,7 @@ import { useDebounced } from '../../ui/useDebounced.ts';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { UnitName } from '../org/UnitName.tsx';
 import { useMe } from './session.tsx';
+import { DemoRemovalButton } from './DemoRemoval.tsx';
 import { UserCreateForm } from './UserCreateForm.tsx';
 
 const LIMIT = 25;
@@ -52,6 +53,7 @@ export function UsersPage() {
             {t('users.new')}
           </button>
         )}
+        <DemoRemovalButton onDone={setMessage} />
       </div>
       {creating && (
         <UserCreateForm
