@@ -1,3 +1,4 @@
+import type { Role } from '@pilotage/contracts';
 import type { Insertable } from 'kysely';
 import type { AssignmentTable, ProgressReportTable } from '../db/schema.ts';
 import type { Tx } from '../db/transaction.ts';
@@ -16,7 +17,7 @@ export async function demoPeople(tx: Tx): Promise<DemoPeople> {
     .where('active', '=', true)
     .orderBy('username')
     .execute();
-  const first = (unitId: string, role: string) =>
+  const first = (unitId: string, role: Role) =>
     users.find((u) => u.org_unit_id === unitId && u.roles.includes(role))?.id ?? null;
   return {
     officer: (unitId) => first(unitId, 'officer'),
