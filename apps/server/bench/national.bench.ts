@@ -155,7 +155,10 @@ async function main() {
       `${e.engine}: ${e.assignments.toLocaleString('en')} assignments, ${e.reports.toLocaleString('en')} reports; review.xlsx ${e.reviewXlsxMs} ms; RSS ${e.rssMb} MB; accepted report visible after ${e.freshness.requestsUntilVisible} request(s); build ${JSON.stringify(e.build)}`,
     );
   const date = new Date().toISOString().slice(0, 10);
-  const file = path.resolve(import.meta.dirname, `../../../docs/bench/national-${date}.json`);
+  const file = path.resolve(
+    import.meta.dirname,
+    `../../../docs/bench/national-${date}-${out.map((e) => e.engine).join('-')}.json`,
+  );
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(
     file,

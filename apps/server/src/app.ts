@@ -28,12 +28,24 @@ export interface AppDeps {
   logger?: boolean | object;
 }
 
+/**
+ * A number of hops trusts that many proxies in front of the server (the client is the address that many
+ * entries from the right of X-Forwarded-For; whatever the client wrote further left is ignored); a string
+ * trusts those proxy addresses. (Fastify's own numeric option trusts nothing.)
+ */
+export function trustProxyOption(
+  trust: number | string,
+): boolean | string | ((a: string, i: number) => boolean) {
+  if (typeof trust === 'string') return trust === '' ? false : trust;
+  return trust > 0 ? (_address, hop) => hop < trust : false;
+}
+
 /** Builds the HTTP app without listening: `npm start` listens, tests use `app.inject`. */
 export async function buildApp({ config, services, logger = false }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === true ? { level: config.logLevel } : logger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => newId(),
     requestIdHeader: false,
     ajv: undefined,
@@ -66,9 +78,13 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
       },
     },
     crossOriginEmbedderPolicy: false,
+    // HSTS only where the site is served over HTTPS (a plain-HTTP answer must not pin HTTPS)
+    strictTransportSecurity: false,
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (config.secureCookies || request.protocol === 'https')
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
   await app.register(swagger, {

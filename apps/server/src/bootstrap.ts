@@ -5,6 +5,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { inTransaction } from './db/transaction.ts';
 import { systemContext } from './http/context.ts';
+import { AuditAnchor } from './modules/audit/index.ts';
 import { loadOrganisation } from './modules/org/index.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -16,7 +17,11 @@ export async function bootstrap(
 ): Promise<{ database: Database; services: Services; rootId: string }> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database.db);
-  const services = createServices(database, config);
+  const auditAnchor =
+    config.auditKeyFile && config.auditCheckpointFile
+      ? await AuditAnchor.fromFiles(config.auditKeyFile, config.auditCheckpointFile)
+      : AuditAnchor.inMemory();
+  const services = createServices(database, config, { auditAnchor });
   const rootId = await inTransaction(database.db, async (tx) => {
     // instances starting at once on an empty database: one loads the organisation, the others wait and see it
     await sql`select pg_advisory_xact_lock(${ORG_LOAD_LOCK})`.execute(tx);

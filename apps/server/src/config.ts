@@ -12,11 +12,24 @@ export interface Config {
   sessionTtlHours: number;
   /** Cookies marked Secure (set when served over HTTPS). */
   secureCookies: boolean;
-  trustProxy: boolean;
+  /**
+   * Reverse proxies trusted for X-Forwarded-For: a number of hops (0: none, the socket's address is the
+   * client), or a comma-separated list of proxy addresses/CIDRs.
+   */
+  trustProxy: number | string;
   /** Directory of the built web app, served at `/` when it exists. */
   webDist: string;
   bodyLimitBytes: number;
+  /** Failed logins allowed per account × address and per address within the window before delays grow. */
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
+  /** Ed25519 key signing audit checkpoints (null: an ephemeral key, checkpoints kept in memory). */
+  auditKeyFile: string | null;
+  /** JSON-lines log of signed audit checkpoints, outside the database. */
+  auditCheckpointFile: string | null;
+  /** Seconds between sealing runs (links pending audit events into the chain; 0 = only on demand). */
+  auditSealIntervalSeconds: number;
+  /** Days an API key lives at most (and by default). */
+  apiKeyMaxDays: number;
   /** Seconds between runs of the status job (stored status changed by time alone); 0 = off. */
   statusJobIntervalSeconds: number;
   /** Domain events, notifications and the mail outbox (ADR 0008). */
@@ -52,16 +65,20 @@ function int(value: string | undefined, fallback: number): number {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = overrides.dataDir ?? env.PILOTAGE_DATA_DIR ?? path.join(repoRoot, 'data');
+  const onDisk = dataDir !== ':memory:';
   return {
     port: int(env.PORT, 3000),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.PILOTAGE_DATA_DIR ?? path.join(repoRoot, 'data'),
+    dataDir,
     demo: env.PILOTAGE_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtlHours: int(env.PILOTAGE_SESSION_TTL_HOURS, 12),
     secureCookies: env.PILOTAGE_SECURE_COOKIES === '1',
-    trustProxy: env.PILOTAGE_TRUST_PROXY === '1',
+    trustProxy: /^\s*\d+\s*$/.test(env.PILOTAGE_TRUST_PROXY ?? '0')
+      ? Math.max(0, int(env.PILOTAGE_TRUST_PROXY?.trim(), 0))
+      : (env.PILOTAGE_TRUST_PROXY ?? '').trim(),
     webDist: env.PILOTAGE_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),
     bodyLimitBytes: int(env.PILOTAGE_BODY_LIMIT, 1024 * 1024),
     login: {
@@ -69,6 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxFailuresPerIp: int(env.PILOTAGE_LOGIN_MAX_PER_IP, 30),
       windowMinutes: int(env.PILOTAGE_LOGIN_WINDOW_MINUTES, 15),
     },
+    auditKeyFile:
+      env.PILOTAGE_AUDIT_KEY_FILE || (onDisk ? path.join(dataDir, 'audit-signing-key.pem') : null),
+    auditCheckpointFile:
+      env.PILOTAGE_AUDIT_CHECKPOINT_FILE || (onDisk ? path.join(dataDir, 'audit-checkpoints.jsonl') : null),
+    auditSealIntervalSeconds: Math.max(0, int(env.PILOTAGE_AUDIT_SEAL_INTERVAL_SECONDS, 5)),
+    apiKeyMaxDays: Math.max(1, int(env.PILOTAGE_API_KEY_MAX_DAYS, 365)),
     dispatch: {
       intervalMs: int(env.PILOTAGE_DISPATCH_INTERVAL_MS, 5000),
       eventLeaseMs: int(env.PILOTAGE_EVENT_LEASE_SECONDS, 60) * 1000,

@@ -3,6 +3,8 @@ import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.ts';
 import { seedDemo } from './demo/index.ts';
+import { startAuditSealer } from './modules/audit/index.ts';
+import { startIdentityPurge } from './modules/identity/index.ts';
 import { startDispatchScheduler, startReminderScheduler } from './modules/notifications/index.ts';
 import { startStatusJob } from './modules/tasks/index.ts';
 
@@ -21,6 +23,14 @@ async function main() {
   const app = await buildApp({ config, services, logger: true });
   let closing = false;
   let stopReminders: () => Promise<void> = () => Promise.resolve();
+  const log = (message: string, detail?: unknown) => app.log.info({ detail }, message);
+  if (services.audit.anchor)
+    services.audit.anchor.onCheckpoint = (c) => app.log.info({ auditCheckpoint: c }, 'audit checkpoint');
+  const stopSealer = startAuditSealer(services.audit, {
+    intervalSeconds: config.auditSealIntervalSeconds,
+    log,
+  });
+  const stopPurge = startIdentityPurge(services.auth, { log });
   let stopDispatch: () => Promise<void> = () => Promise.resolve();
   let stopStatusJob: () => Promise<void> = () => Promise.resolve();
   const shutdown = async (signal: string) => {
@@ -28,10 +38,12 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await stopReminders();
+    stopPurge();
     await stopStatusJob();
     await app.close();
     await stopDispatch();
     services.notifications.mail.close?.();
+    await stopSealer(); // seals what the last requests and events recorded
     await database.close();
     process.exit(0);
   };

@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import { AuditService } from './modules/audit/index.ts';
+import { AuditAnchor, AuditService } from './modules/audit/index.ts';
 import { CommitmentsService } from './modules/commitments/index.ts';
 import { EventDispatcher } from './modules/events/index.ts';
 import { createNotifications, type MailTransport } from './modules/notifications/index.ts';
@@ -11,9 +11,13 @@ import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
 
 /** The application's services, wired once over one database. Tests build the same object. */
-export function createServices(database: Database, config: Config, options: { mail?: MailTransport } = {}) {
+export function createServices(
+  database: Database,
+  config: Config,
+  options: { mail?: MailTransport; auditAnchor?: AuditAnchor } = {},
+) {
   const db = database.db;
-  const audit = new AuditService(db);
+  const audit = new AuditService(db, options.auditAnchor ?? AuditAnchor.inMemory());
   const events = new EventDispatcher(db, {
     leaseMs: config.dispatch.eventLeaseMs,
     batchSize: config.dispatch.eventBatchSize,
@@ -27,7 +31,7 @@ export function createServices(database: Database, config: Config, options: { ma
     audit,
     org: new OrgService(db),
     auth: new AuthService(db, audit, config),
-    users: new UsersService(db, audit),
+    users: new UsersService(db, audit, config),
     events,
     notifications: createNotifications(db, audit, events, config.dispatch, options.mail),
     demoAccounts: new DemoAccountsService(db, audit),

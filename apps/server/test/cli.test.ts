@@ -40,14 +40,21 @@ async function makeTarget(): Promise<Target> {
     await admin.end();
     const dbUrl = new URL(url);
     dbUrl.pathname = `/${name}`;
+    const keys = await mkdtemp(path.join(tmpdir(), 'pilotage-cli-keys-'));
     return {
-      env: { DATABASE_URL: dbUrl.toString(), PILOTAGE_DATA_DIR: '/nonexistent' },
+      env: {
+        DATABASE_URL: dbUrl.toString(),
+        PILOTAGE_DATA_DIR: '/nonexistent',
+        PILOTAGE_AUDIT_KEY_FILE: path.join(keys, 'audit-key.pem'),
+        PILOTAGE_AUDIT_CHECKPOINT_FILE: path.join(keys, 'checkpoints.jsonl'),
+      },
       open: () => openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 2 }),
       async cleanup() {
         const c = new pg.Client({ connectionString: url });
         await c.connect();
         await c.query(`drop database if exists ${name} with (force)`);
         await c.end();
+        await rm(keys, { recursive: true, force: true });
       },
     };
   }
@@ -104,11 +111,12 @@ let target: Target;
 beforeAll(async () => {
   target = await makeTarget();
   const config = loadConfig(
-    {},
+    { ...target.env },
     { databaseUrl: target.env.DATABASE_URL || undefined, dataDir: target.env.PILOTAGE_DATA_DIR! },
   );
   const { database, services, rootId } = await bootstrap(config);
   await seedDemo(database.db, services, rootId);
+  await services.audit.seal();
   await database.close();
 }, SLOW);
 afterAll(() => target.cleanup());
@@ -243,14 +251,15 @@ describe('audit:verify after tampering', () => {
       const original = await withDb(async (db) => {
         const row = await db
           .selectFrom('audit_event')
-          .select(['seq', 'after'])
+          .innerJoin('audit_seal', 'audit_seal.event_id', 'audit_event.id')
+          .select(['audit_seal.seq', 'audit_event.id', 'audit_event.after'])
           .where('action', '=', 'user.create')
-          .orderBy('seq')
+          .orderBy('audit_seal.seq')
           .executeTakeFirstOrThrow();
         await db
           .updateTable('audit_event')
           .set({ after: JSON.stringify({ username: 'someone-else' }) })
-          .where('seq', '=', row.seq)
+          .where('id', '=', row.id)
           .execute();
         return row;
       });
@@ -262,7 +271,7 @@ describe('audit:verify after tampering', () => {
         db
           .updateTable('audit_event')
           .set({ after: JSON.stringify(original.after) })
-          .where('seq', '=', original.seq)
+          .where('id', '=', original.id)
           .execute(),
       );
     },
@@ -271,14 +280,37 @@ describe('audit:verify after tampering', () => {
   it('fails when the last event was deleted', { timeout: SLOW }, async () => {
     await withDb(async (db) => {
       const last = await db
-        .selectFrom('audit_event')
-        .select('seq')
+        .selectFrom('audit_seal')
+        .select(['seq', 'event_id'])
         .orderBy('seq', 'desc')
         .executeTakeFirstOrThrow();
-      await db.deleteFrom('audit_event').where('seq', '=', last.seq).execute();
+      await db.deleteFrom('audit_seal').where('seq', '=', last.seq).execute();
+      await db.deleteFrom('audit_event').where('id', '=', last.event_id).execute();
     });
     const res = await run('audit-verify', [], target.env);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/BROKEN at seq \d+: chain head does not match/);
   });
+
+  it(
+    'fails when the head was moved back too (caught by the signed checkpoint)',
+    { timeout: SLOW },
+    async () => {
+      await withDb(async (db) => {
+        const last = await db
+          .selectFrom('audit_seal')
+          .select(['seq', 'hash'])
+          .orderBy('seq', 'desc')
+          .executeTakeFirstOrThrow();
+        await db
+          .updateTable('audit_chain_head')
+          .set({ seq: last.seq, hash: last.hash })
+          .where('id', '=', 1)
+          .execute();
+      });
+      const res = await run('audit-verify', [], target.env);
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(/BROKEN at seq \d+: .*signed checkpoint covers seq/);
+    },
+  );
 });

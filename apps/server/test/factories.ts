@@ -85,7 +85,7 @@ export async function auditActions(env: TestEnv, entityId: string): Promise<stri
     .selectFrom('audit_event')
     .select('action')
     .where('entity_id', '=', entityId)
-    .orderBy('seq')
+    .orderBy('id')
     .execute();
   return rows.map((r) => r.action);
 }

@@ -90,36 +90,40 @@ describe('password login', () => {
 });
 
 describe('login throttling', () => {
-  it('locks an account after 5 failures, even with the right password, with Retry-After', async () => {
+  it('delays an account × address after 5 failures, even with the right password, with Retry-After', async () => {
     const user = await createUser(env, '01', ['officer']);
-    for (let i = 0; i < 5; i++) expect((await loginAs(user.username, `wrong-${i}`)).statusCode).toBe(401);
-    const res = await loginAs(user.username, TEST_PASSWORD, freshIp(), { 'accept-language': 'en' });
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) expect((await loginAs(user.username, `wrong-${i}`, ip)).statusCode).toBe(401);
+    const res = await loginAs(user.username, TEST_PASSWORD, ip, { 'accept-language': 'en' });
     expect(res.statusCode).toBe(429);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.headers['retry-after']).toBe(String(15 * 60));
-    expect(res.json().detail).toContain('15 minutes');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(20);
+    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(30);
+    expect(res.json().detail).toContain('1 minutes');
     expect(res.cookies).toHaveLength(0);
     // another account is not affected
     const other = await createUser(env, '01', ['officer']);
-    expect((await loginAs(other.username, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await loginAs(other.username, TEST_PASSWORD, ip)).statusCode).toBe(200);
   });
 
   it('counts failures per account case-insensitively', async () => {
     const user = await createUser(env, '01', ['officer']);
-    for (let i = 0; i < 5; i++) await loginAs(user.username.toUpperCase(), 'wrong');
-    expect((await loginAs(user.username, TEST_PASSWORD)).statusCode).toBe(429);
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) await loginAs(user.username.toUpperCase(), 'wrong', ip);
+    expect((await loginAs(user.username, TEST_PASSWORD, ip)).statusCode).toBe(429);
   });
 
   it('forgets failures older than the window', async () => {
     const user = await createUser(env, '01', ['officer']);
-    for (let i = 0; i < 5; i++) await loginAs(user.username, 'wrong');
-    expect((await loginAs(user.username, TEST_PASSWORD)).statusCode).toBe(429);
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) await loginAs(user.username, 'wrong', ip);
+    expect((await loginAs(user.username, TEST_PASSWORD, ip)).statusCode).toBe(429);
     await env.database.db
-      .updateTable('login_attempt')
-      .set({ at: new Date(Date.now() - 16 * 60_000) })
-      .where('username', '=', user.username)
+      .updateTable('login_throttle')
+      .set({ window_start: new Date(Date.now() - 16 * 60_000), blocked_until: new Date(Date.now() - 1000) })
+      .where('key', '=', `a:${user.username}|${ip}`)
       .execute();
-    expect((await loginAs(user.username, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await loginAs(user.username, TEST_PASSWORD, ip)).statusCode).toBe(200);
   });
 
   it('blocks an address after too many failures across accounts (configurable)', async () => {
@@ -309,8 +313,12 @@ describe('API keys', () => {
       roles: ['officer'],
       password: 'long-enough-pass',
     };
-    const ok = await env.app.inject({ method: 'POST', url: '/api/users', payload, headers });
+    const own = { ...payload, orgUnitId: hanoi.id };
+    const ok = await env.app.inject({ method: 'POST', url: '/api/users', payload: own, headers });
     expect(ok.statusCode).toBe(201);
+    // a lead's key manages its own unit only, not the communes below (issue 7 item 13)
+    const below = await env.app.inject({ method: 'POST', url: '/api/users', payload, headers });
+    expect(below.statusCode).toBe(403);
     const outside = await unitByCode(env, '02');
     const denied = await env.app.inject({
       method: 'POST',

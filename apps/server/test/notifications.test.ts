@@ -82,7 +82,7 @@ describe('reminders and escalation', () => {
     expect(ran.emailsSent).toBeGreaterThanOrEqual(2);
   });
 
-  it('warns one day ahead, then overdue, then escalates to the parent unit after escalation_days', async () => {
+  it('warns one day ahead, then overdue, then escalates to the ASSIGNING unit after escalation_days', async () => {
     await job().runReminders('2025-06-29');
     await job().runReminders('2025-07-01');
     const province = await unitByCode(env, '01');
@@ -93,9 +93,17 @@ describe('reminders and escalation', () => {
     expect(r.created).toMatchObject({ escalation: 2 });
     const commune = await notes(communeAssignment);
     expect(commune.find((n) => n.kind === 'escalation')).toMatchObject({ unit_id: province.id });
+    // issue 8 item 5: the province's escalation goes to the unit that assigned the task (the programme
+    // owner, the steering committee), not to the national root; its steering staff see it
+    const steeringUnit = await unitByCode(env, 'BCDCP');
     expect((await notes(provinceAssignment)).find((n) => n.kind === 'escalation')).toMatchObject({
-      unit_id: env.rootId,
+      unit_id: steeringUnit.id,
     });
+    const { client: steering } = await signedIn(env, 'BCDCP', ['steering']);
+    const seen = (await steering.get('/api/notifications?kind=escalation')).json();
+    expect(seen.items.map((n: { assignmentId: string }) => n.assignmentId)).toEqual([provinceAssignment]);
+    const { client: rootAdmin } = await signedIn(env, 'VN', ['admin']);
+    expect((await rootAdmin.get('/api/notifications?kind=escalation')).json().total).toBe(0);
     kinds = commune.map((n) => n.kind);
     expect(kinds.filter((k) => k === 'overdue')).toHaveLength(1); // once per deadline, not daily
 

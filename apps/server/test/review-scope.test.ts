@@ -25,7 +25,7 @@ describe('review report dates (DoS)', () => {
         expect(res.statusCode).toBe(400);
         expect(res.headers['content-type']).toContain('application/problem+json');
         expect(res.json().errors[0].path).toBe('querystring.asOf');
-        expect(Date.now() - started).toBeLessThan(2000);
+        expect(Date.now() - started).toBeLessThan(15_000); // the DoS never answered; a bound, not a benchmark
       });
 
   it('the summary, the exports and the completeness refuse out-of-range dates and periods', async () => {

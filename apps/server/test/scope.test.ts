@@ -77,14 +77,23 @@ describe('steering and admins outside national bodies', () => {
 });
 
 describe('unit leads', () => {
-  it('create users in communes of their province, not elsewhere, and never grant admin or steering', async () => {
-    const { client } = await signedIn(env, '01', ['unit_lead']);
+  it('create users in their own unit only (not its communes, not elsewhere), and never grant admin or steering', async () => {
+    const { client, user } = await signedIn(env, '01', ['unit_lead']);
     const commune = await unitByCode(env, '10107008');
     const other = await unitByCode(env, '22101051');
-    expect((await client.post('/api/users', newUser(commune.id, ['unit_lead']))).statusCode).toBe(201);
+    expect((await client.post('/api/users', newUser(user.org_unit_id, ['unit_lead']))).statusCode).toBe(201);
+    const below = await client.post('/api/users', newUser(commune.id, ['unit_lead']), {
+      'accept-language': 'en',
+    });
+    expect(below.statusCode).toBe(403);
+    expect(below.json().errors).toEqual([
+      { path: 'roles', message: 'You manage the users and API keys of your own unit only' },
+    ]);
     expect((await client.post('/api/users', newUser(other.id))).statusCode).toBe(403);
     for (const roles of [['admin'], ['steering'], ['viewer', 'admin']]) {
-      const res = await client.post('/api/users', newUser(commune.id, roles), { 'accept-language': 'en' });
+      const res = await client.post('/api/users', newUser(user.org_unit_id, roles), {
+        'accept-language': 'en',
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json().errors).toEqual([{ path: 'roles', message: 'You may not grant this role' }]);
     }

@@ -160,6 +160,11 @@ async function upload(file: Buffer) {
   return { res: await pending, ms: Date.now() - started, health };
 }
 
+// Bounds are generous on purpose (speed is measured in benchmarks, not timed tests): the bomb used to block
+// the event loop for 125 s and take 3.5 GB, which these bounds still catch on a loaded 2-core machine.
+const FAST_MS = 20_000;
+const HEALTH_MS = 5_000;
+
 describe('XLSX bomb', () => {
   it('a ~1 MB workbook of 4 million rows is refused fast, by its unpacked size', async () => {
     const bomb = await workbook(sameRows(4_000_000), undefined, 450_000);
@@ -170,7 +175,7 @@ describe('XLSX bomb', () => {
     expect(res.statusCode, res.body).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().errors[0].path).toBe('file');
-    expect(ms).toBeLessThan(3_000);
+    expect(ms).toBeLessThan(FAST_MS);
     expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
   }, 60_000);
 
@@ -179,8 +184,8 @@ describe('XLSX bomb', () => {
     const rss = process.memoryUsage().rss;
     const { res, ms, health } = await upload(bomb);
     expect(res.statusCode, res.body).toBe(400);
-    expect(ms).toBeLessThan(3_000);
-    expect(Math.max(0, ...health)).toBeLessThan(1_000);
+    expect(ms).toBeLessThan(FAST_MS);
+    expect(Math.max(0, ...health)).toBeLessThan(HEALTH_MS);
     expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
   }, 60_000);
 
@@ -190,7 +195,7 @@ describe('XLSX bomb', () => {
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().errors[0].message).toContain('10000');
     expect(res.json().detail).toContain('10000');
-    expect(ms).toBeLessThan(5_000);
-    expect(Math.max(0, ...health)).toBeLessThan(1_000);
+    expect(ms).toBeLessThan(FAST_MS);
+    expect(Math.max(0, ...health)).toBeLessThan(HEALTH_MS);
   }, 60_000);
 });

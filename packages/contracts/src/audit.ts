@@ -4,7 +4,8 @@ import { defineRoutes } from './route.ts';
 
 export const AuditEvent = z.object({
   id: Uuid,
-  seq: z.number().int(),
+  /** Place in the chain; null while the event waits for the sealer (a few seconds). */
+  seq: z.number().int().nullable(),
   occurredAt: IsoDateTime,
   actorUserId: Uuid.nullable(),
   actorName: z.string().nullable(),
@@ -15,7 +16,7 @@ export const AuditEvent = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),
-  hash: z.string(),
+  hash: z.string().nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

@@ -47,6 +47,8 @@ export const Me = z.object({
   /** Root of what this user may see (their unit, or the national root for national steering staff). */
   scopeRootId: Uuid,
   csrfToken: z.string().nullable(),
+  /** After an administrator's reset: the client sends the user to the change-password page. */
+  mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -74,11 +76,25 @@ export const ApiKey = z.object({
   roles: z.array(Role),
   createdAt: IsoDateTime,
   revokedAt: IsoDateTime.nullable(),
+  expiresAt: IsoDateTime,
+  lastUsedAt: IsoDateTime.nullable(),
 });
 export const CreateApiKeyBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   orgUnitId: Uuid,
   roles: z.array(Role).min(1).default(['officer']),
+  /** Lifetime in days (default and maximum: the server's PILOTAGE_API_KEY_MAX_DAYS, 365). */
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: Password,
+});
+
+/** An administrator sets a temporary password; the user must change it at next login. */
+export const ResetPasswordBody = z.strictObject({
+  temporaryPassword: Password,
 });
 
 export const identityRoutes = defineRoutes({
@@ -96,6 +112,14 @@ export const identityRoutes = defineRoutes({
     path: '/api/auth/logout',
     summary: 'End the session',
     tags: ['identity'],
+    response: Ok,
+  },
+  changePassword: {
+    method: 'POST',
+    path: '/api/auth/password',
+    summary: 'Change one’s own password (current password required); other sessions end',
+    tags: ['identity'],
+    body: ChangePasswordBody,
     response: Ok,
   },
   me: {
@@ -141,6 +165,15 @@ export const identityRoutes = defineRoutes({
     tags: ['identity'],
     params: IdParams,
     body: UpdateUserBody,
+    response: User,
+  },
+  resetPassword: {
+    method: 'POST',
+    path: '/api/users/:id/reset-password',
+    summary: 'Set a temporary password that must be changed at next login (admins)',
+    tags: ['identity'],
+    params: IdParams,
+    body: ResetPasswordBody,
     response: User,
   },
   listApiKeys: {

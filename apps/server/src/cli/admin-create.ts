@@ -88,6 +88,7 @@ async function main(): Promise<number> {
     }
     const ctx = systemContext(boot.rootId, 'admin:create');
     const user = await boot.services.users.create(ctx, { ...draft.data, orgUnitId: unit.id });
+    await boot.services.audit.seal(); // link the event into the chain and sign a checkpoint before exiting
     console.log(`Created administrator "${user.username}" (${user.id}) in ${unit.code} ${unit.name}.`);
     return 0;
   } catch (error) {

@@ -56,6 +56,8 @@ export interface AppUserTable {
   search_key: string;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  password_changed_at: NullableTimestamp;
 }
 
 export interface SessionTable {
@@ -88,11 +90,11 @@ export interface ApiKeyTable {
   created_at: CreatedAt;
   revoked_at: NullableTimestamp;
   last_used_at: NullableTimestamp;
+  expires_at: Timestamp;
 }
 
 export interface AuditEventTable {
   id: string;
-  seq: number;
   occurred_at: Timestamp;
   actor_user_id: string | null;
   actor_name: string | null;
@@ -103,8 +105,28 @@ export interface AuditEventTable {
   before: Json;
   after: Json;
   request_id: string | null;
+  /** Hash of the event's own content; null only for events chained before migration 0006. */
+  content_hash: string | null;
+}
+
+/** An event's place in the chain, written by the sealer (migration 0006). */
+export interface AuditSealTable {
+  seq: number;
+  event_id: string;
   prev_hash: string;
   hash: string;
+  sealed_at: Timestamp;
+}
+
+export interface AuditPendingTable {
+  event_id: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_start: Timestamp;
+  blocked_until: NullableTimestamp;
 }
 
 export interface AuditChainHeadTable {
@@ -370,5 +392,8 @@ export interface DB {
   api_key: ApiKeyTable;
   audit_event: AuditEventTable;
   audit_chain_head: AuditChainHeadTable;
+  audit_seal: AuditSealTable;
+  audit_pending: AuditPendingTable;
+  login_throttle: LoginThrottleTable;
   schema_migration: SchemaMigrationTable;
 }

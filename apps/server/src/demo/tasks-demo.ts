@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { inTransaction, type Tx } from '../db/transaction.ts';
 import { systemContext } from '../http/context.ts';
+import type { AuditAction, AuditEntityOf, AuditInputOf } from '../modules/audit/index.ts';
 import { refreshStatuses, tasksBulkRepository, tasksRepository } from '../modules/tasks/index.ts';
 import type { Services } from '../services.ts';
 import { DEMO_DOCUMENTS } from './tasks-demo-catalogue.ts';
@@ -55,13 +56,13 @@ export function seedTasksDemo(db: Db, services: Services, rootId: string): Promi
 export async function seedTasksDemoIn(tx: Tx, services: Services, rootId: string): Promise<TasksDemoResult> {
   const started = performance.now();
   const ctx = systemContext(rootId, 'demo-seed');
-  const record = (
+  const record = <A extends AuditAction>(
     tx: Parameters<Services['audit']['record']>[0],
-    action: string,
-    entityType: string,
+    action: A,
+    entityType: AuditEntityOf<A>,
     entityId: string | null,
     after: unknown,
-  ) => services.audit.record(tx, ctx, { action, entityType, entityId, after });
+  ) => services.audit.record(tx, ctx, { action, entityType, entityId, after } as AuditInputOf<A>);
   if (await tasksRepository.findProgrammeByCode(tx, DEMO_PROGRAMME_CODE))
     return { created: false, ms: performance.now() - started };
 

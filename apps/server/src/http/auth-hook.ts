@@ -4,6 +4,8 @@ import { AppError } from './errors.ts';
 import { requestLang } from './lang.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a user whose password was reset may still do before changing it. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/me', '/api/auth/password', '/api/auth/logout']);
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
@@ -33,6 +35,8 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
         ) {
           throw new AppError(403, 'csrf_failed');
         }
+        if (actor.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(request.routeOptions.url ?? ''))
+          throw new AppError(403, 'password_change_required');
       }
     }
     if (!request.ctx && request.routeOptions.config.public !== true)

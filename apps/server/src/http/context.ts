@@ -16,6 +16,8 @@ export interface Actor {
   scope: Scope;
   /** Session CSRF token (cookie sessions only). */
   csrfToken: string | null;
+  /** Set after an administrator's password reset: only the change-password route (and me, logout) serve. */
+  mustChangePassword?: boolean;
 }
 
 /** Everything a service needs to know about the call: who, in which language, which request. */

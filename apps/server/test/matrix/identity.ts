@@ -1,6 +1,6 @@
 /** Rows of the identity routes: sign-in, users, API keys. */
 import { expect } from 'vitest';
-import { login } from '../factories.ts';
+import { createUser, login } from '../factories.ts';
 import {
   each,
   expectStatus,
@@ -40,6 +40,51 @@ export const identityRows = (m: M): Rows => ({
       is(await extra.get('/api/me'), 401);
       is(await seat.client.get('/api/me'), 200);
     }),
+  },
+
+  'identity.changePassword': {
+    anonymous: expectStatus(
+      m,
+      401,
+      'POST',
+      () => '/api/auth/password',
+      () => ({ currentPassword: 'x', newPassword: 'mây trắng bay qua đồi' }),
+    ),
+    // everyone signed in may change their own password: a wrong current password is a 400, not a 403
+    ...each(ALL_SIGNED_IN, async (role) => {
+      const res = await m.w.call(role, 'POST', '/api/auth/password', {
+        currentPassword: 'not-the-password',
+        newPassword: 'mây trắng bay qua đồi',
+      });
+      is(res, 400);
+      expect(res.json().errors[0].path).toBe('currentPassword');
+    }),
+  },
+
+  'identity.resetPassword': {
+    anonymous: expectStatus(
+      m,
+      401,
+      'POST',
+      () => `/api/users/${m.w.bystanders.colleague.id}/reset-password`,
+      () => ({ temporaryPassword: 'tạm thời: đổi ngay nhé' }),
+    ),
+    ...each(
+      [...NOT_MANAGERS, 'communeLead'],
+      expectStatus(
+        m,
+        403,
+        'POST',
+        () => `/api/users/${m.w.bystanders.colleague.id}/reset-password`,
+        () => ({ temporaryPassword: 'tạm thời: đổi ngay nhé' }),
+      ),
+    ),
+    admin: async (role) => {
+      const target = await createUser(m.env, 'BCA', ['officer']);
+      const body = { temporaryPassword: 'tạm thời: đổi ngay nhé' };
+      is(await m.w.call(role, 'POST', `/api/users/${target.id}/reset-password`, body), 200);
+      is(await m.w.call(role, 'POST', `/api/users/${m.w.seats.admin.user.id}/reset-password`, body), 403);
+    },
   },
 
   'identity.me': {
@@ -105,6 +150,8 @@ export const identityRows = (m: M): Rows => ({
         ),
         403,
       );
+      // granting a role needs the right to hold it: a lead grants unit_lead, not reviewer (issue 7 item 13)
+      is(await m.w.call(role, 'POST', '/api/users', m.w.newUserBody(m.w.units.commune, ['unit_lead'])), 201);
       is(
         await m.w.call(
           role,
@@ -112,7 +159,7 @@ export const identityRows = (m: M): Rows => ({
           '/api/users',
           m.w.newUserBody(m.w.units.commune, ['unit_lead', 'reviewer']),
         ),
-        201,
+        403,
       );
     },
     admin: async (role) => {

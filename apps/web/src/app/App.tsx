@@ -10,6 +10,8 @@ import { Layout } from './Layout.tsx';
 import { canSee } from './nav.ts';
 import { ROUTES } from './routes.tsx';
 
+const CHANGE_PASSWORD = '/account/password';
+
 export function App() {
   return (
     <BrowserRouter>
@@ -42,6 +44,9 @@ function RequireSession() {
     );
   }
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // after an administrator's reset, the new password comes first (the server refuses the rest meanwhile)
+  if (me.mustChangePassword && location.pathname !== CHANGE_PASSWORD)
+    return <Navigate to={CHANGE_PASSWORD} replace />;
   return <Layout />;
 }
 

@@ -39,6 +39,9 @@ export function Layout() {
       <span className="user-unit" title={nameOf(me.unit)}>
         {nameOf(me.unit)}
       </span>
+      <Link to="/account/password" className="user-password">
+        {t('password.title')}
+      </Link>
     </>
   );
   const signOut = (

@@ -13,6 +13,9 @@ const AuditPage = lazy(() =>
 const ApiKeysPage = lazy(() =>
   import('../features/identity/ApiKeysPage.tsx').then((m) => ({ default: m.ApiKeysPage })),
 );
+const ChangePasswordPage = lazy(() =>
+  import('../features/identity/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/identity/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -68,6 +71,7 @@ export interface AppRoute {
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', element: <HomePage /> },
   { path: '/org', element: <OrgBrowserPage /> },
+  { path: '/account/password', element: <ChangePasswordPage /> },
   { path: '/org/:id', element: <OrgBrowserPage /> },
   { path: '/admin/users', element: <UsersPage />, roles: USER_MANAGERS },
   { path: '/admin/api-keys', element: <ApiKeysPage />, roles: USER_MANAGERS },

@@ -37,6 +37,16 @@ export const en: Record<MessageKey, string> = {
   'auth.logout': 'Sign out',
   'auth.signedInAs': 'Signed in: {name}',
 
+  'password.title': 'Change password',
+  'password.forced': 'An administrator reset your password. Choose a new one before going on.',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.hint': 'At least 10 characters; prefer a long phrase, never a common password.',
+  'password.confirm': 'New password again',
+  'password.mismatch': 'The two entries differ',
+  'password.submit': 'Change password',
+  'password.changed': 'Password changed. Your other sessions have ended.',
+
   'role.admin': 'Administrator',
   'role.steering': 'Steering committee',
   'role.unit_lead': 'Unit leader',
@@ -142,6 +152,10 @@ export const en: Record<MessageKey, string> = {
   'keys.revokeConfirm': 'Revoke “{name}”? Systems using this key will no longer be able to send data.',
   'keys.revoked': 'Revoked',
   'keys.valid': 'Valid',
+  'keys.expired': 'Expired',
+  'keys.expiresAt': 'Expires',
+  'keys.lastUsedAt': 'Last used',
+  'keys.neverUsed': 'Never',
   'keys.secretTitle': 'Secret of “{name}”',
   'keys.secretWarning': 'Copy it and store it safely now: it is shown only once.',
 

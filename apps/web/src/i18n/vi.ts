@@ -39,6 +39,16 @@ export const vi = {
   'auth.logout': 'Đăng xuất',
   'auth.signedInAs': 'Đang đăng nhập: {name}',
 
+  'password.title': 'Đổi mật khẩu',
+  'password.forced': 'Quản trị viên đã đặt lại mật khẩu của bạn. Hãy đặt mật khẩu mới trước khi tiếp tục.',
+  'password.current': 'Mật khẩu hiện tại',
+  'password.new': 'Mật khẩu mới',
+  'password.hint': 'Ít nhất 10 ký tự; nên dùng một cụm từ dài, không dùng mật khẩu phổ biến.',
+  'password.confirm': 'Nhập lại mật khẩu mới',
+  'password.mismatch': 'Hai lần nhập không khớp',
+  'password.submit': 'Đổi mật khẩu',
+  'password.changed': 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.',
+
   'role.admin': 'Quản trị',
   'role.steering': 'Ban Chỉ đạo',
   'role.unit_lead': 'Lãnh đạo đơn vị',
@@ -144,6 +154,10 @@ export const vi = {
   'keys.revokeConfirm': 'Thu hồi khóa “{name}”? Hệ thống dùng khóa này sẽ không gửi được dữ liệu nữa.',
   'keys.revoked': 'Đã thu hồi',
   'keys.valid': 'Còn hiệu lực',
+  'keys.expired': 'Đã hết hạn',
+  'keys.expiresAt': 'Hết hạn',
+  'keys.lastUsedAt': 'Dùng lần cuối',
+  'keys.neverUsed': 'Chưa dùng',
   'keys.secretTitle': 'Khóa bí mật của “{name}”',
   'keys.secretWarning': 'Hãy sao chép và lưu giữ an toàn ngay: khóa này chỉ hiển thị một lần.',
 

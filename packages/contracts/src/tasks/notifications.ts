@@ -4,8 +4,10 @@ import { defineRoutes } from '../route.ts';
 
 /**
  * In-app notifications, addressed to a unit and read per user. Scheduled kinds (job `runReminders`):
- * due_in_7_days, due_in_1_day, overdue, report_missing (to the assigned unit), escalation (to the PARENT
- * of the assigned unit after the programme's escalation_days overdue). Event kinds: report_pending_approval
+ * due_in_7_days, due_in_1_day, overdue (to the assigned unit), report_missing (to the assigned unit, ONE per
+ * unit and period: params.count, params.taskCodes, params.assignmentIds; subject = the unit), escalation (to
+ * the unit that ASSIGNED the work — its steering staff, leads, reviewers — after the programme's
+ * escalation_days overdue). Event kinds: report_pending_approval
  * (to the unit's leads), report_submitted (to the assigning unit), report_returned / report_accepted (to the
  * reporting unit), assignment_new (to the assigned unit), extension_requested (to the assigning unit),
  * extension_approved / extension_rejected (to the assigned unit). Event kinds are made by the event

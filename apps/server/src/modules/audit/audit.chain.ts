@@ -28,9 +28,24 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** hash(n) = sha256(hash(n-1) + canonical(event n)). Changing any stored field breaks every later link. */
+/** v1 (events chained before migration 0006): hash(n) = sha256(hash(n-1) + canonical(event n)). */
 export function chainHash(prevHash: string, fields: ChainedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
 }
 
 export const GENESIS_HASH = 'genesis';
+
+/** The fields an event's own content hash covers (v2): everything but its place in the chain. */
+export type ContentFields = Omit<ChainedFields, 'seq'>;
+
+/**
+ * v2 (migration 0006): each event carries the hash of its own content, written with the mutation and without
+ * any lock; the sealer later links it: hash(n) = sha256(hash(n-1) + seq + content hash).
+ */
+export function contentHash(fields: ContentFields): string {
+  return createHash('sha256').update('pilotage-audit-v2\n').update(canonicalJson(fields)).digest('hex');
+}
+
+export function linkHash(prevHash: string, seq: number, content: string): string {
+  return createHash('sha256').update(`${prevHash}\n${seq}\n${content}`).digest('hex');
+}

@@ -1,19 +1,17 @@
 import type { AuditEvent, AuditQuery } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import type { Tx } from '../../db/transaction.ts';
+import { inTransaction, type Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { chainHash, GENESIS_HASH, type ChainedFields } from './audit.chain.ts';
-import { auditRepository, type AuditRow } from './audit.repository.ts';
+import type { AuditAnchor } from './audit.anchor.ts';
+import { contentHash, linkHash } from './audit.chain.ts';
+import type { AuditInput } from './audit.events.ts';
 import { assertCanBrowseAudit } from './audit.policy.ts';
+import { auditRepository, type ListedRow } from './audit.repository.ts';
+import { contentFieldsOf, verifyChain, type ChainCheck } from './audit.verify.ts';
 
-export interface AuditInput {
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before?: unknown;
-  after?: unknown;
-}
+export type { AuditInput } from './audit.events.ts';
+export type { ChainCheck } from './audit.verify.ts';
 
 /** Strips values that must never reach the audit trail (secrets, hashes). */
 function redact(value: unknown): unknown {
@@ -30,47 +28,34 @@ function redact(value: unknown): unknown {
   return out;
 }
 
-/** The hashed fields of a stored event, exactly as the chain covers them. */
-function chainFieldsOf(row: AuditRow): ChainedFields {
-  return {
-    id: row.id,
-    seq: Number(row.seq),
-    occurredAt: row.occurred_at.toISOString(),
-    actorUserId: row.actor_user_id,
-    actorName: row.actor_name,
-    actorUnitId: row.actor_unit_id,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    before: row.before ?? null,
-    after: row.after ?? null,
-    requestId: row.request_id,
-  };
-}
+const toEvent = (row: ListedRow): AuditEvent => ({ ...contentFieldsOf(row), seq: row.seq, hash: row.hash });
 
-const toEvent = (row: AuditRow): AuditEvent => ({ ...chainFieldsOf(row), hash: row.hash });
-
-export interface ChainCheck {
-  ok: boolean;
-  checked: number;
-  brokenAtSeq: number | null;
-  reason: string | null;
+export interface SealResult {
+  sealed: number;
+  head: { seq: number; hash: string } | null;
 }
 
 export class AuditService {
-  constructor(private readonly db: Db) {}
+  private lastCheckpointSeq = -1;
+  private sealing: Promise<SealResult> | null = null;
 
-  /** Writes one audit event in the caller's transaction, linked to the previous one. */
+  /** `anchor`: signs checkpoints of the chain head (null: no anchoring, e.g. read-only tools). */
+  constructor(
+    private readonly db: Db,
+    readonly anchor: AuditAnchor | null = null,
+  ) {}
+
+  /**
+   * Writes one audit event in the caller's transaction with the hash of its own content. Takes no lock:
+   * concurrent mutations never wait on each other here; the sealer links the event into the chain later.
+   */
   async record(tx: Tx, ctx: RequestContext, input: AuditInput): Promise<void> {
-    const head = await auditRepository.lockHead(tx);
-    const actorUnitId = ctx.actor.unitId || null;
     const fields = {
       id: newId(),
-      seq: head.seq + 1,
       occurredAt: new Date().toISOString(),
       actorUserId: ctx.actor.userId,
       actorName: ctx.actor.name,
-      actorUnitId,
+      actorUnitId: ctx.actor.unitId || null,
       action: input.action,
       entityType: input.entityType,
       entityId: input.entityId,
@@ -78,10 +63,8 @@ export class AuditService {
       after: redact(input.after),
       requestId: ctx.requestId,
     };
-    const hash = chainHash(head.hash, fields);
     await auditRepository.append(tx, {
       id: fields.id,
-      seq: fields.seq,
       occurred_at: new Date(fields.occurredAt),
       actor_user_id: fields.actorUserId,
       actor_name: fields.actorName,
@@ -92,55 +75,61 @@ export class AuditService {
       before: fields.before,
       after: fields.after,
       request_id: fields.requestId,
-      prev_hash: head.hash,
-      hash,
+      content_hash: contentHash(fields),
     });
   }
 
   async list(ctx: RequestContext, query: AuditQuery) {
     assertCanBrowseAudit(ctx.actor);
-    const { items, total } = await auditRepository.list(this.db, query, ctx.actor.scopeRootId);
+    const { items, total } = await auditRepository.list(this.db, query, ctx.actor.scope);
     return { items: items.map(toEvent), total };
   }
 
   /**
-   * Recomputes every link from the first event; reports the first break. Safe while the server writes: events
-   * committed after the last page was read are read too before the chain head is compared.
+   * Links pending events into the chain, oldest id first, in batches; each batch is one transaction that
+   * holds the chain-head row lock (another sealer, on this or another instance, skips instead of waiting).
+   * Then signs a checkpoint of the new head. Safe to call from several places at once.
    */
-  async verify(): Promise<ChainCheck> {
-    let prev = GENESIS_HASH;
-    let lastSeq = 0;
-    let checked = 0;
-    for (let round = 0; ;) {
-      const rows = await auditRepository.page(this.db, lastSeq, 1000);
-      if (rows.length === 0) {
-        const head = await auditRepository.head(this.db);
-        if (head.seq > lastSeq && round++ < 10) continue; // appended meanwhile (or removed: then it stays behind)
-        break;
-      }
-      for (const row of rows) {
-        const seq = Number(row.seq);
-        if (seq !== lastSeq + 1)
-          return { ok: false, checked, brokenAtSeq: seq, reason: `gap: expected seq ${lastSeq + 1}` };
-        if (row.prev_hash !== prev)
-          return { ok: false, checked, brokenAtSeq: seq, reason: 'prev_hash does not match' };
-        const expected = chainHash(prev, chainFieldsOf(row));
-        if (expected !== row.hash)
-          return { ok: false, checked, brokenAtSeq: seq, reason: 'content does not match its hash' };
-        prev = row.hash;
-        lastSeq = seq;
-        checked++;
-      }
+  seal(batchSize = 500): Promise<SealResult> {
+    this.sealing ??= this.sealAll(batchSize).finally(() => {
+      this.sealing = null;
+    });
+    return this.sealing;
+  }
+
+  private async sealAll(batchSize: number): Promise<SealResult> {
+    let sealed = 0;
+    let head: SealResult['head'] = null;
+    for (;;) {
+      const batch = await inTransaction(this.db, async (tx) => {
+        const start = await auditRepository.claimHead(tx);
+        if (!start) return null; // another sealer holds the head
+        const events = await auditRepository.pendingBatch(tx, batchSize);
+        let { seq, hash } = start;
+        const links = events.map((e) => {
+          const prev = hash;
+          seq += 1;
+          // a pending event keeps the content hash it was written with; verify recomputes it from the content
+          hash = linkHash(prev, seq, e.content_hash ?? contentHash(contentFieldsOf(e)));
+          return { seq, event_id: e.id, prev_hash: prev, hash };
+        });
+        await auditRepository.seal(tx, links, new Date());
+        return { count: links.length, head: { seq, hash } };
+      });
+      if (!batch) break;
+      sealed += batch.count;
+      head = batch.head;
+      if (batch.count < batchSize) break;
     }
-    const head = await auditRepository.head(this.db);
-    if (head.seq !== lastSeq || head.hash !== prev) {
-      return {
-        ok: false,
-        checked,
-        brokenAtSeq: lastSeq + 1,
-        reason: 'chain head does not match the last event (events removed?)',
-      };
+    if (head && this.anchor && head.seq > this.lastCheckpointSeq) {
+      await this.anchor.checkpoint(head);
+      this.lastCheckpointSeq = head.seq;
     }
-    return { ok: true, checked, brokenAtSeq: null, reason: null };
+    return { sealed, head };
+  }
+
+  /** Checks the chain (and the signed checkpoints, when this service has an anchor). */
+  verify(): Promise<ChainCheck> {
+    return verifyChain(this.db, this.anchor);
   }
 }

@@ -41,6 +41,24 @@ export const eventsRepository = {
     return ids;
   },
 
+  /** Payloads of the events of one type about these subjects (e.g. what was already said to these units). */
+  async payloadsAbout(
+    db: Executor,
+    type: string,
+    subjectType: string,
+    subjectIds: readonly string[],
+  ): Promise<unknown[]> {
+    if (subjectIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('domain_event')
+      .select('payload')
+      .where('subject_type', '=', subjectType)
+      .where('subject_id', 'in', [...subjectIds])
+      .where('type', '=', type)
+      .execute();
+    return rows.map((r) => r.payload);
+  },
+
   async existingKeys(db: Executor, keys: string[]): Promise<Set<string>> {
     const out = new Set<string>();
     for (let i = 0; i < keys.length; i += 1000) {

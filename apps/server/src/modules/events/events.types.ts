@@ -50,6 +50,17 @@ export interface ReminderFacts {
   params: ReminderParams;
 }
 
+/**
+ * Reports missing for one period in one unit, grouped (issue 8 item 5): the unit to tell, the period and
+ * the assignments that did not report for it (params: count, taskCodes, dueOn, periodKind…).
+ */
+export interface MissingReportsFacts {
+  unitId: string;
+  period: string;
+  assignmentIds: string[];
+  params: ReminderParams;
+}
+
 export const REMINDER_EVENT_TYPES = [
   'reminder.due_soon',
   'reminder.due_tomorrow',
@@ -58,7 +69,9 @@ export const REMINDER_EVENT_TYPES = [
   'reminder.report_missing',
 ] as const;
 export type ReminderEventType = (typeof REMINDER_EVENT_TYPES)[number];
-export type ReminderEvent = { type: ReminderEventType } & ReminderFacts;
+export type ReminderEvent =
+  | ({ type: Exclude<ReminderEventType, 'reminder.report_missing'> } & ReminderFacts)
+  | ({ type: 'reminder.report_missing' } & MissingReportsFacts);
 
 export type DomainEvent =
   | ({ type: 'report.approval_requested' } & ReportFacts)
@@ -100,6 +113,8 @@ export function subjectOf(e: DomainEvent): { type: string; id: string } {
       return { type: 'assignment', id: e.parentAssignmentId };
     case 'commitment.signed':
       return { type: 'commitment', id: e.commitmentId };
+    case 'reminder.report_missing':
+      return { type: 'org_unit', id: e.unitId };
     default:
       return { type: 'assignment', id: e.assignmentId };
   }

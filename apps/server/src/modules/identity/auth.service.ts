@@ -7,13 +7,22 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
-import { orgRepository, toOrgUnit, scopeAt, type Scope } from '../org/index.ts';
+import { isUnitInScope, orgRepository, PUBLIC_SCOPE, scopeAt, toOrgUnit, type Scope } from '../org/index.ts';
 import { identityRepository, toUser } from './identity.repository.ts';
 import { scopeRootFor } from './identity.scope.ts';
-import { dummyHash, verifyPassword } from './password.ts';
+import { accountKey, addressKey, delayAfter } from './login-throttle.rule.ts';
+import { dummyHash, hashPassword, verifyPassword } from './password.ts';
+import { assertStrongPassword } from './password.policy.ts';
+import { keyStillGranted } from './roles.policy.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const token = () => randomBytes(32).toString('base64url');
+
+class Blocked extends Error {
+  constructor(readonly key: string) {
+    super('login throttled');
+  }
+}
 
 export interface LoginResult {
   sessionToken: string;
@@ -45,7 +54,11 @@ export class AuthService {
     return { scopeRootId, scope: scopeAt(scopeRootId, national) };
   }
 
-  /** Password login with throttling per account and per IP; creates a server-side session. */
+  /**
+   * Password login. Throttled per account × address and per address (login-throttle.rule.ts): the attempt
+   * is counted before the password is checked, atomically, so concurrent guesses cannot all get through.
+   * Failures and lockouts are audited. Creates a server-side session.
+   */
   async login(input: {
     username: string;
     password: string;
@@ -55,11 +68,16 @@ export class AuthService {
   }): Promise<LoginResult> {
     const username = input.username.toLowerCase();
     const { windowMinutes, maxFailuresPerAccount, maxFailuresPerIp } = this.config.login;
-    const since = new Date(Date.now() - windowMinutes * 60_000);
-    const failures = await identityRepository.recentFailures(this.db, since, username, input.ip);
-    if (failures.byAccount >= maxFailuresPerAccount || failures.byIp >= maxFailuresPerIp) {
-      throw new AppError(429, 'too_many_attempts', { minutes: windowMinutes }, [], {
-        'retry-after': String(windowMinutes * 60),
+    const keys = { account: accountKey(username, input.ip), address: addressKey(input.ip) };
+    const now = new Date();
+    const reserved = await this.reserveAttempt(keys, now, windowMinutes, [
+      maxFailuresPerAccount,
+      maxFailuresPerIp,
+    ]);
+    if ('blockedUntil' in reserved) {
+      const seconds = Math.max(1, Math.ceil((reserved.blockedUntil.getTime() - Date.now()) / 1000));
+      throw new AppError(429, 'too_many_attempts', { minutes: Math.ceil(seconds / 60) }, [], {
+        'retry-after': String(seconds),
       });
     }
     const user = await identityRepository.findUserByUsername(this.db, username);
@@ -67,23 +85,23 @@ export class AuthService {
       ? await verifyPassword(user.password_hash, input.password)
       : await verifyPassword(await dummyHash(), input.password + '!');
     if (!user || !ok || !user.active) {
-      await identityRepository.recordAttempt(this.db, {
-        id: newId(),
-        username,
-        ip: input.ip,
-        succeeded: false,
-        at: new Date(),
-      });
+      await this.recordFailure(user?.id ?? null, username, input, reserved.lockedSeconds);
       throw new AppError(401, 'invalid_credentials');
     }
+    await identityRepository.settleSuccess(this.db, keys.account, keys.address);
     const sessionToken = token();
     const csrfToken = token();
-    const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
     const unit = await orgRepository.findById(this.db, user.org_unit_id);
     if (!unit) throw new AppError(401, 'invalid_credentials');
     const scopeRootId = scopeRootFor({ id: unit.id, kind: unit.kind }, user.roles, await this.rootId());
-    const me: Me = { user: toUser(user), unit: toOrgUnit(unit), scopeRootId, csrfToken };
+    const me: Me = {
+      user: toUser(user),
+      unit: toOrgUnit(unit),
+      scopeRootId,
+      csrfToken,
+      mustChangePassword: user.must_change_password,
+    };
     await inTransaction(this.db, async (tx) => {
       await identityRepository.recordAttempt(tx, {
         id: newId(),
@@ -110,6 +128,92 @@ export class AuthService {
       });
     });
     return { sessionToken, expiresAt, me };
+  }
+
+  /**
+   * Counts the attempt on both keys in one transaction (account × address first, then address: one lock
+   * order, no deadlock). Over the allowance, the delay starts now: a concurrent attempt finds the key blocked.
+   */
+  private async reserveAttempt(
+    keys: { account: string; address: string },
+    now: Date,
+    windowMinutes: number,
+    limits: [number, number],
+  ): Promise<{ lockedSeconds: number } | { blockedUntil: Date }> {
+    const windowStart = new Date(now.getTime() - windowMinutes * 60_000);
+    try {
+      return await inTransaction(this.db, async (tx) => {
+        let lockedSeconds = 0;
+        for (const [i, key] of [keys.account, keys.address].entries()) {
+          const failures = await identityRepository.reserveAttempt(tx, key, now, windowStart);
+          if (failures === undefined) throw new Blocked(key);
+          const delay = delayAfter(failures, limits[i]!, windowMinutes);
+          if (delay > 0) {
+            await identityRepository.blockUntil(tx, key, new Date(now.getTime() + delay * 1000));
+            lockedSeconds = Math.max(lockedSeconds, delay);
+          }
+        }
+        return { lockedSeconds };
+      });
+    } catch (error) {
+      if (!(error instanceof Blocked)) throw error;
+      const until = await identityRepository.blockedUntil(this.db, error.key);
+      return { blockedUntil: until ?? new Date(Date.now() + 1000) };
+    }
+  }
+
+  /** A failed login: kept in the attempts log and the audit trail (and the lockout it started, if any). */
+  private async recordFailure(
+    userId: string | null,
+    username: string,
+    input: { ip: string; requestId: string },
+    lockedSeconds: number,
+  ) {
+    const national = await this.rootId();
+    const ctx: RequestContext = {
+      actor: {
+        kind: 'user',
+        id: userId ?? '00000000-0000-0000-0000-000000000000',
+        userId: null,
+        name: `login:${username}`.slice(0, 80),
+        unitId: '',
+        roles: [],
+        scopeRootId: national,
+        scope: PUBLIC_SCOPE,
+        csrfToken: null,
+      },
+      lang: 'vi',
+      requestId: input.requestId,
+    };
+    await inTransaction(this.db, async (tx) => {
+      await identityRepository.recordAttempt(tx, {
+        id: newId(),
+        username,
+        ip: input.ip,
+        succeeded: false,
+        at: new Date(),
+      });
+      const after = { username, ip: input.ip, knownUser: userId !== null };
+      await this.audit.record(tx, ctx, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: userId,
+        after,
+      });
+      if (lockedSeconds > 0)
+        await this.audit.record(tx, ctx, {
+          action: 'auth.lockout',
+          entityType: 'user',
+          entityId: userId,
+          after: { ...after, seconds: lockedSeconds },
+        });
+    });
+  }
+
+  /** Housekeeping job: expired sessions, login attempts older than 30 days, finished throttle counters. */
+  async purge(now = new Date()) {
+    const windowStart = new Date(now.getTime() - this.config.login.windowMinutes * 60_000);
+    return identityRepository.purge(this.db, now, new Date(now.getTime() - 30 * 86_400_000), windowStart);
   }
 
   private actorFromMe(me: Me, nationalRootId: string): Actor {
@@ -154,14 +258,36 @@ export class AuthService {
       roles,
       ...(await this.scopeOf({ id: s.org_unit_id, kind: s.unit_kind }, roles)),
       csrfToken: s.csrf_token,
+      mustChangePassword: s.must_change_password,
     };
   }
 
-  /** Resolves `Authorization: Bearer plk_…` to the key's unit, with the key's roles. */
+  /**
+   * Resolves `Authorization: Bearer plk_…` to the key's unit, with the key's roles, while the key lives: not
+   * revoked, not expired, and its maker still active and still able to grant it (roles.policy.ts).
+   */
   async fromApiKey(secret: string): Promise<Actor | null> {
     const key = await identityRepository.findApiKeyByHash(this.db, sha256(secret));
-    if (!key) return null;
+    const now = new Date();
+    if (!key || key.expires_at <= now) return null;
     const roles = key.roles;
+    if (key.created_by) {
+      const creator = await identityRepository.findUserById(this.db, key.created_by);
+      const creatorUnit = creator && (await orgRepository.findById(this.db, creator.org_unit_id));
+      if (!creator || !creatorUnit) return null;
+      const creatorRoles = creator.roles;
+      const { scope } = await this.scopeOf({ id: creatorUnit.id, kind: creatorUnit.kind }, creatorRoles);
+      const reaches = await isUnitInScope(this.db, scope, key.org_unit_id);
+      const principal = {
+        id: creator.id,
+        unitId: creator.org_unit_id,
+        roles: creatorRoles,
+        active: creator.active,
+      };
+      if (!keyStillGranted(principal, { unitId: key.org_unit_id, roles }, reaches)) return null;
+    }
+    if (!key.last_used_at || now.getTime() - key.last_used_at.getTime() > 60_000)
+      await identityRepository.touchApiKey(this.db, key.id, now);
     return {
       kind: 'api_key',
       id: key.id,
@@ -196,6 +322,42 @@ export class AuthService {
       unit: toOrgUnit(unit),
       scopeRootId: ctx.actor.scopeRootId,
       csrfToken: ctx.actor.csrfToken,
+      mustChangePassword: user.must_change_password,
     };
+  }
+
+  /** The signed-in user changes their own password (current one required); other sessions end. */
+  async changePassword(
+    ctx: RequestContext,
+    body: { currentPassword: string; newPassword: string },
+    currentSessionToken: string | undefined,
+  ): Promise<void> {
+    const userId = ctx.actor.userId;
+    if (!userId) throw new AppError(403, 'forbidden');
+    const user = await identityRepository.findUserById(this.db, userId);
+    if (!user) throw new AppError(401, 'unauthenticated');
+    if (!(await verifyPassword(user.password_hash, body.currentPassword)))
+      throw new AppError(400, 'validation_failed', {}, [
+        { path: 'currentPassword', key: 'wrong_current_password' },
+      ]);
+    assertStrongPassword(body.newPassword, [user.username, user.display_name], 'newPassword');
+    if (body.newPassword === body.currentPassword)
+      throw new AppError(400, 'validation_failed', {}, [{ path: 'newPassword', key: 'password_unchanged' }]);
+    const passwordHash = await hashPassword(body.newPassword);
+    await inTransaction(this.db, async (tx) => {
+      const now = new Date();
+      await identityRepository.setPassword(tx, userId, passwordHash, false, now);
+      await identityRepository.deleteUserSessions(
+        tx,
+        userId,
+        currentSessionToken ? sha256(currentSessionToken) : undefined,
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'auth.password_change',
+        entityType: 'user',
+        entityId: userId,
+        after: { at: now.toISOString() },
+      });
+    });
   }
 }

@@ -1,8 +1,9 @@
 import { foldForSearch, type User } from '@pilotage/contracts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { ApiKeyTable, AppUserTable } from '../../db/schema.ts';
-import type { Executor } from '../../db/transaction.ts';
-import { likeEscape, unitUnder } from '../org/index.ts';
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../../db/transaction.ts';
+import { likeEscape, unitInScope, type Scope } from '../org/index.ts';
 
 export type UserRow = Selectable<AppUserTable>;
 export type ApiKeyRow = Selectable<ApiKeyTable>;
@@ -26,6 +27,8 @@ export const toApiKey = (r: ApiKeyRow) => ({
   roles: r.roles,
   createdAt: r.created_at.toISOString(),
   revokedAt: r.revoked_at ? r.revoked_at.toISOString() : null,
+  expiresAt: r.expires_at.toISOString(),
+  lastUsedAt: r.last_used_at ? r.last_used_at.toISOString() : null,
 });
 
 export const userSearchKey = (username: string, displayName: string) =>
@@ -51,15 +54,15 @@ export const identityRepository = {
 
   async listUsers(
     db: Executor,
+    scope: Scope,
     f: {
-      scopeRootId: string;
       q?: string | undefined;
       orgUnitId?: string | undefined;
       limit: number;
       offset: number;
     },
   ) {
-    let q = db.selectFrom('app_user').where(unitUnder(f.scopeRootId, 'org_unit_id'));
+    let q = db.selectFrom('app_user').where(unitInScope(scope, 'app_user.org_unit_id'));
     if (f.orgUnitId) q = q.where('org_unit_id', '=', f.orgUnitId);
     if (f.q)
       for (const w of foldForSearch(f.q).split(' ').filter(Boolean))
@@ -99,6 +102,7 @@ export const identityRepository = {
         'app_user.display_name',
         'app_user.roles',
         'app_user.active',
+        'app_user.must_change_password',
         'app_user.org_unit_id',
         'org_unit.kind as unit_kind',
       ])
@@ -112,26 +116,91 @@ export const identityRepository = {
       .execute(),
   deleteSession: (db: Executor, idHash: string) =>
     db.deleteFrom('session').where('id_hash', '=', idHash).execute(),
-  deleteUserSessions: (db: Executor, userId: string) =>
-    db.deleteFrom('session').where('user_id', '=', userId).execute(),
+  /** Ends a user's sessions (all of them, or all but `keepIdHash`). */
+  deleteUserSessions: (db: Executor, userId: string, keepIdHash?: string) => {
+    let q = db.deleteFrom('session').where('user_id', '=', userId);
+    if (keepIdHash) q = q.where('id_hash', '<>', keepIdHash);
+    return q.execute();
+  },
+  setPassword: (db: Executor, userId: string, passwordHash: string, mustChange: boolean, at: Date) =>
+    db
+      .updateTable('app_user')
+      .set({
+        password_hash: passwordHash,
+        must_change_password: mustChange,
+        password_changed_at: at,
+        updated_at: at,
+      })
+      .where('id', '=', userId)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
 
   // login throttling
   recordAttempt: (
     db: Executor,
     row: { id: string; username: string; ip: string; succeeded: boolean; at: Date },
   ) => db.insertInto('login_attempt').values(row).execute(),
-  async recentFailures(db: Executor, since: Date, username: string, ip: string) {
+  /**
+   * Counts this attempt as a failure up front, atomically: the upsert holds the counter row's lock until the
+   * transaction ends, so concurrent attempts on the same key queue and each sees the others' counts. No row
+   * when the key is waiting out a delay.
+   */
+  async reserveAttempt(tx: Tx, key: string, now: Date, windowStart: Date): Promise<number | undefined> {
+    const row = await tx
+      .insertInto('login_throttle')
+      .values({ key, failures: 1, window_start: now, blocked_until: null })
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({
+            failures: sql<number>`case when login_throttle.window_start < ${windowStart} then 1 else login_throttle.failures + 1 end`,
+            window_start: sql<Date>`case when login_throttle.window_start < ${windowStart} then ${now} else login_throttle.window_start end`,
+            blocked_until: null,
+          })
+          .where((eb) =>
+            eb.or([
+              eb('login_throttle.blocked_until', 'is', null),
+              eb('login_throttle.blocked_until', '<=', now),
+            ]),
+          ),
+      )
+      .returning('failures')
+      .executeTakeFirst();
+    return row?.failures;
+  },
+  blockUntil: (tx: Tx, key: string, until: Date) =>
+    tx.updateTable('login_throttle').set({ blocked_until: until }).where('key', '=', key).execute(),
+  async blockedUntil(db: Executor, key: string): Promise<Date | null> {
     const row = await db
-      .selectFrom('login_attempt')
-      .select((eb) => [
-        eb.fn.countAll<number>().filterWhere('username', '=', username).as('by_account'),
-        eb.fn.countAll<number>().filterWhere('ip', '=', ip).as('by_ip'),
-      ])
-      .where('succeeded', '=', false)
-      .where('at', '>=', since)
-      .where((eb) => eb.or([eb('username', '=', username), eb('ip', '=', ip)]))
-      .executeTakeFirstOrThrow();
-    return { byAccount: Number(row.by_account), byIp: Number(row.by_ip) };
+      .selectFrom('login_throttle')
+      .select('blocked_until')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row?.blocked_until ?? null;
+  },
+  /** A success: the account × address starts afresh; the address gets back the attempt counted up front. */
+  async settleSuccess(db: Executor, accountKey: string, addressKey: string) {
+    await db.deleteFrom('login_throttle').where('key', '=', accountKey).execute();
+    await db
+      .updateTable('login_throttle')
+      .set({ failures: sql<number>`greatest(failures - 1, 0)` })
+      .where('key', '=', addressKey)
+      .execute();
+  },
+  /** Housekeeping: expired sessions, old login attempts, counters whose window and delay are over. */
+  async purge(db: Executor, now: Date, attemptsBefore: Date, countersBefore: Date) {
+    const sessions = await db.deleteFrom('session').where('expires_at', '<=', now).executeTakeFirst();
+    const attempts = await db.deleteFrom('login_attempt').where('at', '<', attemptsBefore).executeTakeFirst();
+    const counters = await db
+      .deleteFrom('login_throttle')
+      .where('window_start', '<', countersBefore)
+      .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<=', now)]))
+      .executeTakeFirst();
+    return {
+      sessions: Number(sessions.numDeletedRows),
+      loginAttempts: Number(attempts.numDeletedRows),
+      throttleCounters: Number(counters.numDeletedRows),
+    };
   },
 
   // API keys
@@ -146,6 +215,8 @@ export const identityRepository = {
       .where('secret_hash', '=', secretHash)
       .where('revoked_at', 'is', null)
       .executeTakeFirst(),
+  touchApiKey: (db: Executor, id: string, at: Date) =>
+    db.updateTable('api_key').set({ last_used_at: at }).where('id', '=', id).execute(),
   findApiKey: (db: Executor, id: string) =>
     db.selectFrom('api_key').selectAll().where('id', '=', id).executeTakeFirst(),
   revokeApiKey: (db: Executor, id: string, at: Date) =>
@@ -155,8 +226,8 @@ export const identityRepository = {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow(),
-  async listApiKeys(db: Executor, scopeRootId: string, limit: number, offset: number) {
-    const q = db.selectFrom('api_key').where(unitUnder(scopeRootId, 'org_unit_id'));
+  async listApiKeys(db: Executor, scope: Scope, limit: number, offset: number) {
+    const q = db.selectFrom('api_key').where(unitInScope(scope, 'api_key.org_unit_id'));
     const [items, count] = await Promise.all([
       q.selectAll().orderBy('created_at', 'desc').limit(limit).offset(offset).execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

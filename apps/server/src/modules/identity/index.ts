@@ -7,3 +7,4 @@ export { identityRepository, toUser, userSearchKey } from './identity.repository
 export { identityPlugin, SESSION_COOKIE } from './identity.routes.ts';
 export { hashPassword } from './password.ts';
 export { UsersService } from './users.service.ts';
+export { startIdentityPurge } from './identity.purge.ts';

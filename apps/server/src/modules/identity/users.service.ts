@@ -1,34 +1,56 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { CreateApiKeyBody, CreateUserBody, UpdateUserBody, User } from '@pilotage/contracts';
+import type { CreateApiKeyBody, CreateUserBody, Role, UpdateUserBody, User } from '@pilotage/contracts';
+import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
-import { inTransaction } from '../../db/transaction.ts';
-import type { RequestContext } from '../../http/context.ts';
-import { AppError, conflict, notFound } from '../../http/errors.ts';
+import { inTransaction, type Executor } from '../../db/transaction.ts';
+import type { Actor, RequestContext } from '../../http/context.ts';
+import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import { canSeeUnit, orgRepository } from '../org/index.ts';
 import { sha256 } from './auth.service.ts';
 import { identityRepository, toApiKey, toUser, userSearchKey } from './identity.repository.ts';
-import {
-  assertCanChangeUser,
-  assertCanGrant,
-  assertCanListUsers,
-  assertCanManageUsers,
-} from './identity.policy.ts';
+import { assertCanListUsers } from './identity.policy.ts';
 import { hashPassword } from './password.ts';
+import { assertStrongPassword } from './password.policy.ts';
+import {
+  checkCreate,
+  checkPasswordReset,
+  checkRevokeKey,
+  checkUpdate,
+  canManagePeople,
+  isAdmin,
+  type Denial,
+  type Principal,
+} from './roles.policy.ts';
+
+const principal = (a: Actor): Principal => ({ id: a.userId, unitId: a.unitId, roles: a.roles });
+const userPrincipal = (u: { id: string; org_unit_id: string; roles: string[] }): Principal => ({
+  id: u.id,
+  unitId: u.org_unit_id,
+  roles: u.roles as Role[],
+});
+
+/** A role rule's denial as an HTTP error (the field it is about, when there is one). */
+function deny(denial: Denial | null, path: string): void {
+  if (!denial) return;
+  if (denial === 'forbidden') throw forbidden();
+  throw new AppError(403, denial, {}, [{ path, key: denial }]);
+}
 
 export class UsersService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly config: Pick<Config, 'apiKeyMaxDays'>,
   ) {}
 
-  private async assertUnitInScope(ctx: RequestContext, unitId: string, path = 'orgUnitId') {
-    const unit = await orgRepository.findById(this.db, unitId);
+  private async assertUnitInScope(tx: Executor, ctx: RequestContext, unitId: string, path = 'orgUnitId') {
+    const unit = await orgRepository.findById(tx, unitId);
     if (!unit) throw new AppError(400, 'validation_failed', {}, [{ path, key: 'unit_not_found' }]);
-    if (!(await canSeeUnit(this.db, ctx.actor, unitId)))
+    if (!(await canSeeUnit(tx, ctx.actor, unitId)))
       throw new AppError(403, 'unit_out_of_scope', {}, [{ path, key: 'unit_out_of_scope' }]);
   }
 
@@ -37,10 +59,7 @@ export class UsersService {
     query: { q?: string | undefined; orgUnitId?: string | undefined; limit: number; offset: number },
   ) {
     assertCanListUsers(ctx.actor);
-    const { items, total } = await identityRepository.listUsers(this.db, {
-      ...query,
-      scopeRootId: ctx.actor.scopeRootId,
-    });
+    const { items, total } = await identityRepository.listUsers(this.db, ctx.actor.scope, query);
     return { items: items.map(toUser), total };
   }
 
@@ -54,15 +73,15 @@ export class UsersService {
   }
 
   async create(ctx: RequestContext, body: z.infer<typeof CreateUserBody>): Promise<User> {
-    assertCanManageUsers(ctx.actor);
-    assertCanGrant(ctx.actor, body.roles);
-    await this.assertUnitInScope(ctx, body.orgUnitId);
     const username = body.username.toLowerCase();
-    if (await identityRepository.findUserByUsername(this.db, username)) {
-      throw new AppError(409, 'username_taken', {}, [{ path: 'username', key: 'username_taken' }]);
-    }
+    assertStrongPassword(body.password, [username, body.displayName]);
     const passwordHash = await hashPassword(body.password);
     return inTransaction(this.db, async (tx) => {
+      deny(checkCreate(principal(ctx.actor), body.orgUnitId, body.roles), 'roles');
+      await this.assertUnitInScope(tx, ctx, body.orgUnitId);
+      if (await identityRepository.findUserByUsername(tx, username)) {
+        throw new AppError(409, 'username_taken', {}, [{ path: 'username', key: 'username_taken' }]);
+      }
       const row = await identityRepository
         .insertUser(tx, {
           id: newId(),
@@ -94,12 +113,18 @@ export class UsersService {
   }
 
   async update(ctx: RequestContext, id: string, body: z.infer<typeof UpdateUserBody>): Promise<User> {
-    assertCanManageUsers(ctx.actor);
-    if (body.roles) assertCanGrant(ctx.actor, body.roles);
+    if (!canManagePeople(principal(ctx.actor))) throw forbidden();
     return inTransaction(this.db, async (tx) => {
       const before = await identityRepository.findUserById(tx, id);
       if (!before || !(await canSeeUnit(tx, ctx.actor, before.org_unit_id))) throw notFound();
-      assertCanChangeUser(ctx.actor, before.roles);
+      const newRoles = body.roles;
+      deny(
+        checkUpdate(principal(ctx.actor), userPrincipal(before), {
+          newRoles,
+          deactivates: body.active === false,
+        }),
+        body.roles ? 'roles' : 'active',
+      );
       const displayName = body.displayName ?? before.display_name;
       const row = await identityRepository.updateUser(tx, id, {
         display_name: displayName,
@@ -122,11 +147,33 @@ export class UsersService {
     });
   }
 
+  /** An admin sets a temporary password: the user's sessions end and a change is forced at next login. */
+  async resetPassword(ctx: RequestContext, id: string, temporaryPassword: string): Promise<User> {
+    if (!isAdmin(ctx.actor)) throw forbidden();
+    const passwordHash = await hashPassword(temporaryPassword);
+    return inTransaction(this.db, async (tx) => {
+      const target = await identityRepository.findUserById(tx, id);
+      if (!target || !(await canSeeUnit(tx, ctx.actor, target.org_unit_id))) throw notFound();
+      deny(checkPasswordReset(principal(ctx.actor), userPrincipal(target)), 'id');
+      assertStrongPassword(temporaryPassword, [target.username, target.display_name], 'temporaryPassword');
+      const row = await identityRepository.setPassword(tx, id, passwordHash, true, new Date());
+      await identityRepository.deleteUserSessions(tx, id);
+      const user = toUser(row);
+      await this.audit.record(tx, ctx, {
+        action: 'auth.password_reset',
+        entityType: 'user',
+        entityId: id,
+        after: { mustChangePassword: true },
+      });
+      return user;
+    });
+  }
+
   async listApiKeys(ctx: RequestContext, page: { limit: number; offset: number }) {
-    assertCanManageUsers(ctx.actor);
+    if (!canManagePeople(principal(ctx.actor))) throw forbidden();
     const { items, total } = await identityRepository.listApiKeys(
       this.db,
-      ctx.actor.scopeRootId,
+      ctx.actor.scope,
       page.limit,
       page.offset,
     );
@@ -135,12 +182,13 @@ export class UsersService {
 
   /** The secret is returned once; only its SHA-256 is stored (it has 256 bits of entropy, no stretching needed). */
   async createApiKey(ctx: RequestContext, body: z.infer<typeof CreateApiKeyBody>) {
-    assertCanManageUsers(ctx.actor);
-    assertCanGrant(ctx.actor, body.roles);
-    await this.assertUnitInScope(ctx, body.orgUnitId);
     const prefix = randomBytes(4).toString('hex');
     const secret = `plk_${prefix}_${randomBytes(32).toString('base64url')}`;
+    const days = Math.min(body.expiresInDays ?? this.config.apiKeyMaxDays, this.config.apiKeyMaxDays);
     return inTransaction(this.db, async (tx) => {
+      // a key acts as its unit with its roles: the same rule as creating a person there
+      deny(checkCreate(principal(ctx.actor), body.orgUnitId, body.roles), 'roles');
+      await this.assertUnitInScope(tx, ctx, body.orgUnitId);
       const row = await identityRepository.insertApiKey(tx, {
         id: newId(),
         org_unit_id: body.orgUnitId,
@@ -149,6 +197,7 @@ export class UsersService {
         secret_hash: sha256(secret),
         roles: [...new Set(body.roles)],
         created_by: ctx.actor.userId,
+        expires_at: new Date(Date.now() + days * 86_400_000),
       });
       const key = toApiKey(row);
       await this.audit.record(tx, ctx, {
@@ -162,10 +211,17 @@ export class UsersService {
   }
 
   async revokeApiKey(ctx: RequestContext, id: string) {
-    assertCanManageUsers(ctx.actor);
+    if (!canManagePeople(principal(ctx.actor))) throw forbidden();
     return inTransaction(this.db, async (tx) => {
       const before = await identityRepository.findApiKey(tx, id);
       if (!before || !(await canSeeUnit(tx, ctx.actor, before.org_unit_id))) throw notFound();
+      deny(
+        checkRevokeKey(principal(ctx.actor), {
+          unitId: before.org_unit_id,
+          roles: before.roles,
+        }),
+        'id',
+      );
       if (before.revoked_at) throw conflict();
       const key = toApiKey(await identityRepository.revokeApiKey(tx, id, new Date()));
       await this.audit.record(tx, ctx, {

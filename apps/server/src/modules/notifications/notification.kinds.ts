@@ -36,5 +36,10 @@ export function renderNotification(
 ): string {
   const values: Record<string, string | number> = { period: period ?? '' };
   for (const [k, v] of Object.entries(params)) if (v !== null) values[k] = v;
+  // "report missing" raised per assignment before they were grouped: a group of one
+  if (kind === 'report_missing' && values.count === undefined) {
+    values.count = 1;
+    values.taskCodes = values.taskCode ?? '';
+  }
   return t(lang, `notif_${kind}` as MessageKey, values);
 }

@@ -99,4 +99,28 @@ describe('event → notifications (pure)', () => {
     );
     expect(n).toMatchObject({ kind: 'overdue', unitId: 'c1', dedupeKey: 'overdue:a1:2025-06-30' });
   });
+
+  it('a grouped "report missing" is about the unit; a group of one still links to its assignment', () => {
+    const grouped = (ids: string[]) =>
+      map(
+        {
+          type: 'reminder.report_missing',
+          unitId: 'c1',
+          period: '2025-06',
+          assignmentIds: ids,
+          params: { count: ids.length },
+        },
+        'report_missing:c1:2025-06',
+      )[0];
+    expect(grouped(['a1', 'a2'])).toMatchObject({
+      kind: 'report_missing',
+      unitId: 'c1',
+      subjectType: 'org_unit',
+      subjectId: 'c1',
+      assignmentId: null,
+      period: '2025-06',
+      dedupeKey: 'report_missing:c1:2025-06',
+    });
+    expect(grouped(['a1'])).toMatchObject({ assignmentId: 'a1' });
+  });
 });

@@ -8,7 +8,7 @@ export interface NotifyInput {
   /** Recipient unit (its users filtered by role), or null with userId for one user. */
   unitId: string | null;
   userId?: string | null;
-  subjectType: 'assignment' | 'report';
+  subjectType: 'assignment' | 'report' | 'org_unit';
   subjectId: string;
   assignmentId: string | null;
   reportId?: string | null;
@@ -118,6 +118,21 @@ export function notificationsFor(stored: Pick<StoredEvent, 'id' | 'event' | 'ded
     case 'report.withdrawn': // the reviewers' queue no longer lists it; nobody needs telling
     case 'commitment.signed':
       return []; // kept for the timeline and future consumers; nobody is told
+    case 'reminder.report_missing':
+      // grouped: about the unit; a group of one still links to its assignment
+      return [
+        {
+          kind: 'report_missing',
+          unitId: e.unitId,
+          subjectType: 'org_unit',
+          subjectId: e.unitId,
+          assignmentId: e.assignmentIds.length === 1 ? e.assignmentIds[0]! : null,
+          period: e.period,
+          params: e.params,
+          dedupeKey: stored.dedupeKey ?? key('report_missing', e.unitId),
+          eventId: stored.id,
+        },
+      ];
     default: {
       const kind = REMINDER_KINDS[e.type];
       return [

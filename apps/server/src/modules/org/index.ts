@@ -15,5 +15,5 @@ export {
   unitsInScope,
   unitUnder,
 } from './scope.ts';
-export { seesEverything } from './scope.ts';
+export { isUnitInScope, seesEverything } from './scope.ts';
 export { ancestorsOfScope, scopeUnitsTable } from './scope.ts';

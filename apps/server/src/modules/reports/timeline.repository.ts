@@ -38,7 +38,7 @@ export const timelineRepository = {
             .map(([types, ids]) => eb.and([eb('entity_type', 'in', types), eb('entity_id', 'in', ids)])),
         ),
       )
-      .orderBy('seq', 'desc')
+      .orderBy('id', 'desc')
       .limit(limit)
       .execute();
   },

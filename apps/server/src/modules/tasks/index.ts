@@ -44,7 +44,7 @@ export {
   todayVn,
   vnDate,
 } from './reporting-period.ts';
-export { assignmentVisible } from './scope.ts';
+export { anyUuid, assignmentVisible } from './scope.ts';
 export {
   type AssignmentFacts,
   effectiveDeadline,

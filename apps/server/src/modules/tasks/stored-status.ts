@@ -54,16 +54,26 @@ export async function refreshTaskStatuses(tx: Executor, taskId: string): Promise
   return refreshStatuses(tx, await storedStatusRepository.idsOfTask(tx, taskId));
 }
 
-/** The status job: recomputes rows due on `today`, batch by batch, each in its own transaction. */
-export async function refreshDue(db: Db, today: string = todayVn()): Promise<number> {
+/**
+ * The status job: recomputes rows due on `today`, batch by batch, each in its own transaction, until no due
+ * row is left to claim (rows another instance holds are skipped, it writes them). `onBatch` sees the ids each
+ * batch wrote (tests count them across instances).
+ */
+export async function refreshDue(
+  db: Db,
+  today: string = todayVn(),
+  onBatch?: (ids: readonly string[]) => void,
+): Promise<number> {
   let total = 0;
   for (;;) {
-    const n = await inTransaction(db, async (tx) => {
-      const ids = await storedStatusRepository.claimDue(tx, today, BATCH);
-      return refreshStatuses(tx, ids, today);
+    const { ids, n } = await inTransaction(db, async (tx) => {
+      const claimed = await storedStatusRepository.claimDue(tx, today, BATCH);
+      return { ids: claimed, n: await refreshStatuses(tx, claimed, today) };
     });
+    onBatch?.(ids); // after the commit
     total += n;
-    if (n < BATCH) return total;
+    // a batch may come back short (rows skipped while another instance holds them): ask again until empty
+    if (n === 0) return total;
   }
 }
 

@@ -87,7 +87,7 @@ export function AuditPage() {
                 {list.data.items.map((e) => (
                   <Fragment key={e.id}>
                     <tr data-action={e.action}>
-                      <td data-label="#">{e.seq}</td>
+                      <td data-label="#">{e.seq ?? '…'}</td>
                       <td data-label={t('audit.time')}>{formatDateTime(lang, e.occurredAt)}</td>
                       <td data-label={t('audit.actor')}>{e.actorName ?? t('audit.system')}</td>
                       <td data-label={t('audit.action')}>
@@ -103,7 +103,7 @@ export function AuditPage() {
                           aria-expanded={open.has(e.id)}
                           aria-controls={`audit-${e.id}`}
                           aria-label={t(open.has(e.id) ? 'audit.hideDetails' : 'audit.showDetails', {
-                            seq: e.seq,
+                            seq: e.seq ?? '…',
                           })}
                           onClick={() => toggle(e.id)}
                         >

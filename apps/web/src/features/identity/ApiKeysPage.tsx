@@ -75,13 +75,22 @@ export function ApiKeysPage() {
           { label: t('common.unit'), cell: (key) => <UnitName id={key.orgUnitId} /> },
           { label: t('common.roles'), cell: (key) => <RoleList roles={key.roles} /> },
           { label: t('common.createdAt'), cell: (key) => formatDateTime(lang, key.createdAt) },
+          { label: t('keys.expiresAt'), cell: (key) => formatDateTime(lang, key.expiresAt) },
+          {
+            label: t('keys.lastUsedAt'),
+            cell: (key) => (key.lastUsedAt ? formatDateTime(lang, key.lastUsedAt) : t('keys.neverUsed')),
+          },
           {
             label: t('common.status'),
-            cell: (key) => (
-              <span className={key.revokedAt ? 'status status-off' : 'status status-ok'}>
-                {key.revokedAt ? t('keys.revoked') : t('keys.valid')}
-              </span>
-            ),
+            cell: (key) => {
+              const expired = Date.parse(key.expiresAt) <= Date.now();
+              const off = key.revokedAt !== null || expired;
+              return (
+                <span className={off ? 'status status-off' : 'status status-ok'}>
+                  {key.revokedAt ? t('keys.revoked') : expired ? t('keys.expired') : t('keys.valid')}
+                </span>
+              );
+            },
           },
           {
             label: t('common.actions'),

@@ -13,6 +13,8 @@ interface SessionValue {
   retry: () => void;
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
+  /** The password was changed: the session no longer has to change it. */
+  passwordChanged: () => void;
   hasRole: (...roles: Role[]) => boolean;
 }
 
@@ -69,6 +71,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         } finally {
           signedOut();
         }
+      },
+      passwordChanged() {
+        if (me) queryClient.setQueryData(ME_KEY, { ...me, mustChangePassword: false });
       },
       hasRole: (...roles) => !!me && me.user.roles.some((r) => roles.includes(r)),
     }),

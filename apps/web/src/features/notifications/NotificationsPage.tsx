@@ -88,7 +88,9 @@ function NotificationItem({ item, onRead }: { item: Notification; onRead: () => 
     ? `/reports/${item.reportId}`
     : item.assignmentId
       ? `/assignments/${item.assignmentId}`
-      : null;
+      : item.kind === 'report_missing'
+        ? '/my' // grouped: the unit's assignments, where the missing periods show
+        : null;
   const markRead = () => {
     if (!item.readAt)
       void call(notificationRoutes.read, { params: { id: item.id } }).then(onRead, () => undefined);

@@ -1,0 +1,75 @@
+/**
+ * Every audit action the system records, with the entity type(s) it is about: `audit.record` takes only these
+ * pairs (a typed union), so a typo or an action on the wrong kind of entity does not compile. Add new actions
+ * here.
+ */
+export const AUDIT_EVENTS = {
+  'org.load': ['org_unit'],
+  // identity
+  'auth.login': ['session'],
+  'auth.logout': ['session'],
+  'auth.login_failed': ['user'],
+  'auth.lockout': ['user'],
+  'auth.password_change': ['user'],
+  'auth.password_reset': ['user'],
+  'user.create': ['user'],
+  'user.update': ['user'],
+  'user.demo_remove': ['user'],
+  'api_key.create': ['api_key'],
+  'api_key.revoke': ['api_key'],
+  'identity.purge': ['job_run'],
+  // tasks
+  'document.create': ['directive_document'],
+  'document.bulk_create': ['directive_document'],
+  'programme.create': ['programme'],
+  'programme.import': ['programme'],
+  'task.create': ['task'],
+  'task.update': ['task'],
+  'task.bulk_create': ['programme'],
+  'assignment.assign': ['task'],
+  'assignment.cascade': ['assignment'],
+  'assignment.update': ['assignment'],
+  'assignment.completed': ['assignment'],
+  'assignment.progress': ['assignment'],
+  'assignment.bulk_create': ['programme'],
+  'extension.request': ['deadline_extension'],
+  'extension.approve': ['deadline_extension'],
+  'extension.reject': ['deadline_extension'],
+  'extension.bulk_create': ['programme'],
+  // reports
+  'report.create': ['progress_report'],
+  'report.update': ['progress_report'],
+  'report.submit': ['progress_report'],
+  'report.approve': ['progress_report'],
+  'report.accept': ['progress_report'],
+  'report.return': ['progress_report'],
+  'report.withdraw': ['progress_report'],
+  'report.evidence_add': ['progress_report'],
+  'report.evidence_remove': ['progress_report'],
+  'report.bulk_create': ['programme'],
+  // commitments, notifications, jobs
+  'commitment.sign': ['commitment'],
+  'notification.read': ['notification'],
+  'notification.read_all': ['notification'],
+  'notification.raise': ['job_run'],
+  'job.reminders': ['job_run'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type AuditAction = keyof typeof AUDIT_EVENTS;
+export type AuditEntityType = (typeof AUDIT_EVENTS)[AuditAction][number];
+export type AuditEntityOf<A extends AuditAction> = (typeof AUDIT_EVENTS)[A][number];
+
+/** One audit event as a service records it: an action with its entity type, and what changed. */
+export type AuditInput = {
+  [A in AuditAction]: {
+    action: A;
+    entityType: (typeof AUDIT_EVENTS)[A][number];
+    entityId: string | null;
+    before?: unknown;
+    after?: unknown;
+  };
+}[AuditAction];
+
+export type AuditInputOf<A extends AuditAction> = Extract<AuditInput, { action: A }>;
+
+export const isAuditAction = (value: string): value is AuditAction => Object.hasOwn(AUDIT_EVENTS, value);
