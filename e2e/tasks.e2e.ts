@@ -144,6 +144,7 @@ describe('tasks: report → review → overview', () => {
     await page.getByRole('group', { name: 'Kết quả hoàn thành' }).waitFor();
     await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.getByText('Vui lòng nêu sản phẩm hoàn thành.').waitFor();
+    await page.getByText('Hãy ghi kết quả thực hiện trước khi gửi báo cáo.').waitFor(); // no empty report
     await page.getByText('Vui lòng nhập ngày hoàn thành.').waitFor();
     expect(await page.getByLabel('Sản phẩm').getAttribute('aria-invalid')).toBe('true');
     await shot(page, 'tasks-report-form-errors-phone-vi');
@@ -181,6 +182,10 @@ describe('tasks: report → review → overview', () => {
     await checkA11y(page);
 
     await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    // asked to confirm before anything is sent
+    await form.getByRole('alertdialog').getByText('Tiến độ 100 %', { exact: false }).waitFor();
+    await shot(page, 'tasks-report-confirm-phone-vi');
+    await form.getByRole('button', { name: 'Xác nhận gửi' }).click();
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     chosen.reportId = page.url().split('/').pop() ?? '';
     await page.getByText('Đã gửi báo cáo.').first().waitFor();
@@ -281,6 +286,7 @@ describe('tasks: approval by the unit lead (provinces and ministries)', () => {
       .getByLabel('Kết quả thực hiện')
       .fill('126/126 xã, phường đã triển khai; đang số hoá hồ sơ.');
     await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await form.getByRole('button', { name: 'Xác nhận gửi' }).click();
     await officer.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     const reportId = officer.url().split('/').pop() ?? '';
     await officer.locator('[data-report-status="pending_approval"]').first().waitFor();

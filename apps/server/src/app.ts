@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,8 +8,10 @@ import { newId } from './db/ids.ts';
 import type { Config } from './config.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { registerJsonDepthGuard } from './http/body-guards.ts';
-import { langFromHeader, t } from './http/messages.ts';
+import { requestLang, registerLanguage } from './http/lang.ts';
+import { t } from './http/messages.ts';
 import { handleError, sendProblem } from './http/problem.ts';
+import { registerCompression, registerWebApp } from './http/web-assets.ts';
 import { auditPlugin } from './modules/audit/index.ts';
 import { commitmentsPlugin } from './modules/commitments/index.ts';
 import { healthPlugin } from './modules/health/index.ts';
@@ -60,6 +59,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   app.removeContentTypeParser('text/plain');
   registerJsonDepthGuard(app);
 
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -112,6 +112,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
+  registerLanguage(app); // before the auth hook, whose 401 and 403 answers speak it
   registerAuthHook(app, services.auth);
   await app.register(healthPlugin(services.database));
   await app.register(identityPlugin(services.auth, services.users, { secure: config.secureCookies }));
@@ -124,15 +125,12 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
 
-  const hasWeb = existsSync(path.join(config.webDist, 'index.html'));
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
-  }
+  const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith('/api/') && hasWeb && request.method === 'GET') {
       return reply.type('text/html').sendFile('index.html');
     }
-    const lang = langFromHeader(request.headers['accept-language']);
+    const lang = requestLang(request);
     return sendProblem(reply, request, {
       status: 404,
       title: t(lang, 'not_found'),

@@ -50,6 +50,43 @@ describe('demo data of the Action Programme', () => {
     }
   });
 
+  it('names who approved, submitted and reviewed each report; approval never before submission, never by nobody', async () => {
+    const rows = await env.database.db
+      .selectFrom('progress_report as r')
+      .leftJoin('app_user as ua', 'ua.id', 'r.approved_by')
+      .select([
+        'r.approved_at',
+        'r.approved_by',
+        'r.submitted_at',
+        'r.submitted_by',
+        'r.reviewed_at',
+        'r.reviewed_by',
+        'ua.roles',
+      ])
+      .execute();
+    const approved = rows.filter((r) => r.approved_at !== null);
+    expect(rows.filter((r) => r.approved_at !== null && r.approved_by === null)).toEqual([]);
+    expect(rows.filter((r) => r.approved_by !== null && r.approved_at === null)).toEqual([]);
+    expect(
+      approved.filter((r) => r.submitted_at === null || r.approved_at!.getTime() > r.submitted_at.getTime()),
+    ).toEqual([]);
+    expect(approved.filter((r) => r.approved_at!.getTime() < r.submitted_at!.getTime())).toEqual([]);
+    expect(approved.every((r) => r.roles?.includes('unit_lead'))).toBe(true);
+    expect(approved.length).toBeGreaterThan(0); // Hà Nội's lead approves its reports
+    expect(rows.some((r) => r.submitted_by !== null)).toBe(true);
+    expect(rows.some((r) => r.reviewed_by !== null)).toBe(true);
+
+    // what the report page shows: an approver's name with the time, never "Phê duyệt: · 01/01/2026 14:00"
+    const lead = await login(env, 'province.lead', DEMO_PASSWORD);
+    const r = await env.database.db
+      .selectFrom('progress_report')
+      .select('id')
+      .where('approved_at', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const shown = (await lead.get(`/api/reports/${r.id}`)).json();
+    expect(shown.approvedByName).toBe('Lãnh đạo UBND TP Hà Nội');
+  });
+
   it('is idempotent', async () => {
     const again = await seedTasksDemo(env.database.db, env.services, env.rootId);
     expect(again.created).toBe(false);

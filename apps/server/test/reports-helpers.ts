@@ -106,22 +106,29 @@ export function multipartBody(
   };
 }
 
-/** PUT /api/reports/:id with a client-generated id (new unless given). */
+/** A narrative for reports that do not care about it: submitting needs one. */
+export const SOME_NARRATIVE = 'Đã triển khai theo kế hoạch';
+
+/**
+ * PUT /api/reports/:id with a client-generated id (new unless given). A body without a `narrative` key gets
+ * SOME_NARRATIVE, so that it can be submitted; pass `narrative: null` for an empty report.
+ */
 export function saveReport(
   client: Client,
   body: Record<string, unknown>,
   id: string = randomUUID(),
   headers: Record<string, string> = {},
 ) {
+  const payload = 'narrative' in body ? body : { ...body, narrative: SOME_NARRATIVE };
   return client
-    .request({ method: 'PUT', url: `/api/reports/${id}`, payload: body, headers })
+    .request({ method: 'PUT', url: `/api/reports/${id}`, payload, headers })
     .then((res) => Object.assign(res, { reportId: id }));
 }
 
 export const act = (
   client: Client,
   id: string,
-  action: 'submit' | 'approve' | 'accept' | 'return',
+  action: 'submit' | 'approve' | 'accept' | 'return' | 'withdraw',
   body?: unknown,
   headers: Record<string, string> = {},
 ) =>

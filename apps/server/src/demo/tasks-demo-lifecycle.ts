@@ -128,7 +128,7 @@ export function reportHistory(rng: Rng, assignmentId: string, h: History, newId:
       product: completing ? (h.product ?? null) : null,
       completed_on: completing ? h.completedOn : null,
       status,
-      approved_at: h.approval ? new Date(submittedAt.getTime() - 3_600_000) : null,
+      approved_at: h.approval ? submittedAt : null, // the lead's approval sends it (tasks-demo-people.ts)
       submitted_at: submittedAt,
       reviewed_at: status === 'accepted' ? at(addDays(submitted, int(rng, 1, 4)), 10) : null,
       created_at: submittedAt,

@@ -15,6 +15,7 @@ import type { Services } from '../services.ts';
 import { DEMO_DOCUMENTS } from './tasks-demo-catalogue.ts';
 import type { DemoUnit, Units } from './tasks-demo-multi.ts';
 import { buildTasksDemoPlan, PROGRAMME_START } from './tasks-demo-plan.ts';
+import { attributeReports, demoPeople } from './tasks-demo-people.ts';
 
 export const DEMO_PROGRAMME_CODE = '03/NQ-CP';
 
@@ -123,6 +124,7 @@ export async function seedTasksDemoIn(tx: Tx, services: Services, rootId: string
   await record(tx, 'extension.bulk_create', 'programme', programme.id, {
     extensions: plan.extensions.length,
   });
+  attributeReports(plan.reports, plan.assignments, await demoPeople(tx));
   await tasksBulkRepository.insertReports(tx, plan.reports);
   await record(tx, 'report.bulk_create', 'programme', programme.id, { reports: plan.reports.length });
   await refreshStatuses(

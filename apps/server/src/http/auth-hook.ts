@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type AuthService, SESSION_COOKIE } from '../modules/identity/index.ts';
 import { AppError } from './errors.ts';
-import { langFromHeader } from './messages.ts';
+import { requestLang } from './lang.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What a user whose password was reset may still do before changing it. */
@@ -16,7 +16,7 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('ctx', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/') || /^\/api\/docs(?:[/?]|$)/.test(request.url)) return;
-    const lang = langFromHeader(request.headers['accept-language']);
+    const lang = requestLang(request);
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const actor = await auth.fromApiKey(authorization.slice(7).trim());

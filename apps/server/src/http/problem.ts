@@ -5,7 +5,8 @@ import type { Lang, Problem } from '@pilotage/contracts';
 import { isConnectionError, isDataException, isUniqueViolation } from '../db/errors.ts';
 import { isMalformedMultipart } from './body-guards.ts';
 import { AppError, type FieldError } from './errors.ts';
-import { isMessageKey, langFromHeader, t, type MessageKey } from './messages.ts';
+import { requestLang } from './lang.ts';
+import { isMessageKey, t, type MessageKey } from './messages.ts';
 
 export { isUniqueViolation };
 
@@ -87,7 +88,7 @@ function inputOf(request: FastifyRequest, context: string | undefined): unknown 
 
 /** One error handler for the whole API: every failure leaves as problem+json in the caller's language. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
-  const lang = langFromHeader(request.headers['accept-language']);
+  const lang = requestLang(request);
   if (error instanceof AppError) {
     for (const [k, v] of Object.entries(error.headers)) void reply.header(k, v);
     return sendProblem(reply, request, {

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { RouteContract, RouteOutput } from '@pilotage/contracts';
 import { AppError } from './errors.ts';
 import type { RequestContext } from './context.ts';
-import { langFromHeader } from './messages.ts';
+import { requestLang } from './lang.ts';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -33,7 +33,7 @@ export function requireContext(request: FastifyRequest): RequestContext {
 }
 
 export function langOf(request: FastifyRequest) {
-  return request.ctx?.lang ?? langFromHeader(request.headers['accept-language']);
+  return request.ctx?.lang ?? requestLang(request);
 }
 
 /**
@@ -98,7 +98,7 @@ function anonymousContext(request: FastifyRequest): RequestContext {
       scope: PUBLIC_SCOPE,
       csrfToken: null,
     },
-    lang: langFromHeader(request.headers['accept-language']),
+    lang: requestLang(request),
     requestId: request.id,
   };
 }

@@ -172,6 +172,32 @@ export const reportRows = (m: M): Rows => {
         is(await m.fx.makers.provinceLead.post(`/api/reports/${id}/approve`, {}), 200);
       }),
     }),
+    'report.withdraw': row({
+      anonymous: expectStatus(
+        m,
+        401,
+        'POST',
+        () => `/api/reports/${m.fx.reports.commune}/withdraw`,
+        () => ({}),
+      ),
+      ...each(ALL_SIGNED_IN, async (role) => {
+        // submitted, not yet reviewed: only the assigned unit takes it back; others see it (403) or not (404)
+        const { a } = await m.fx.chain();
+        const { reports } = await m.fx.submitted(a, '2025-09');
+        for (const place of REPORT_PLACES) {
+          const res = await post(m, role as SignedInClass, `/api/reports/${reports[place]}/withdraw`);
+          const expected = isMember(role as SignedInClass, place)
+            ? 200
+            : seesReport(role as SignedInClass, place)
+              ? 403
+              : 404;
+          expect(res.statusCode, `${role} ${place}: ${res.body.slice(0, 200)}`).toBe(expected);
+        }
+        // once reviewed, nobody may: the assigned unit gets 409
+        is(await m.fx.makers.provinceReviewer.post(`/api/reports/${reports.otherCommune}/accept`, {}), 200);
+        is(await m.fx.writerOf.otherCommune.post(`/api/reports/${reports.otherCommune}/withdraw`, {}), 409);
+      }),
+    }),
     'report.accept': review('accept'),
     'report.return': review('return'),
     'report.reviewQueue': signedInRow(

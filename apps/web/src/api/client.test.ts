@@ -5,6 +5,7 @@ import {
   buildPath,
   buildQuery,
   call,
+  downloadHref,
   setApiLanguage,
   setCsrfToken,
   setUnauthorizedHandler,
@@ -44,6 +45,14 @@ describe('api client', () => {
       '?q=%C4%91%E1%BA%AFk+l%E1%BA%AFk&limit=20',
     );
     expect(buildQuery({})).toBe('');
+  });
+
+  it('download links carry the language chosen in the UI (the browser sends its own Accept-Language)', () => {
+    const path = '/api/programmes/:id/review.xlsx';
+    expect(downloadHref(path, { id: 'p1' }, { asOf: '2025-06-30' }, 'vi')).toBe(
+      '/api/programmes/p1/review.xlsx?asOf=2025-06-30&lang=vi',
+    );
+    expect(downloadHref(path, { id: 'p1' }, {}, 'en')).toBe('/api/programmes/p1/review.xlsx?lang=en');
   });
 
   it('sends language, credentials and parses the typed response', async () => {

@@ -90,6 +90,19 @@ export function buildQuery(query: Record<string, unknown> = {}): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * The address of a plain download link (review report, exports). A link is fetched by the browser with its
+ * own Accept-Language, not the UI's: the chosen language goes along as `lang`, which the server prefers.
+ */
+export function downloadHref(
+  path: string,
+  params: Record<string, unknown>,
+  query: Record<string, unknown>,
+  lang: Lang,
+): string {
+  return state.base + buildPath(path, params) + buildQuery({ ...query, lang });
+}
+
 type Args<R extends RouteContract> =
   object extends RouteInput<R> ? [input?: RouteInput<R>] : [input: RouteInput<R>];
 

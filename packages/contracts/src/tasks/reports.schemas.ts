@@ -10,6 +10,8 @@ import { UnitRef } from './tasks.ts';
  * assigned unit) → submitted → accept | return {reason} by the ASSIGNING unit (reviewer, steering, admin).
  * A returned report stays `returned` while it is edited and is submitted again; a unit_lead who submits
  * approves at the same time; a lead may also return a pending_approval report to its writers.
+ * Submitting needs the narrative (what was done). Until it is reviewed, the unit may withdraw a submitted
+ * (or pending_approval) report: it goes back to draft.
  *
  * Writes accept an `Idempotency-Key` header (1–200 visible ASCII characters): the same key with the same
  * body replays the first answer (status and body, header `idempotency-replayed: true`) without writing
@@ -31,6 +33,7 @@ export const REPORT_ACTIONS = [
   'approve',
   'accept',
   'return',
+  'withdraw',
   'upload',
   'delete_evidence',
 ] as const;

@@ -82,6 +82,16 @@ export const reportRoutes = defineRoutes({
     body: ReturnReportBody,
     response: ProgressReport,
   },
+  withdraw: {
+    method: 'POST',
+    path: '/api/reports/:id/withdraw',
+    summary:
+      'The assigned unit takes back a submitted or pending_approval report, until reviewed: back to draft',
+    tags,
+    params: IdParams,
+    body: ReportActionBody,
+    response: ProgressReport,
+  },
   reviewQueue: {
     method: 'GET',
     path: '/api/review-queue',

@@ -43,6 +43,7 @@ export const AUDIT_EVENTS = {
   'report.approve': ['progress_report'],
   'report.accept': ['progress_report'],
   'report.return': ['progress_report'],
+  'report.withdraw': ['progress_report'],
   'report.evidence_add': ['progress_report'],
   'report.evidence_remove': ['progress_report'],
   'report.bulk_create': ['programme'],

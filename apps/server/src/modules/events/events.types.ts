@@ -78,6 +78,7 @@ export type DomainEvent =
   | ({ type: 'report.submitted' } & ReportFacts)
   | ({ type: 'report.returned'; reason: string } & ReportFacts)
   | ({ type: 'report.accepted' } & ReportFacts)
+  | ({ type: 'report.withdrawn' } & ReportFacts)
   | ({ type: 'extension.requested'; requestedDeadline: string; reason: string } & ExtensionFacts)
   | ({ type: 'extension.decided'; approved: boolean; deadline: string | null } & ExtensionFacts)
   | ({ type: 'assignment.created' } & AssignmentBatch)
@@ -101,6 +102,7 @@ export function subjectOf(e: DomainEvent): { type: string; id: string } {
     case 'report.submitted':
     case 'report.returned':
     case 'report.accepted':
+    case 'report.withdrawn':
       return { type: 'report', id: e.reportId };
     case 'extension.requested':
     case 'extension.decided':

@@ -115,6 +115,7 @@ export function notificationsFor(stored: Pick<StoredEvent, 'id' | 'event' | 'ded
           deadline: e.deadline ?? '—',
         }),
       );
+    case 'report.withdrawn': // the reviewers' queue no longer lists it; nobody needs telling
     case 'commitment.signed':
       return []; // kept for the timeline and future consumers; nobody is told
     case 'reminder.report_missing':

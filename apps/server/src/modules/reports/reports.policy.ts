@@ -34,11 +34,17 @@ export const isAssigner = (actor: Actor, p: ReportParties) => actor.unitId === p
 export const isInternal = (status: ReportStatus) => status === 'draft' || status === 'pending_approval';
 
 export const EDITABLE: ReadonlySet<ReportStatus> = new Set<ReportStatus>(['draft', 'returned']);
+/** Sent but not yet reviewed: the unit may still take it back (to draft). */
+export const WITHDRAWABLE: ReadonlySet<ReportStatus> = new Set<ReportStatus>([
+  'pending_approval',
+  'submitted',
+]);
 
 export function allowedActions(actor: Actor, p: ReportParties, status: ReportStatus): ReportAction[] {
   const out: ReportAction[] = [];
   if (EDITABLE.has(status) && canWrite(actor, p)) out.push('edit', 'submit', 'upload', 'delete_evidence');
   if (status === 'pending_approval' && canApprove(actor, p)) out.push('approve', 'return');
   if (status === 'submitted' && canReview(actor, p)) out.push('accept', 'return');
+  if (WITHDRAWABLE.has(status) && canWrite(actor, p)) out.push('withdraw');
   return out;
 }

@@ -57,6 +57,9 @@ export function reportsPlugin(m: ReportsModule) {
     route(app, reportRoutes.return, async ({ params, body, request, reply }, ctx) =>
       unwrap(reply, await m.workflow.returnReport(ctx, params.id, body, keyOf(request))),
     );
+    route(app, reportRoutes.withdraw, async ({ params, body, request, reply }, ctx) =>
+      unwrap(reply, await m.workflow.withdraw(ctx, params.id, body, keyOf(request))),
+    );
     route(app, reportRoutes.reviewQueue, ({ query }, ctx) => m.reports.queue(ctx, query));
     route(app, reportRoutes.timeline, ({ params }, ctx) => m.timeline.timeline(ctx, params.id));
     route(app, reportRoutes.completeness, ({ query }, ctx) => m.completeness.report(ctx, query));

@@ -8,13 +8,29 @@ import { recordEvents, type DomainEvent, type ReportFacts } from '../events/inde
 import { refreshStatuses } from '../tasks/index.ts';
 import { runIdempotent } from './idempotency.ts';
 import { partiesOf } from './reports.mapper.ts';
-import { canApprove, canReview, canWrite, EDITABLE, requiresApproval } from './reports.policy.ts';
+import {
+  canApprove,
+  canReview,
+  canWrite,
+  EDITABLE,
+  requiresApproval,
+  WITHDRAWABLE,
+} from './reports.policy.ts';
 import { reportsRepository, type ReportRow } from './reports.repository.ts';
 import { checkCompletion, reportSnapshot, type ReportsService } from './reports.service.ts';
 
-type Action = 'submit' | 'approve' | 'accept' | 'return';
+type Action = 'submit' | 'approve' | 'accept' | 'return' | 'withdraw';
 
 const invalid = (status: string) => new AppError(409, 'report_invalid_transition', { status });
+
+/** A report says what was done: no submitting an empty one (the draft may stay empty while it is written). */
+function checkNarrative(narrative: string | null) {
+  if (narrative === null || narrative.trim() === '') {
+    throw new AppError(400, 'report_narrative_required', {}, [
+      { path: 'narrative', key: 'report_narrative_required' },
+    ]);
+  }
+}
 
 /**
  * The report workflow. Each transition locks the report row, checks the caller and the current status,
@@ -75,6 +91,7 @@ export class ReportWorkflow {
       if (!canWrite(ctx.actor, p)) throw forbidden('report_not_writer');
       if (!EDITABLE.has(r.status as ReportStatus)) throw invalid(r.status);
       checkCompletion(r, { progress: r.report_progress, completedOn: r.report_completed_on }, true);
+      checkNarrative(r.narrative);
       const needsLead = requiresApproval(r.unit_kind) && !canApprove(ctx.actor, p);
       const base = { submitted_by: ctx.actor.userId, reviewed_by: null, reviewed_at: null, updated_at: now };
       if (needsLead) {
@@ -141,6 +158,26 @@ export class ReportWorkflow {
         throw invalid(r.status);
       }
       return [{ type: 'report.returned', ...facts(r), reason: body.reason }];
+    });
+  }
+
+  /**
+   * submitted or pending_approval → draft, by a writer of the assigned unit, until the report is reviewed:
+   * the approval and submission are cleared, the reviewers' queue no longer lists it.
+   */
+  withdraw(ctx: RequestContext, id: string, body: unknown, key?: string) {
+    return this.transition(ctx, id, 'withdraw', body, key, async (tx, r, now) => {
+      if (!canWrite(ctx.actor, partiesOf(r))) throw forbidden('report_not_writer');
+      if (!WITHDRAWABLE.has(r.status as ReportStatus)) throw invalid(r.status);
+      await reportsRepository.update(tx, id, {
+        status: 'draft',
+        submitted_at: null,
+        submitted_by: null,
+        approved_by: null,
+        approved_at: null,
+        updated_at: now,
+      });
+      return [{ type: 'report.withdrawn', ...facts(r) }];
     });
   }
 

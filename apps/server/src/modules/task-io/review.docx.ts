@@ -14,7 +14,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ReviewReport } from '@pilotage/contracts';
-import { percent, STATUSES, type ReviewLabels } from './review.labels.ts';
+import { STATUSES, type ReviewLabels } from './review.labels.ts';
 
 /**
  * The printable review report: a Word document in the layout of Vietnamese administrative documents
@@ -117,10 +117,10 @@ export async function reviewDocx(r: ReviewReport, l: ReviewLabels): Promise<Buff
         ...STATUSES.map((s) => [
           l.statusLabel(s),
           r.totals.byStatus[s],
-          percent(r.totals.byStatus[s], total),
+          l.percent(r.totals.byStatus[s], total),
         ]),
-        [l.total, total, '100%'],
-        [l.atRisk, r.totals.atRisk, percent(r.totals.atRisk, total)],
+        [l.total, total, l.percent(1, 1)],
+        [l.atRisk, r.totals.atRisk, l.percent(r.totals.atRisk, total)],
       ],
       [5, 2, 2],
     ),

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { ReviewReport } from '@pilotage/contracts';
 import { addTableSheet, commitSheet, workbookStream } from './files.ts';
-import { percent, STATUSES, type ReviewLabels } from './review.labels.ts';
+import { STATUSES, type ReviewLabels } from './review.labels.ts';
 
 type TaskRow = ReviewReport['sections']['done'][number];
 
@@ -14,23 +14,23 @@ export function reviewXlsx(r: ReviewReport, l: ReviewLabels): Readable {
 function writeReview(wb: ExcelJS.Workbook, r: ReviewReport, l: ReviewLabels): void {
   const total = r.totals.total;
 
-  const overview = wb.addWorksheet(l.overview.replace(/^[IVX]+\.\s*/, '').slice(0, 31));
+  const overview = wb.addWorksheet(sheetName(l.sheetOverview));
   overview.columns = [{ width: 36 }, { width: 16 }, { width: 12 }];
   overview.addRow([l.title]).font = { bold: true, size: 13 };
   overview.addRow([`${l.programme}: ${r.programme.code} — ${r.programme.title}`]);
-  overview.addRow([`${l.asOf}: ${r.asOf}`]);
+  overview.addRow([`${l.asOf}: ${l.date(r.asOf)}`]);
   overview.addRow([r.totals.headline]).font = { bold: true };
   overview.addRow([]);
   overview.addRow([l.status, l.count, l.share]).font = { bold: true };
   for (const s of STATUSES)
-    overview.addRow([l.statusLabel(s), r.totals.byStatus[s], percent(r.totals.byStatus[s], total)]);
-  overview.addRow([l.total, total, '100%']).font = { bold: true };
-  overview.addRow([l.atRisk, r.totals.atRisk, percent(r.totals.atRisk, total)]);
+    overview.addRow([l.statusLabel(s), r.totals.byStatus[s], l.percent(r.totals.byStatus[s], total)]);
+  overview.addRow([l.total, total, l.percent(1, 1)]).font = { bold: true };
+  overview.addRow([l.atRisk, r.totals.atRisk, l.percent(r.totals.atRisk, total)]);
   commitSheet(overview);
 
   addTableSheet(
     wb,
-    sheetName(l.byUnit),
+    sheetName(l.sheetByUnit),
     [
       { header: l.unit, width: 36, value: (u: ReviewReport['byUnit'][number]) => u.unitName },
       { header: l.assignments, width: 12, value: (u) => u.total },
@@ -48,17 +48,21 @@ function writeReview(wb: ExcelJS.Workbook, r: ReviewReport, l: ReviewLabels): vo
     { header: l.code, width: 10, value: (x: TaskRow) => x.code },
     { header: l.task, width: 50, value: (x: TaskRow) => x.title },
     { header: l.lead, width: 30, value: (x: TaskRow) => x.leadUnit.name },
-    { header: l.deadline, width: 12, value: (x: TaskRow) => (x.isContinuous ? l.continuous : x.deadline) },
+    {
+      header: l.deadline,
+      width: 12,
+      value: (x: TaskRow) => (x.isContinuous ? l.continuous : l.date(x.deadline)),
+    },
     { header: l.status, width: 26, value: (x: TaskRow) => l.statusLabel(x.status) },
     { header: l.progress, width: 10, value: (x: TaskRow) => x.progress },
-    { header: l.completedOn, width: 14, value: (x: TaskRow) => x.completedOn },
+    { header: l.completedOn, width: 14, value: (x: TaskRow) => l.date(x.completedOn) },
     { header: l.product, width: 24, value: (x: TaskRow) => x.product },
   ];
-  addTableSheet(wb, sheetName(l.done), taskColumns, r.sections.done);
-  addTableSheet(wb, sheetName(l.notDone), taskColumns, r.sections.notDone);
+  addTableSheet(wb, sheetName(l.sheetDone), taskColumns, r.sections.done);
+  addTableSheet(wb, sheetName(l.sheetNotDone), taskColumns, r.sections.notDone);
   addTableSheet(
     wb,
-    sheetName(l.why),
+    sheetName(l.sheetWhy),
     [
       { header: l.code, width: 10, value: (x: ReviewReport['sections']['why'][number]) => x.taskCode },
       { header: l.task, width: 40, value: (x) => x.taskTitle },
@@ -71,13 +75,13 @@ function writeReview(wb: ExcelJS.Workbook, r: ReviewReport, l: ReviewLabels): vo
   );
   addTableSheet(
     wb,
-    sheetName(l.overdue),
+    sheetName(l.sheetOverdue),
     [
       { header: l.code, width: 10, value: (x: ReviewReport['overdue'][number]) => x.taskCode },
       { header: l.task, width: 40, value: (x) => x.taskTitle },
       { header: l.unit, width: 28, value: (x) => x.unit.name },
       { header: l.leader, width: 24, value: (x) => x.responsibleLeader },
-      { header: l.deadline, width: 12, value: (x) => x.deadline },
+      { header: l.deadline, width: 12, value: (x) => (x.deadline ? l.date(x.deadline) : l.continuous) },
       { header: l.daysOverdue, width: 10, value: (x) => x.daysOverdue },
       { header: l.progress, width: 10, value: (x) => x.progress },
     ],
@@ -85,7 +89,7 @@ function writeReview(wb: ExcelJS.Workbook, r: ReviewReport, l: ReviewLabels): vo
   );
   addTableSheet(
     wb,
-    sheetName(l.missing),
+    sheetName(l.sheetMissing),
     [
       {
         header: l.unitCode,
@@ -99,13 +103,13 @@ function writeReview(wb: ExcelJS.Workbook, r: ReviewReport, l: ReviewLabels): vo
     r.missingReports.units,
     {
       note: r.missingReports.period
-        ? `${l.period}: ${r.missingReports.period} (${l.dueOn} ${r.missingReports.dueOn})`
+        ? `${l.period}: ${r.missingReports.period} (${l.dueOn} ${l.date(r.missingReports.dueOn)})`
         : l.noPeriod,
     },
   );
   addTableSheet(
     wb,
-    sheetName(l.difficulties),
+    sheetName(l.sheetDifficulties),
     [
       {
         header: l.phrase,
@@ -119,10 +123,8 @@ function writeReview(wb: ExcelJS.Workbook, r: ReviewReport, l: ReviewLabels): vo
   );
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-const sheetName = (title: string) =>
-  title
-    .replace(/^[IVX]+\.\s*/, '')
-    .replace(/[:\\/?*[\]]/g, ' ')
-    .slice(0, 31)
-    .trim();
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ] (the labels are written to fit). */
+export function sheetName(title: string): string {
+  if (title.length > 31 || /[:\\/?*[\]]/.test(title)) throw new Error(`not a sheet name: ${title}`);
+  return title;
+}

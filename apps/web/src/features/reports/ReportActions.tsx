@@ -8,13 +8,13 @@ import { TextAreaField } from './TextAreaField.tsx';
 import { useReportChanged, useSend } from './reports.ts';
 import { withRetry } from './transport.ts';
 
-type Decision = 'submit' | 'approve' | 'accept';
+type Decision = 'submit' | 'approve' | 'accept' | 'withdraw';
 export type ReportDecision = Decision | 'return';
 
 /**
  * The buttons a report offers the caller (from `allowedActions`; the server checks again): edit, submit,
- * approve (unit lead), accept or return with a reason (assigning unit). Keys make a double click or a
- * retried request harmless.
+ * approve (unit lead), accept or return with a reason (assigning unit), withdraw until reviewed (the unit,
+ * after a confirmation). Keys make a double click or a retried request harmless.
  */
 export function ReportActions({
   report,
@@ -30,6 +30,7 @@ export function ReportActions({
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [returning, setReturning] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const can = (a: ProgressReport['allowedActions'][number]) => report.allowedActions.includes(a);
@@ -51,6 +52,7 @@ export function ReportActions({
       );
       changed(result);
       setReturning(false);
+      setWithdrawing(false);
       onDone?.(result, action);
     } catch (err) {
       if (err instanceof ApiError && action === 'return') setReasonError(err.fieldErrors().reason);
@@ -105,7 +107,35 @@ export function ReportActions({
             {t('report.return')}
           </button>
         )}
+        {can('withdraw') && !withdrawing && (
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-label={`${t('report.withdraw')}: ${name}`}
+            onClick={() => setWithdrawing(true)}
+          >
+            {t('report.withdraw')}
+          </button>
+        )}
       </div>
+      {withdrawing && (
+        <div className="notice notice-warning" role="alertdialog" aria-labelledby={`${id}-withdraw`}>
+          <p id={`${id}-withdraw`}>{t('report.withdrawText')}</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={!!busy}
+              onClick={() => void act('withdraw')}
+            >
+              {busy === 'withdraw' ? t('report.working') : t('report.confirmWithdraw')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setWithdrawing(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {returning && (
         <form onSubmit={onReturn} className="return-form" noValidate aria-labelledby={`${id}-return`}>
           <h3 id={`${id}-return`} className="visually-hidden">

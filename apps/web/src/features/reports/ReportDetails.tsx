@@ -40,16 +40,10 @@ export function ReportDetails({ report, compact = false }: { report: ProgressRep
           )}
         {!compact &&
           report.approvedAt &&
-          fact(
-            t('report.approvedBy'),
-            `${report.approvedByName ?? ''} · ${formatDateTime(lang, report.approvedAt)}`,
-          )}
+          fact(t('report.approvedBy'), byAt(report.approvedByName, formatDateTime(lang, report.approvedAt)))}
         {!compact &&
           report.reviewedAt &&
-          fact(
-            t('report.reviewedBy'),
-            `${report.reviewedByName ?? ''} · ${formatDateTime(lang, report.reviewedAt)}`,
-          )}
+          fact(t('report.reviewedBy'), byAt(report.reviewedByName, formatDateTime(lang, report.reviewedAt)))}
         {fact(t('report.dueOn'), formatDate(lang, report.dueOn))}
       </dl>
       {text(t('report.narrative'), report.narrative)}
@@ -74,3 +68,6 @@ export function ReportDetails({ report, compact = false }: { report: ProgressRep
     </div>
   );
 }
+
+/** "Name · time", or the time alone when nobody is named (never a dangling "· "). */
+const byAt = (name: string | null, time: string) => (name ? `${name} · ${time}` : time);

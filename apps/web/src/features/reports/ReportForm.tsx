@@ -6,6 +6,7 @@ import { ErrorNotice, SuccessNotice } from '../../ui/ErrorNotice.tsx';
 import { FieldError, TextField } from '../../ui/Field.tsx';
 import { todayIso } from '../tasks/tasks.ts';
 import { EvidenceField } from './EvidenceField.tsx';
+import { formatPeriod } from './period.ts';
 import type { ReportValues } from './localDraft.ts';
 import { TextAreaField } from './TextAreaField.tsx';
 import { useReportEditor } from './useReportEditor.ts';
@@ -46,6 +47,7 @@ export function ReportForm({
   });
   const { values, set, errors } = editor;
   const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [online, setOnline] = useState(() => navigator.onLine);
   const summary = useRef<HTMLDivElement>(null);
   const completing = values.progress === 100 && !assignment.isContinuous;
@@ -65,10 +67,15 @@ export function ReportForm({
     if (hasErrors) summary.current?.focus();
   }, [hasErrors, editor.failure]);
 
-  const onSubmit = async (e: FormEvent) => {
+  // "Gửi báo cáo" checks the form, then asks for confirmation; "Xác nhận gửi" saves and submits.
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
+    if (editor.checkSubmit()) setConfirming(true);
+  };
+  const onConfirm = async () => {
     const report = await editor.submit();
+    setConfirming(false);
     if (report) onSubmitted(report);
   };
   const onSave = async () => {
@@ -79,7 +86,7 @@ export function ReportForm({
   const failureText = editor.failure && !(editor.failure instanceof ApiError) ? t('report.offline') : null;
 
   return (
-    <form className="report-form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="report-form">
+    <form className="report-form" onSubmit={onSubmit} noValidate data-testid="report-form">
       {!online && (
         <p className="notice notice-warning" role="status">
           {t('report.offlineNow')}
@@ -164,6 +171,7 @@ export function ReportForm({
         label={t('report.narrative')}
         hint={t('report.narrativeHint')}
         name="narrative"
+        required
         value={values.narrative}
         error={errors.narrative}
         onChange={(e) => set('narrative', e.target.value)}
@@ -193,7 +201,43 @@ export function ReportForm({
       />
 
       <SuccessNotice>{notice}</SuccessNotice>
-      <div className="form-actions">
+      {confirming && (
+        <div
+          className="notice notice-warning confirm-submit"
+          role="alertdialog"
+          aria-labelledby={`${id}-confirm`}
+        >
+          <p id={`${id}-confirm`}>
+            <strong>{t('report.confirmTitle', { period: formatPeriod(t, period) })}</strong>
+          </p>
+          <p>
+            {t('report.confirmText', {
+              progress: String(values.progress),
+              to: t(server?.requiresApproval ? 'report.confirmTo.approval' : 'report.confirmTo.review'),
+            })}
+          </p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              autoFocus
+              disabled={!!editor.busy}
+              onClick={() => void onConfirm()}
+            >
+              {editor.busy === 'submit' ? t('report.submitting') : t('report.confirmSubmit')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={!!editor.busy}
+              onClick={() => setConfirming(false)}
+            >
+              {t('report.back')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="form-actions" hidden={confirming}>
         <button type="submit" className="button button-primary" disabled={!!editor.busy}>
           {editor.busy === 'submit' ? t('report.submitting') : t('report.submit')}
         </button>

@@ -20,7 +20,7 @@ describe('report form rules', () => {
   });
 
   it('asks for a product and a completion date at 100 % on a dated task, only when submitting', () => {
-    const full = { ...EMPTY_VALUES, progress: 100 };
+    const full = { ...EMPTY_VALUES, progress: 100, narrative: 'Đã hoàn thành' };
     expect(checkValues(full, false, true)).toEqual({
       completedOn: 'report.errCompletedOn',
       product: 'report.errProduct',
@@ -37,6 +37,18 @@ describe('report form rules', () => {
     expect(checkValues({ ...EMPTY_VALUES, progress: 101 }, false, false)).toEqual({
       progress: 'report.errProgress',
     });
+  });
+
+  it('asks for the narrative (kết quả thực hiện) when submitting, not when saving a draft', () => {
+    const empty = { ...EMPTY_VALUES, progress: 0 };
+    expect(checkValues(empty, false, true)).toEqual({ narrative: 'report.errNarrative' });
+    expect(checkValues({ ...empty, narrative: '   ' }, true, true)).toEqual({
+      narrative: 'report.errNarrative',
+    });
+    expect(checkValues(empty, false, false)).toEqual({});
+    expect(checkValues({ ...empty, narrative: 'Đã họp triển khai' }, false, true)).toEqual({});
+    expect(vi('report.errNarrative')).toMatch(/kết quả thực hiện/);
+    expect(en('report.errNarrative')).toMatch(/before submitting/);
   });
 
   it('fingerprints bodies stably (same content → same idempotency key)', () => {

@@ -28,6 +28,7 @@ export function checkValues(
   const out: Partial<Record<keyof ReportValues, MessageKey>> = {};
   if (!Number.isInteger(v.progress) || v.progress < 0 || v.progress > 100)
     out.progress = 'report.errProgress';
+  if (forSubmit && !v.narrative.trim()) out.narrative = 'report.errNarrative';
   if (forSubmit && v.progress === 100 && !isContinuous) {
     if (!v.completedOn) out.completedOn = 'report.errCompletedOn';
     if (!v.product.trim()) out.product = 'report.errProduct';
@@ -123,6 +124,12 @@ export function useReportEditor({ assignmentId, period, reportId, initial, serve
     values,
     set,
     errors,
+    /** The client-side checks for a submission, shown on the fields; true when they pass. */
+    checkSubmit: () => {
+      const local = checkValues(values, isContinuous, true);
+      setErrors(Object.fromEntries(Object.entries(local).map(([k, m]) => [k, t(m)])));
+      return Object.keys(local).length === 0;
+    },
     failure,
     busy,
     /** Saves the draft on the server. */

@@ -1,13 +1,17 @@
 import { reviewRoutes, taskIoRoutes } from '@pilotage/contracts';
 import { Link } from 'react-router-dom';
-import { buildPath, buildQuery } from '../../api/client.ts';
-import { useT } from '../../i18n/index.tsx';
+import { downloadHref } from '../../api/client.ts';
+import { useLang, useT } from '../../i18n/index.tsx';
 
-/** Plain links (the session cookie authorises the download): exports and the review report of a programme. */
+/**
+ * Plain links (the session cookie authorises the download): exports and the review report of a programme,
+ * in the language chosen in the UI.
+ */
 export function Downloads({ programmeId, asOf }: { programmeId: string; asOf: string }) {
   const t = useT();
+  const [lang] = useLang();
   const href = (path: string, query: Record<string, string> = {}) =>
-    buildPath(path, { id: programmeId }) + buildQuery({ asOf, ...query });
+    downloadHref(path, { id: programmeId }, { asOf, ...query }, lang);
   return (
     <section aria-labelledby="downloads-title" className="card downloads">
       <h2 id="downloads-title">{t('programme.downloads')}</h2>
