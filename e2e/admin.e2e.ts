@@ -65,16 +65,21 @@ describe('admin: audit log', () => {
       .getByRole('navigation', { name: 'Phân trang' })
       .getByText(/^1–25 trên \d+$/)
       .waitFor();
-    const firstPage = await texts(page, 'tbody tr[data-action] td:first-child');
+    // rows carry their event id (UUIDv7, in time order): the sequence number appears once the sealer ran
+    const ids = () =>
+      page
+        .locator('tbody tr[data-action]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id') ?? ''));
+    const firstPage = await ids();
     await page.getByRole('button', { name: /Trang sau/ }).click();
     await page.waitForURL(/offset=25/);
     await page.getByRole('navigation', { name: 'Phân trang' }).getByText(/^26–/).waitFor();
     await page.waitForFunction(
-      (top) => document.querySelector('tbody tr[data-action] td')?.textContent !== top,
+      (top) => document.querySelector('tbody tr[data-action]')?.getAttribute('data-id') !== top,
       firstPage[0],
     );
-    const secondPage = await texts(page, 'tbody tr[data-action] td:first-child');
-    expect(Number(secondPage[0])).toBeLessThan(Number(firstPage.at(-1)));
+    const secondPage = await ids();
+    expect(secondPage[0]! < firstPage.at(-1)!).toBe(true);
 
     // Entity type: the demo accounts' creation.
     await page.getByLabel('Loại đối tượng').fill('user');

@@ -86,7 +86,7 @@ export function AuditPage() {
               <tbody>
                 {list.data.items.map((e) => (
                   <Fragment key={e.id}>
-                    <tr data-action={e.action}>
+                    <tr data-action={e.action} data-id={e.id}>
                       <td data-label="#">{e.seq ?? '…'}</td>
                       <td data-label={t('audit.time')}>{formatDateTime(lang, e.occurredAt)}</td>
                       <td data-label={t('audit.actor')}>{e.actorName ?? t('audit.system')}</td>
