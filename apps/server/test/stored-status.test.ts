@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids.ts';
 import { inTransaction } from '../src/db/transaction.ts';
 import { loadFacts, rebuildAll, refreshDue } from '../src/modules/tasks/index.ts';
+import { storedResult } from '../src/modules/tasks/assignment-facts.repository.ts';
 import { periodBounds } from '../src/modules/tasks/reporting-period.ts';
 import { assignmentStatus, type StatusResult } from '../src/modules/tasks/status-engine.ts';
 import { unitByCode, uniq } from './factories.ts';
@@ -129,19 +130,7 @@ async function storedOf(ids: string[]): Promise<Map<string, StatusResult>> {
     ])
     .where('id', 'in', ids)
     .execute();
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        status: r.status,
-        atRisk: r.at_risk,
-        progress: r.status_progress,
-        effectiveDeadline: r.effective_deadline,
-        deadlineUsed: r.deadline_used,
-        judgedPeriod: r.judged_period,
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, storedResult(r)]));
 }
 
 describe('stored status equals the engine, for every assignment, as of many dates', () => {

@@ -33,6 +33,11 @@ export type AssignInput = z.input<typeof AssignBody>;
 export type CascadeInput = z.input<typeof CascadeBody>;
 
 const invalid = (errors: FieldError[]) => new AppError(400, 'validation_failed', {}, errors);
+const beforeStart = (start: string): FieldError => ({
+  path: 'deadline',
+  key: 'assignment_deadline_before_start',
+  params: { start },
+});
 
 export class AssignmentsService {
   constructor(
@@ -134,12 +139,7 @@ export class AssignmentsService {
       const deadline = task.is_continuous ? null : (body.deadline ?? task.deadline);
       if (!task.is_continuous && !deadline)
         errors.push({ path: 'deadline', key: 'assignment_deadline_required' });
-      if (deadlineBeforeStart(deadline, task.start_date))
-        errors.push({
-          path: 'deadline',
-          key: 'assignment_deadline_before_start',
-          params: { start: task.start_date },
-        });
+      if (deadlineBeforeStart(deadline, task.start_date)) errors.push(beforeStart(task.start_date));
       if (errors.length) throw invalid(errors);
       await assertUnitsInScope(tx, ctx.actor, requested, (i) => `unitIds.${i}`);
 
@@ -205,12 +205,7 @@ export class AssignmentsService {
           params: { deadline: parent!.deadline },
         });
       }
-      if (deadlineBeforeStart(deadline, task.start_date))
-        errors.push({
-          path: 'deadline',
-          key: 'assignment_deadline_before_start',
-          params: { start: task.start_date },
-        });
+      if (deadlineBeforeStart(deadline, task.start_date)) errors.push(beforeStart(task.start_date));
       if (errors.length) throw invalid(errors);
       const existing = await assignmentsRepository.assignedUnitIds(tx, parent!.task_id);
       const targets = requested.filter((u) => !existing.has(u));
