@@ -135,8 +135,9 @@ export async function buildNational(
   opts.log(`  ${reports.toLocaleString('en')} reports (${timings.reportsMs} ms)`);
   await time(timings, 'statusRebuildMs', () => rebuildAll(db));
   opts.log(`  status:rebuild of every assignment: ${timings.statusRebuildMs} ms`);
-  // steady state after a bulk load: autovacuum would have set the visibility map and statistics
-  if (database.kind === 'postgres') await sql`vacuum analyze`.execute(db);
+  // steady state after a bulk load: autovacuum would have set the visibility map and statistics (PGlite has
+  // no autovacuum: its statistics come from an explicit ANALYZE)
+  await sql.raw(database.kind === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db);
   return { programmeId: programme.id, assignments: all.length, reports, timings };
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
@@ -20,6 +21,9 @@ async function main() {
         : 'Demo data skipped: the database already has users (demo data is only created on an empty database)',
     );
   }
+  // PGlite has no autovacuum: refresh the planner's statistics at start (cheap; the plans of the scoped
+  // semi-joins depend on them at national size)
+  if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
   const app = await buildApp({ config, services, logger: true });
   let closing = false;
   let stopReminders: () => Promise<void> = () => Promise.resolve();

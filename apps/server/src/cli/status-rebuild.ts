@@ -6,6 +6,7 @@
  * pending migrations first. PGlite is single-process: stop the server before rebuilding a PGlite directory.
  * Exit code: 0 done, 2 the database could not be opened.
  */
+import { sql } from 'kysely';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
@@ -28,6 +29,8 @@ async function main(): Promise<number> {
         );
       }
     });
+    // after a bulk load the planner needs fresh statistics (PGlite has no autovacuum)
+    await sql`analyze`.execute(database.db);
     const s = (performance.now() - started) / 1000;
     console.log(`\nstatus:rebuild: ${done.toLocaleString('en')} assignments in ${s.toFixed(1)} s`);
     return 0;
