@@ -1,5 +1,4 @@
 import {
-  effectiveFrequency,
   dueOn,
   frequencyOfKey,
   isPeriodKey,
@@ -21,7 +20,6 @@ import type {
 import type { Db } from '../../db/database.ts';
 import type { Executor, Tx } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
-import type { MessageKey } from '../../http/messages.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import { evidenceRepository } from './evidence.repository.ts';
@@ -29,44 +27,7 @@ import { runIdempotent } from './idempotency.ts';
 import { partiesOf, toReport } from './reports.mapper.ts';
 import { canApprove, canReview, canWrite, EDITABLE, isInternal, isMember } from './reports.policy.ts';
 import { reportsRepository, type ReportAssignmentRow, type ReportRow } from './reports.repository.ts';
-
-/** What the audit trail keeps of a report (the timeline reads it back). */
-export const reportSnapshot = (r: ReportRow) => ({
-  assignmentId: r.id,
-  period: r.period,
-  status: r.status,
-  progress: r.report_progress,
-  narrative: r.narrative,
-  difficulties: r.difficulties,
-  proposals: r.proposals,
-  product: r.report_product,
-  completedOn: r.report_completed_on,
-  returnReason: r.return_reason,
-});
-
-export const frequencyOf = (a: Pick<ReportAssignmentRow, 'task_frequency' | 'programme_frequency'>) =>
-  effectiveFrequency(a.task_frequency, a.programme_frequency);
-
-/** Completion fields: a date only with 100% on a dated task, not in the future, not before the start. */
-export function checkCompletion(
-  a: ReportAssignmentRow,
-  r: { progress: number; completedOn: string | null },
-  atSubmit: boolean,
-) {
-  const today = todayVn();
-  if (r.completedOn !== null) {
-    if (r.progress !== 100 || a.is_continuous)
-      throw badField('completedOn', 'report_completed_on_requires_full');
-    if (r.completedOn > today) throw badField('completedOn', 'report_completed_on_future');
-    if (r.completedOn < a.start_date)
-      throw badField('completedOn', 'report_completed_on_before_start', { start: a.start_date });
-  } else if (atSubmit && r.progress === 100 && !a.is_continuous) {
-    throw badField('completedOn', 'report_completed_on_required');
-  }
-}
-
-const badField = (path: string, key: MessageKey, params: Record<string, string> = {}) =>
-  new AppError(400, key, params, [{ path, key, params }]);
+import { badField, checkCompletion, frequencyOf, reportSnapshot } from './reports.rules.ts';
 
 export class ReportsService {
   constructor(

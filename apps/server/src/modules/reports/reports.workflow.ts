@@ -17,7 +17,8 @@ import {
   WITHDRAWABLE,
 } from './reports.policy.ts';
 import { reportsRepository, type ReportRow } from './reports.repository.ts';
-import { checkCompletion, reportSnapshot, type ReportsService } from './reports.service.ts';
+import { checkCompletion, reportSnapshot } from './reports.rules.ts';
+import type { ReportsService } from './reports.service.ts';
 
 type Action = 'submit' | 'approve' | 'accept' | 'return' | 'withdraw';
 
