@@ -7,22 +7,17 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
-import { isUnitInScope, orgRepository, PUBLIC_SCOPE, scopeAt, toOrgUnit, type Scope } from '../org/index.ts';
+import { isUnitInScope, orgRepository, scopeAt, toOrgUnit, type Scope } from '../org/index.ts';
 import { identityRepository, toUser } from './identity.repository.ts';
 import { scopeRootFor } from './identity.scope.ts';
-import { accountKey, addressKey, delayAfter } from './login-throttle.rule.ts';
+import { accountKey, addressKey } from './login-throttle.rule.ts';
+import { recordLoginFailure, reserveLoginAttempt } from './login-attempts.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 import { assertStrongPassword } from './password.policy.ts';
 import { keyStillGranted } from './roles.policy.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const token = () => randomBytes(32).toString('base64url');
-
-class Blocked extends Error {
-  constructor(readonly key: string) {
-    super('login throttled');
-  }
-}
 
 export interface LoginResult {
   sessionToken: string;
@@ -70,7 +65,7 @@ export class AuthService {
     const { windowMinutes, maxFailuresPerAccount, maxFailuresPerIp } = this.config.login;
     const keys = { account: accountKey(username, input.ip), address: addressKey(input.ip) };
     const now = new Date();
-    const reserved = await this.reserveAttempt(keys, now, windowMinutes, [
+    const reserved = await reserveLoginAttempt(this.db, keys, now, windowMinutes, [
       maxFailuresPerAccount,
       maxFailuresPerIp,
     ]);
@@ -85,7 +80,13 @@ export class AuthService {
       ? await verifyPassword(user.password_hash, input.password)
       : await verifyPassword(await dummyHash(), input.password + '!');
     if (!user || !ok || !user.active) {
-      await this.recordFailure(user?.id ?? null, username, input, reserved.lockedSeconds);
+      await recordLoginFailure(this.db, this.audit, await this.rootId(), {
+        userId: user?.id ?? null,
+        username,
+        ip: input.ip,
+        requestId: input.requestId,
+        lockedSeconds: reserved.lockedSeconds,
+      });
       throw new AppError(401, 'invalid_credentials');
     }
     await identityRepository.settleSuccess(this.db, keys.account, keys.address);
@@ -128,86 +129,6 @@ export class AuthService {
       });
     });
     return { sessionToken, expiresAt, me };
-  }
-
-  /**
-   * Counts the attempt on both keys in one transaction (account × address first, then address: one lock
-   * order, no deadlock). Over the allowance, the delay starts now: a concurrent attempt finds the key blocked.
-   */
-  private async reserveAttempt(
-    keys: { account: string; address: string },
-    now: Date,
-    windowMinutes: number,
-    limits: [number, number],
-  ): Promise<{ lockedSeconds: number } | { blockedUntil: Date }> {
-    const windowStart = new Date(now.getTime() - windowMinutes * 60_000);
-    try {
-      return await inTransaction(this.db, async (tx) => {
-        let lockedSeconds = 0;
-        for (const [i, key] of [keys.account, keys.address].entries()) {
-          const failures = await identityRepository.reserveAttempt(tx, key, now, windowStart);
-          if (failures === undefined) throw new Blocked(key);
-          const delay = delayAfter(failures, limits[i]!, windowMinutes);
-          if (delay > 0) {
-            await identityRepository.blockUntil(tx, key, new Date(now.getTime() + delay * 1000));
-            lockedSeconds = Math.max(lockedSeconds, delay);
-          }
-        }
-        return { lockedSeconds };
-      });
-    } catch (error) {
-      if (!(error instanceof Blocked)) throw error;
-      const until = await identityRepository.blockedUntil(this.db, error.key);
-      return { blockedUntil: until ?? new Date(Date.now() + 1000) };
-    }
-  }
-
-  /** A failed login: kept in the attempts log and the audit trail (and the lockout it started, if any). */
-  private async recordFailure(
-    userId: string | null,
-    username: string,
-    input: { ip: string; requestId: string },
-    lockedSeconds: number,
-  ) {
-    const national = await this.rootId();
-    const ctx: RequestContext = {
-      actor: {
-        kind: 'user',
-        id: userId ?? '00000000-0000-0000-0000-000000000000',
-        userId: null,
-        name: `login:${username}`.slice(0, 80),
-        unitId: '',
-        roles: [],
-        scopeRootId: national,
-        scope: PUBLIC_SCOPE,
-        csrfToken: null,
-      },
-      lang: 'vi',
-      requestId: input.requestId,
-    };
-    await inTransaction(this.db, async (tx) => {
-      await identityRepository.recordAttempt(tx, {
-        id: newId(),
-        username,
-        ip: input.ip,
-        succeeded: false,
-        at: new Date(),
-      });
-      const after = { username, ip: input.ip, knownUser: userId !== null };
-      await this.audit.record(tx, ctx, {
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: userId,
-        after,
-      });
-      if (lockedSeconds > 0)
-        await this.audit.record(tx, ctx, {
-          action: 'auth.lockout',
-          entityType: 'user',
-          entityId: userId,
-          after: { ...after, seconds: lockedSeconds },
-        });
-    });
   }
 
   /** Housekeeping job: expired sessions, login attempts older than 30 days, finished throttle counters. */
