@@ -1,12 +1,14 @@
 /** Rows of the KPI routes (issue 9): metadata, data value sets, roll-ups, completeness. */
 import { expect } from 'vitest';
 import { uniq } from '../factories.ts';
+import { multipartBody } from '../reports-helpers.ts';
 import { defineKpis, KPI, values } from '../kpi-factories.ts';
 import {
   ALL_SIGNED_IN,
   each,
   is,
   NATIONAL,
+  row,
   signedInRow,
   type M,
   type Rows,
@@ -69,7 +71,33 @@ export const kpiRows = (m: M): Rows => {
       }),
     );
 
+  const csv = () =>
+    multipartBody(
+      'file',
+      'values.csv',
+      Buffer.from('dataElement,period,orgUnit,value\nNOTE,202507,00004,ok\n'),
+      'text/csv',
+    );
   return {
+    'kpiFile.importDataValueFile': row({
+      anonymous: async () => {
+        const { payload, headers } = csv();
+        is(await m.env.app.inject({ method: 'POST', url: '/api/dataValueSets/file', payload, headers }), 401);
+      },
+      ...each(ALL_SIGNED_IN, async (role) => {
+        await ensure();
+        const { payload, headers } = csv();
+        const res = await m.w.seats[role as SignedInClass].client.request({
+          method: 'POST',
+          url: '/api/dataValueSets/file',
+          payload,
+          headers,
+        });
+        expect(res.statusCode, `${role}: ${res.body.slice(0, 200)}`).toBe(
+          WRITES_COMMUNE[role as SignedInClass] ? 200 : 403,
+        );
+      }),
+    }),
     'kpi.listDataElements': list('/api/data-elements'),
     'kpi.createDataElement': create('/api/data-elements', () => ({
       code: uniq('DE'),
