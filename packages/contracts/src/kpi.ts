@@ -286,7 +286,7 @@ export type IndicatorValueRow = z.infer<typeof IndicatorValueRow>;
 
 export const IndicatorValuesQuery = z.strictObject({
   period: DhisPeriod,
-  /** A unit's code; the national root when absent. */
+  /** A unit's code; the caller's scope root (the national root for national staff) when absent. */
   parent: z.string().trim().min(1).max(100).optional(),
 });
 
