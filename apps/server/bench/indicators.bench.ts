@@ -32,7 +32,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'pg,pglite').split(',');
 const FIRST = 3; // months in the first stage (≈ 1M values)
 /** The month the dashboards show: loaded in the first stage, so both stages read the same figures. */
-const MONTH = data.monthCode(FIRST - 1);
+const MONTH = data.monthCode(
+  Math.min(
+    FIRST,
+    Number(process.env.BENCH_PGLITE_MONTHS ?? FIRST),
+    Number(process.env.BENCH_MONTHS ?? FIRST),
+  ) - 1,
+);
 const log = (m: string) => console.log(m);
 
 interface Stage {

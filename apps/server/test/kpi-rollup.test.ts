@@ -26,7 +26,7 @@ const figures = async (period: string, parent?: string) => {
     `/api/indicators/${KPI.indicator}/values?period=${period}${parent ? `&parent=${parent}` : ''}`,
   );
   expect(res.statusCode).toBe(200);
-  return res.json() as {
+  return res.json<{
     unit: {
       code: string;
       value: number | null;
@@ -41,7 +41,7 @@ const figures = async (period: string, parent?: string) => {
       denominator: number | null;
       former?: string[];
     }[];
-  };
+  }>();
 };
 const child = (f: Awaited<ReturnType<typeof figures>>, code: string) =>
   f.children.find((c) => c.code === code)!;

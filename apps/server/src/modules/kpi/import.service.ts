@@ -281,7 +281,7 @@ export class DataValueImportService {
         unitId: unit.id,
         start: period.start,
         end: period.end,
-        at: new Date(),
+        at: now,
       },
       by,
     );

@@ -23,9 +23,9 @@ describe('KPI policy', () => {
       [['handler', 'expert'], false, false],
     ];
     for (const [roles, own, below] of table) {
-      expect(canWriteUnit(who(roles), 'u1'), `${roles} own`).toBe(own);
-      expect(canWriteUnit(who(roles), 'u2'), `${roles} below`).toBe(below);
-      expect(canWriteValues(who(roles)), `${roles} any`).toBe(own);
+      expect(canWriteUnit(who(roles), 'u1'), `${roles.join()} own`).toBe(own);
+      expect(canWriteUnit(who(roles), 'u2'), `${roles.join()} below`).toBe(below);
+      expect(canWriteValues(who(roles)), `${roles.join()} any`).toBe(own);
     }
   });
 });

@@ -26,6 +26,7 @@ const anyText = (values: readonly string[]) => sql<string>`any(${sql.val([...val
 /** KPI metadata: data elements, indicators, data sets (+ their elements), validation rules. */
 export const metadataRepository = {
   async page<T extends Searchable>(db: Executor, table: T, p: Page) {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- T widened: one query builder, not a union
     let q = db.selectFrom(table as Searchable);
     if (p.q && table !== 'validation_rule')
       for (const word of foldForSearch(p.q).split(' ').filter(Boolean))
