@@ -44,7 +44,7 @@ describe('export', () => {
     expect(aHeader!.slice(0, 4)).toEqual(['Mã đơn vị', 'Đơn vị', 'Cấp', 'Mã nhiệm vụ']);
     // ministries first, then provinces (by code), then the commune of the cascade
     expect(assignments.map((r) => `${r[0]}:${r[3]}`)).toEqual(
-      ['BTP:R-02', 'BYT:R-04', 'BKHCN:R-01', '01:R-03', '01:R-05', '02:R-03', '00004:R-03'].sort(
+      ['BTP:R-02', 'BYT:R-04', 'BKHCN:R-01', '01:R-03', '01:R-05', '24:R-03', '00004:R-03'].sort(
         byKindThenCode,
       ),
     );

@@ -64,7 +64,7 @@ describe('review report', () => {
         (x: { taskCode: string; unit: { code: string }; period: string }) =>
           `${x.taskCode}:${x.unit.code}:${x.period}`,
       ),
-    ).toEqual(['R-03:01:2025-05', 'R-03:02:2025-05', 'R-04:BYT:2025-05']);
+    ).toEqual(['R-03:01:2025-05', 'R-03:24:2025-05', 'R-04:BYT:2025-05']);
     expect(r.sections.why[0].proposals).toBe('Đề nghị bổ sung kinh phí');
   });
 
