@@ -1,5 +1,11 @@
 import { assigningUnit, deadlineBeforeStart } from './task-rules.ts';
-import type { Assignment, AssignmentListQuery, AssignBody, CascadeBody } from '@pilotage/contracts';
+import {
+  ReportingFrequency,
+  type Assignment,
+  type AssignmentListQuery,
+  type AssignBody,
+  type CascadeBody,
+} from '@pilotage/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
@@ -11,13 +17,16 @@ import { recordAssignmentsCreated } from './task-events.ts';
 import { orgRepository, unitsInScope } from '../org/index.ts';
 import { assignmentStatuses, storedResult } from './assignment-facts.repository.ts';
 import { catchUp, refreshStatuses } from './stored-status.ts';
-import { isDone } from './status-engine.ts';
+import { isDone, type StatusResult } from './status-engine.ts';
+import { reportingOf } from './assignment-reporting.repository.ts';
 import {
   assignmentsRepository,
   type AssignmentFilter,
   type AssignmentViewRow,
+  type ReportDueWindow,
 } from './assignments.repository.ts';
-import { addDays, todayVn } from './reporting-period.ts';
+import { periodsDueBetween } from './reporting-state.ts';
+import { addDays, periodBounds, todayVn } from './reporting-period.ts';
 import { toAssignment } from './tasks.mappers.ts';
 import {
   assertCanAssign,
@@ -38,6 +47,22 @@ const beforeStart = (start: string): FieldError => ({
   key: 'assignment_deadline_before_start',
   params: { start },
 });
+
+/** The periods whose report falls due in [from, to], for every frequency and due-day setting in use. */
+async function reportsDue(db: Executor, from: string, to: string): Promise<ReportDueWindow[]> {
+  const out: ReportDueWindow[] = [];
+  for (const dueDays of await assignmentsRepository.reportDueDays(db))
+    for (const frequency of ReportingFrequency.options)
+      for (const period of periodsDueBetween(frequency, dueDays, from, to))
+        out.push({
+          frequency,
+          dueDays,
+          period,
+          periodStart: periodBounds(period).start,
+          periodEnd: periodBounds(period).end,
+        });
+  return out;
+}
 
 export class AssignmentsService {
   constructor(
@@ -69,13 +94,16 @@ export class AssignmentsService {
       const f: AssignmentFilter = {
         ...filter,
         status: query.status,
-        dueBetween: until ? { from: asOf, to: until } : undefined,
+        dueBetween: until
+          ? { from: asOf, to: until, reportsDue: await reportsDue(this.db, asOf, until) }
+          : undefined,
       };
       const [rows, total] = [
         await assignmentsRepository.list(this.db, f, page),
         await assignmentsRepository.count(this.db, f),
       ];
-      return { items: rows.map((r) => toAssignment(r, storedResult(r))), total };
+      const stored = new Map(rows.map((r) => [r.id, storedResult(r)]));
+      return { items: await this.views(this.db, rows, stored, asOf), total };
     }
     if (query.status === undefined && until === null) {
       const rows = await assignmentsRepository.list(this.db, filter, page);
@@ -87,16 +115,18 @@ export class AssignmentsService {
     // a past date with status filters: the engine on every matching id, then the views of one page only
     const ids = await assignmentsRepository.listIds(this.db, filter);
     const statuses = await assignmentStatuses(this.db, ids, asOf);
-    const kept = ids.filter((id) => {
-      const s = statuses.get(id)!;
-      if (query.status && s.status !== query.status) return false;
+    const byStatus = ids.filter((id) => !query.status || statuses.get(id)!.status === query.status);
+    const reporting = until === null ? null : await reportingOf(this.db, byStatus, asOf);
+    const kept = byStatus.filter((id) => {
       if (until === null) return true;
+      const s = statuses.get(id)!;
       const d = s.effectiveDeadline;
-      return d !== null && d >= asOf && d <= until && !isDone(s.status);
+      const next = reporting!.get(id)?.nextDue?.dueOn;
+      return (d !== null && d >= asOf && d <= until && !isDone(s.status)) || (!!next && next <= until);
     });
     const pageIds = kept.slice(page.offset, page.offset + page.limit);
     const rows = await assignmentsRepository.list(this.db, { scope: filter.scope, ids: pageIds });
-    return { items: rows.map((r) => toAssignment(r, statuses.get(r.id)!)), total: kept.length };
+    return { items: await this.views(this.db, rows, statuses, asOf), total: kept.length };
   }
 
   /** One assignment; 404 when the caller cannot see it. */
@@ -274,6 +304,21 @@ export class AssignmentsService {
       rows.map((r) => r.id),
       asOf,
     );
-    return rows.map((r) => toAssignment(r, statuses.get(r.id)!));
+    return this.views(db, rows, statuses, asOf);
+  }
+
+  /** API shapes: each row with its status and its reporting summary as of the date. */
+  private async views(
+    db: Executor,
+    rows: AssignmentViewRow[],
+    statuses: Map<string, StatusResult>,
+    asOf: string,
+  ): Promise<Assignment[]> {
+    const reporting = await reportingOf(
+      db,
+      rows.map((r) => r.id),
+      asOf,
+    );
+    return rows.map((r) => toAssignment(r, statuses.get(r.id)!, reporting.get(r.id)));
   }
 }

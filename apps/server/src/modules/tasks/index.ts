@@ -44,6 +44,7 @@ export {
   todayVn,
   vnDate,
 } from './reporting-period.ts';
+export { reportingPeriods, reportingSummary, type PeriodState } from './reporting-state.ts';
 export { anyUuid, assignmentVisible } from './scope.ts';
 export {
   type AssignmentFacts,

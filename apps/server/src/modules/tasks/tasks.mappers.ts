@@ -1,6 +1,8 @@
 /** Row → API shape conversions for the tasks module. */
 import type { Assignment, DirectiveDocument, Extension, Programme, Task, UnitRef } from '@pilotage/contracts';
 import type { StatusResult } from './status-engine.ts';
+import { NO_REPORTING, toReporting } from './assignment-reporting.repository.ts';
+import type { ReportingSummary } from './reporting-state.ts';
 import type { DocumentRow, ProgrammeRow, TaskListRow } from './tasks.repository.ts';
 import type { AssignmentViewRow, ExtensionRow } from './assignments.repository.ts';
 
@@ -65,7 +67,11 @@ export function toTask(
   };
 }
 
-export function toAssignment(r: AssignmentViewRow, s: StatusResult): Assignment {
+export function toAssignment(
+  r: AssignmentViewRow,
+  s: StatusResult,
+  reporting: ReportingSummary | undefined,
+): Assignment {
   return {
     id: r.id,
     taskId: r.task_id,
@@ -86,7 +92,9 @@ export function toAssignment(r: AssignmentViewRow, s: StatusResult): Assignment 
     atRisk: s.atRisk,
     deadlineUsed: s.deadlineUsed,
     effectiveDeadline: s.effectiveDeadline,
+    judgedPeriod: s.judgedPeriod,
     childCount: r.child_count,
+    reporting: toReporting(reporting ?? NO_REPORTING),
   };
 }
 
