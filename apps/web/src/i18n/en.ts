@@ -1,4 +1,5 @@
 import { enReports } from './en.reports.ts';
+import { enReporting } from './en.reporting.ts';
 import { enTasks } from './en.tasks.ts';
 import type { MessageKey } from './vi.ts';
 
@@ -185,4 +186,5 @@ export const en: Record<MessageKey, string> = {
 
   ...enTasks,
   ...enReports,
+  ...enReporting,
 };

@@ -1,4 +1,5 @@
 import { viReports } from './vi.reports.ts';
+import { viReporting } from './vi.reporting.ts';
 import { viTasks } from './vi.tasks.ts';
 
 /**
@@ -187,6 +188,7 @@ export const vi = {
 
   ...viTasks,
   ...viReports,
+  ...viReporting,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -10,6 +10,7 @@ import { StatusBadge } from '../tasks/StatusBadge.tsx';
 import { useAssignment } from '../tasks/tasks.ts';
 import { EMPTY_VALUES, newReportId, readLocalDraft, type ReportValues } from './localDraft.ts';
 import { formatPeriod } from './period.ts';
+import { defaultPeriod } from './period-rows.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { reportKeys, useAssignmentReports, useReport } from './reports.ts';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
@@ -42,7 +43,7 @@ export function ReportFormPage() {
   usePageTitle(t('report.formTitle'));
 
   const periods = reports.data?.periods ?? [];
-  const period = periods.find((p) => p.period === params.get('period')) ?? periods[0];
+  const period = defaultPeriod(periods, params.get('period'));
   const serverReport = useReport(period?.reportId ?? undefined);
   const local = id && period ? readLocalDraft(id, period.period) : null;
   const [freshId] = useState(newReportId);
@@ -62,7 +63,7 @@ export function ReportFormPage() {
     ? local.values
     : existing
       ? valuesOf(existing)
-      : { ...EMPTY_VALUES, progress: a.progress };
+      : { ...EMPTY_VALUES, progress: a.reporting.awaitingReview?.progress ?? a.progress };
 
   return (
     <>
@@ -144,7 +145,7 @@ export function ReportFormPage() {
           onSubmitted={(r) => void navigate(`/reports/${r.id}`, { state: { submitted: true } })}
           onEvidenceChanged={(changedId) => {
             void queryClient.invalidateQueries({ queryKey: reportKeys.report(changedId) });
-            void queryClient.invalidateQueries({ queryKey: reportKeys.forAssignment(a.id) });
+            void queryClient.invalidateQueries({ queryKey: ['reports', 'assignment', a.id] });
           }}
         />
       ) : (

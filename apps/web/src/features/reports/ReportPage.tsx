@@ -3,6 +3,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/ErrorNotice.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
+import { useAsOf, withAsOf } from '../tasks/as-of.ts';
 import { ReportActions } from './ReportActions.tsx';
 import { ReportDetails } from './ReportDetails.tsx';
 import { useReport } from './reports.ts';
@@ -13,6 +14,7 @@ export function ReportPage() {
   const t = useT();
   const { id } = useParams();
   const location = useLocation();
+  const asOf = useAsOf();
   const report = useReport(id);
   const [done, setDone] = useState<string | null>(
     (location.state as { submitted?: boolean } | null)?.submitted ? t('report.submittedOk') : null,
@@ -26,10 +28,10 @@ export function ReportPage() {
       <nav aria-label={t('tasks.breadcrumb')} className="breadcrumb">
         <ol>
           <li>
-            <Link to={`/tasks/${r.taskId}`}>{r.taskCode}</Link>
+            <Link to={withAsOf(`/tasks/${r.taskId}`, asOf)}>{r.taskCode}</Link>
           </li>
           <li>
-            <Link to={`/assignments/${r.assignmentId}`}>{r.unit.name}</Link>
+            <Link to={withAsOf(`/assignments/${r.assignmentId}`, asOf)}>{r.unit.name}</Link>
           </li>
           <li aria-current="page">{t('report.title')}</li>
         </ol>

@@ -5,6 +5,7 @@ import { formatDate, formatNumber, useLang, useT } from '../../i18n/index.tsx';
 import { formatPeriod } from '../reports/period.ts';
 import { DeadlineText } from '../tasks/DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from '../tasks/StatusBadge.tsx';
+import { useAsOf, withAsOf } from '../tasks/as-of.ts';
 
 /** Rows shown before "show all" in each section. */
 const SHOWN = 10;
@@ -59,6 +60,7 @@ function Table<T>(props: {
 }
 
 export function ReviewOverdue({ report }: { report: ReviewReport }) {
+  const asOf = useAsOf();
   const t = useT();
   const head = [
     t('tasks.task'),
@@ -77,7 +79,7 @@ export function ReviewOverdue({ report }: { report: ReviewReport }) {
       row={(r) => (
         <tr key={r.assignmentId}>
           <td data-label={head[0]}>
-            <Link to={`/assignments/${r.assignmentId}`}>
+            <Link to={withAsOf(`/assignments/${r.assignmentId}`, asOf)}>
               <span className="title-code">{r.taskCode}</span> {r.taskTitle}
             </Link>
           </td>
@@ -159,6 +161,7 @@ export function ReviewTasks({
   id: string;
   title: string;
 }) {
+  const asOf = useAsOf();
   const t = useT();
   const [lang] = useLang();
   const head = [
@@ -177,7 +180,7 @@ export function ReviewTasks({
       row={(r) => (
         <tr key={r.taskId}>
           <td data-label={head[0]}>
-            <Link to={`/tasks/${r.taskId}`}>
+            <Link to={withAsOf(`/tasks/${r.taskId}`, asOf)}>
               <span className="title-code">{r.code}</span> {r.title}
             </Link>
           </td>

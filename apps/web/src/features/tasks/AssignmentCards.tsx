@@ -1,6 +1,7 @@
 import type { Assignment } from '@pilotage/contracts';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/index.tsx';
+import { AwaitingReview, ReportingTodo } from './AssignmentReporting.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
 import { daysFromToday } from './tasks.ts';
@@ -50,10 +51,12 @@ export function AssignmentCards({ items, label }: { items: Assignment[]; label: 
               <StatusBadge status={a.status} atRisk={a.atRisk} />
               <ProgressValue value={a.progress} />
             </div>
+            <AwaitingReview assignment={a} />
+            <ReportingTodo assignment={a} canReport />
             {a.parentAssignmentId && (
               <p className="muted small">{t('tasks.cascadedBy', { unit: a.assignedByUnit.name })}</p>
             )}
-            {!done && (
+            {(!done || a.isContinuous) && (
               <p className="assignment-card-actions">
                 <Link
                   className="button button-primary"

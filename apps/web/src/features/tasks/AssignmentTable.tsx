@@ -1,6 +1,8 @@
 import type { Assignment } from '@pilotage/contracts';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/index.tsx';
+import { withAsOf } from './as-of.ts';
+import { AwaitingReview } from './AssignmentReporting.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
 
@@ -9,9 +11,12 @@ export function AssignmentTable({
   items,
   caption,
   showAssigner = true,
+  asOf,
 }: {
   items: Assignment[];
   caption: string;
+  /** The date of the figures, carried on the links (issue 8, bug 3). */
+  asOf?: string | undefined;
   /** Say who cascaded a row (off under the parent assignment, where it is always the same unit). */
   showAssigner?: boolean;
 }) {
@@ -36,7 +41,7 @@ export function AssignmentTable({
             <tr key={a.id} data-unit={a.unit.code} data-assignment-id={a.id}>
               <td data-label={t('tasks.assignedUnit')}>
                 <span>
-                  <Link to={`/assignments/${a.id}`}>{a.unit.name}</Link>
+                  <Link to={withAsOf(`/assignments/${a.id}`, asOf)}>{a.unit.name}</Link>
                   {showAssigner && a.parentAssignmentId && (
                     <span className="muted small block">
                       {t('tasks.cascadedBy', { unit: a.assignedByUnit.name })}
@@ -54,6 +59,7 @@ export function AssignmentTable({
               </td>
               <td data-label={t('tasks.progress')}>
                 <ProgressValue value={a.progress} />
+                <AwaitingReview assignment={a} asOf={asOf} />
               </td>
               <td className="col-status" data-label={t('common.status')}>
                 <StatusBadge status={a.status} atRisk={a.atRisk} />
