@@ -71,7 +71,7 @@ export const enReports: Record<keyof typeof viReports, string> = {
   'report.status.accepted': 'Accepted',
   'report.status.returned': 'Returned',
   'report.missing': 'Missing (past due)',
-  'report.notYet': 'Not reported yet',
+  'report.notYet': 'Not due yet',
   'report.listTitle': 'Reporting periods',
   'report.dueOn': 'Due',
   'report.submittedAt': 'Submitted',

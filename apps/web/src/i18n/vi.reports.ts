@@ -68,7 +68,7 @@ export const viReports = {
   'report.status.accepted': 'Đã tiếp nhận',
   'report.status.returned': 'Bị trả lại',
   'report.missing': 'Chưa báo cáo (quá hạn nộp)',
-  'report.notYet': 'Chưa báo cáo',
+  'report.notYet': 'Chưa đến hạn nộp',
   'report.listTitle': 'Các kỳ báo cáo',
   'report.dueOn': 'Hạn nộp',
   'report.submittedAt': 'Gửi lúc',

@@ -2,7 +2,7 @@
  * Reads what `reporting-state.ts` needs for a page of assignments (their reports and calendar) and returns
  * each one's reporting summary as of a date. Reads only; pass `tx` inside a transaction.
  */
-import type { AssignmentReporting, ReportStatus } from '@pilotage/contracts';
+import type { AssignmentReporting } from '@pilotage/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
 import { reportingSummary, type ReportingReport, type ReportingSummary } from './reporting-state.ts';
@@ -48,7 +48,7 @@ export async function reportingOf(
     list.push({
       id: r.id,
       period: r.period,
-      status: r.status as ReportStatus,
+      status: r.status,
       progress: r.progress,
       submittedOn: r.submitted_on,
       submittedAt: r.submitted_at,

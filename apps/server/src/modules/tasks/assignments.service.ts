@@ -1,11 +1,5 @@
 import { assigningUnit, deadlineBeforeStart } from './task-rules.ts';
-import {
-  ReportingFrequency,
-  type Assignment,
-  type AssignmentListQuery,
-  type AssignBody,
-  type CascadeBody,
-} from '@pilotage/contracts';
+import type { Assignment, AssignmentListQuery, AssignBody, CascadeBody } from '@pilotage/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
@@ -15,19 +9,11 @@ import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import { recordAssignmentsCreated } from './task-events.ts';
 import { orgRepository, unitsInScope } from '../org/index.ts';
-import { assignmentStatuses, storedResult } from './assignment-facts.repository.ts';
-import { catchUp, refreshStatuses } from './stored-status.ts';
-import { isDone, type StatusResult } from './status-engine.ts';
-import { reportingOf } from './assignment-reporting.repository.ts';
-import {
-  assignmentsRepository,
-  type AssignmentFilter,
-  type AssignmentViewRow,
-  type ReportDueWindow,
-} from './assignments.repository.ts';
-import { periodsDueBetween } from './reporting-state.ts';
-import { addDays, periodBounds, todayVn } from './reporting-period.ts';
-import { toAssignment } from './tasks.mappers.ts';
+import { assignmentStatuses } from './assignment-facts.repository.ts';
+import { assignmentViews, listAssignments } from './assignment-list.ts';
+import { refreshStatuses } from './stored-status.ts';
+import { assignmentsRepository, type AssignmentViewRow } from './assignments.repository.ts';
+import { todayVn } from './reporting-period.ts';
 import {
   assertCanAssign,
   assertCanCascade,
@@ -48,22 +34,6 @@ const beforeStart = (start: string): FieldError => ({
   params: { start },
 });
 
-/** The periods whose report falls due in [from, to], for every frequency and due-day setting in use. */
-async function reportsDue(db: Executor, from: string, to: string): Promise<ReportDueWindow[]> {
-  const out: ReportDueWindow[] = [];
-  for (const dueDays of await assignmentsRepository.reportDueDays(db))
-    for (const frequency of ReportingFrequency.options)
-      for (const period of periodsDueBetween(frequency, dueDays, from, to))
-        out.push({
-          frequency,
-          dueDays,
-          period,
-          periodStart: periodBounds(period).start,
-          periodEnd: periodBounds(period).end,
-        });
-  return out;
-}
-
 export class AssignmentsService {
   constructor(
     private readonly db: Db,
@@ -71,62 +41,11 @@ export class AssignmentsService {
   ) {}
 
   /**
-   * Visible assignments with their status as of a date. `mine=true`: the caller's own unit's. As of today,
-   * status and due filters, order and paging run in SQL on the stored status (ADR 0010); as of another date
-   * the engine runs on the facts (reduced in SQL), and status filters apply to its results.
+   * Visible assignments with their status and reporting as of a date (assignment-list.ts). `mine=true`:
+   * the caller's own unit's.
    */
-  async list(ctx: RequestContext, query: AssignmentListQuery) {
-    const today = todayVn();
-    const asOf = query.asOf ?? today;
-    const filter: AssignmentFilter = {
-      scope: ctx.actor.scope,
-      unitId: query.mine === 'true' ? ctx.actor.unitId : query.unitId,
-      taskId: query.taskId,
-      programmeId: query.programmeId,
-      parentAssignmentId: query.parentAssignmentId,
-      rootsOnly: query.rootsOnly === 'true',
-      q: query.q,
-    };
-    const page = { limit: query.limit, offset: query.offset };
-    const until = query.dueWithinDays !== undefined ? addDays(asOf, query.dueWithinDays) : null;
-    if (asOf === today) {
-      await catchUp(this.db, today);
-      const f: AssignmentFilter = {
-        ...filter,
-        status: query.status,
-        dueBetween: until
-          ? { from: asOf, to: until, reportsDue: await reportsDue(this.db, asOf, until) }
-          : undefined,
-      };
-      const [rows, total] = [
-        await assignmentsRepository.list(this.db, f, page),
-        await assignmentsRepository.count(this.db, f),
-      ];
-      const stored = new Map(rows.map((r) => [r.id, storedResult(r)]));
-      return { items: await this.views(this.db, rows, stored, asOf), total };
-    }
-    if (query.status === undefined && until === null) {
-      const rows = await assignmentsRepository.list(this.db, filter, page);
-      return {
-        items: await this.present(this.db, rows, asOf),
-        total: await assignmentsRepository.count(this.db, filter),
-      };
-    }
-    // a past date with status filters: the engine on every matching id, then the views of one page only
-    const ids = await assignmentsRepository.listIds(this.db, filter);
-    const statuses = await assignmentStatuses(this.db, ids, asOf);
-    const byStatus = ids.filter((id) => !query.status || statuses.get(id)!.status === query.status);
-    const reporting = until === null ? null : await reportingOf(this.db, byStatus, asOf);
-    const kept = byStatus.filter((id) => {
-      if (until === null) return true;
-      const s = statuses.get(id)!;
-      const d = s.effectiveDeadline;
-      const next = reporting!.get(id)?.nextDue?.dueOn;
-      return (d !== null && d >= asOf && d <= until && !isDone(s.status)) || (!!next && next <= until);
-    });
-    const pageIds = kept.slice(page.offset, page.offset + page.limit);
-    const rows = await assignmentsRepository.list(this.db, { scope: filter.scope, ids: pageIds });
-    return { items: await this.views(this.db, rows, statuses, asOf), total: kept.length };
+  list(ctx: RequestContext, query: AssignmentListQuery) {
+    return listAssignments(this.db, ctx, query);
   }
 
   /** One assignment; 404 when the caller cannot see it. */
@@ -299,26 +218,7 @@ export class AssignmentsService {
   }
 
   private async present(db: Executor, rows: AssignmentViewRow[], asOf: string): Promise<Assignment[]> {
-    const statuses = await assignmentStatuses(
-      db,
-      rows.map((r) => r.id),
-      asOf,
-    );
-    return this.views(db, rows, statuses, asOf);
-  }
-
-  /** API shapes: each row with its status and its reporting summary as of the date. */
-  private async views(
-    db: Executor,
-    rows: AssignmentViewRow[],
-    statuses: Map<string, StatusResult>,
-    asOf: string,
-  ): Promise<Assignment[]> {
-    const reporting = await reportingOf(
-      db,
-      rows.map((r) => r.id),
-      asOf,
-    );
-    return rows.map((r) => toAssignment(r, statuses.get(r.id)!, reporting.get(r.id)));
+    const ids = rows.map((r) => r.id);
+    return assignmentViews(db, rows, await assignmentStatuses(db, ids, asOf), asOf);
   }
 }
