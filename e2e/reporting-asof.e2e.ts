@@ -37,16 +37,28 @@ describe('as of a date, from the overview down to the assignment', () => {
     expect(task, 'NV-026 in the demo programme').toBeTruthy();
 
     await page.goto(`/tasks/${task.id}?asOf=${AS_OF}`);
-    const link = page.getByTestId('assignment-table').locator('a[href^="/assignments/"]').first();
-    await link.waitFor();
+    const row = page.getByTestId('assignment-table').locator('tbody tr').first();
+    await row.waitFor();
+    const rowStatus = await row.locator('.status-badge[data-status]').first().getAttribute('data-status');
+    const rowProgress = await row.locator('.progress-value').first().innerText();
+    const roots = await (
+      await page.request.get(`/api/assignments?taskId=${task.id}&rootsOnly=true&asOf=${AS_OF}&limit=100`)
+    ).json();
+    // with a single root assignment the task's status and progress are that assignment's
+    if (roots.total === 1) {
+      expect(rowStatus).toBe(task.status);
+      expect(rowProgress).toContain(`${task.progress} %`);
+    }
+    const link = row.locator('a[href^="/assignments/"]').first();
     expect(await link.getAttribute('href')).toContain(`asOf=${AS_OF}`);
     await link.click();
     await page.waitForURL(/\/assignments\/[^/?]+\?asOf=2025-06-30/);
     const badge = page.getByTestId('assignment-status').locator('[data-status]').first();
     await badge.waitFor();
-    // the task has one root assignment: the task's status is that assignment's
-    expect(await badge.getAttribute('data-status')).toBe(task.status);
-    expect(await page.getByTestId('assignment-progress').innerText()).toContain(`${task.progress} %`);
+    expect(await badge.getAttribute('data-status')).toBe(rowStatus);
+    expect(await page.getByTestId('assignment-progress').locator('.progress-value').innerText()).toBe(
+      rowProgress,
+    );
     await page.getByTestId('as-of-notice').waitFor();
     for (const href of await page
       .locator('.breadcrumb a')

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysBetween, dueOn, periodOf, todayVn } from '../src/modules/tasks/reporting-period.ts';
+import { judgedPeriodOf } from '../src/modules/tasks/status-engine.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
 import { signedIn, type Client } from './factories.ts';
 import { act, saveReport } from './reports-helpers.ts';
@@ -118,5 +119,47 @@ describe('due within N days includes reports falling due (bug 6)', () => {
     const draft = await saveReport(officer, { assignmentId: id, period: next, progress: 10 });
     expect((await act(officer, draft.reportId, 'submit')).statusCode).toBe(200);
     expect(await due(days)).not.toContain(id);
+  });
+});
+
+describe('periods of completed and continuous work (bug 4)', () => {
+  it('a completed assignment lists no period after its completion, and none of those is missing', async () => {
+    const programme = await createProgramme(env, { periodStart: '2026-01-01', periodEnd: '2030-12-31' });
+    const task = await createTask(env, programme.id, { startDate: '2026-01-01', deadline: '2030-12-31' });
+    const [prov] = await assign(env, task.id, ['01']);
+    const id = (await cascade(env, prov!.id, ['10101003']))[0]!.id;
+    for (const period of ['2026-01', '2026-02']) {
+      const r = await saveReport(officer, { assignmentId: id, period, progress: 50 });
+      expect((await act(officer, r.reportId, 'submit')).statusCode).toBe(200);
+    }
+    const done = await saveReport(officer, {
+      assignmentId: id,
+      period: '2026-03',
+      progress: 100,
+      completedOn: '2026-03-20',
+    });
+    expect((await act(officer, done.reportId, 'submit')).statusCode).toBe(200);
+    expect((await act(reviewer, done.reportId, 'accept')).statusCode).toBe(200);
+    const periods = (await officer.get(`/api/assignments/${id}/reports`)).json().periods;
+    expect(periods.map((p: { period: string }) => p.period)).toEqual(['2026-03', '2026-02', '2026-01']);
+    expect(periods.some((p: { missing: boolean }) => p.missing)).toBe(false);
+    const a = (await officer.get(`/api/assignments/${id}`)).json();
+    expect(a).toMatchObject({ status: 'done_on_time', progress: 100 });
+    expect(a.reporting).toMatchObject({ missingCount: 0, nextDue: null });
+  });
+
+  it('continuous work at 100 % is judged on its latest due period: overdue, with the period to say why', async () => {
+    const programme = await createProgramme(env, { periodStart: '2026-01-01', periodEnd: '2030-12-31' });
+    const task = await createTask(env, programme.id, { startDate: '2026-01-01', isContinuous: true });
+    const [prov] = await assign(env, task.id, ['01']);
+    const id = (await cascade(env, prov!.id, ['10101003']))[0]!.id;
+    const r = await saveReport(officer, { assignmentId: id, period: '2026-01', progress: 100 });
+    expect((await act(officer, r.reportId, 'submit')).statusCode).toBe(200);
+    expect((await act(reviewer, r.reportId, 'accept')).statusCode).toBe(200);
+    // as of today (the report was submitted today): the judged period is the latest one due
+    const judged = judgedPeriodOf('2026-01-01', 'monthly', todayVn(), 5);
+    const a = (await officer.get(`/api/assignments/${id}`)).json();
+    expect(a).toMatchObject({ status: 'overdue', progress: 100, judgedPeriod: judged });
+    expect(a.reporting).toMatchObject({ oldestMissing: { period: '2026-02' } });
   });
 });
