@@ -146,6 +146,11 @@ describe('periods of completed and continuous work (bug 4)', () => {
     const a = (await officer.get(`/api/assignments/${id}`)).json();
     expect(a).toMatchObject({ status: 'done_on_time', progress: 100 });
     expect(a.reporting).toMatchObject({ missingCount: 0, nextDue: null });
+    // as of a date before the completion: not completed yet, no product, no later period listed
+    const before = (await officer.get(`/api/assignments/${id}?asOf=2026-03-19`)).json();
+    expect(before).toMatchObject({ completedOn: null, product: null });
+    const early = (await officer.get(`/api/assignments/${id}/reports?asOf=2026-02-15`)).json().periods;
+    expect(early.map((p: { period: string }) => p.period)).toEqual(['2026-02', '2026-01']);
   });
 
   it('continuous work at 100 % is judged on its latest due period: overdue, with the period to say why', async () => {

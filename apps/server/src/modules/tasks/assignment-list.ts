@@ -114,5 +114,10 @@ export async function assignmentViews(
     rows.map((r) => r.id),
     asOf,
   );
-  return rows.map((r) => toAssignment(r, statuses.get(r.id)!, reporting.get(r.id)));
+  return rows.map((r) => {
+    // a completion after the date is not known yet as of it (nor the product it delivered)
+    const known =
+      r.completed_on !== null && r.completed_on > asOf ? { ...r, completed_on: null, product: null } : r;
+    return toAssignment(known, statuses.get(r.id)!, reporting.get(r.id));
+  });
 }

@@ -40,9 +40,17 @@ describe('reporting periods of an assignment (issue 8, bug 4)', () => {
     expect(periods.filter((p) => p.missing).map((p) => p.period)).toEqual(['2026-02', '2026-01']);
   });
 
-  it('lists a period that has a report even outside the range', () => {
+  it('lists a period that has a report even after completion, never one after the date', () => {
     const periods = reportingPeriods(input({ reports: [report('2026-05', 'draft', null)] }), '2026-03-01');
-    expect(periods.map((p) => p.period)).toEqual(['2026-05', '2026-03', '2026-02', '2026-01']);
+    expect(periods.map((p) => p.period)).toEqual(['2026-03', '2026-02', '2026-01']);
+    const later = reportingPeriods(input({ reports: [report('2026-05', 'draft', null)] }), '2026-06-01');
+    expect(later.map((p) => p.period)).toContain('2026-05');
+    const done = input({ completedOn: '2026-02-10', reports: [report('2026-04', 'accepted', '2026-05-02')] });
+    expect(reportingPeriods(done, '2026-06-01').map((p) => p.period)).toEqual([
+      '2026-04',
+      '2026-02',
+      '2026-01',
+    ]);
   });
 
   it('is missing once due and not received as of the date (a later submission does not count yet)', () => {

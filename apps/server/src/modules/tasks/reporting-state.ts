@@ -5,7 +5,7 @@
  *
  * - Periods run from the task start's period to the period containing asOf; once the work is completed
  *   (completedOn ≤ asOf) they stop at the completion's period — nothing is due after it. A period that
- *   has a report is always listed.
+ *   has a report is always listed, unless it begins after asOf.
  * - A period is received when its report is counted (submitted or accepted, task-rules.ts) and was
  *   submitted on or before asOf.
  * - Missing: not received and its due date (period end + reportDueDays) has passed (dueOn < asOf).
@@ -55,7 +55,8 @@ export function reportingPeriods(i: ReportingInput, asOf: string): PeriodState[]
   const keys = new Set(last >= i.startDate ? periodsBetween(i.startDate, last, i.frequency) : []);
   const byPeriod = new Map<string, ReportingReport>();
   for (const r of i.reports) {
-    keys.add(r.period);
+    // a report's period is listed even after completion, never after asOf (a review of a past date)
+    if (periodBounds(r.period).start <= asOf) keys.add(r.period);
     byPeriod.set(r.period, r);
   }
   // one frequency per assignment: keys of one kind sort chronologically as strings
