@@ -39,7 +39,7 @@ export function MyAssignmentsPage() {
     { id: 'overdue', label: t('tasks.myOverdue', { count: overdue.data?.total ?? '…' }) },
     {
       id: 'soon',
-      label: t('tasks.myDueSoon', { days: DUE_SOON_DAYS, count: dueSoon.data ? soon.length : '…' }),
+      label: t('tasks.myDueSoon', { days: DUE_SOON_DAYS, count: dueSoon.data?.total ?? '…' }),
     },
   ];
   const error = all.error ?? overdue.error ?? dueSoon.error;
