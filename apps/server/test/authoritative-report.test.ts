@@ -146,6 +146,10 @@ describe('periods of completed and continuous work (bug 4)', () => {
     const a = (await officer.get(`/api/assignments/${id}`)).json();
     expect(a).toMatchObject({ status: 'done_on_time', progress: 100 });
     expect(a.reporting).toMatchObject({ missingCount: 0, nextDue: null });
+    // nothing falls due any more: never "due soon" (the next period's report is due within 40 days)
+    const soon = (await officer.get('/api/assignments?mine=true&dueWithinDays=40&limit=100')).json();
+    expect(soon.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect(soon.items.length).toBeGreaterThan(0);
     // as of a date before the completion: not completed yet, no product, no later period listed
     const before = (await officer.get(`/api/assignments/${id}?asOf=2026-03-19`)).json();
     expect(before).toMatchObject({ completedOn: null, product: null });

@@ -97,7 +97,7 @@ function dueSoon(d: NonNullable<AssignmentFilter['dueBetween']>) {
     select 1 from task t join programme p on p.id = t.programme_id cross join ${windows}
     where t.id = a.task_id
       and w.freq = coalesce(t.reporting_frequency, p.reporting_frequency) and w.days = p.report_due_days
-      and w.pend >= t.start_date and (a.completed_on is null or a.completed_on >= w.pstart)
+      and w.pend >= t.start_date and (a.completed_on is null or a.completed_on > ${d.from})
       and not exists (select 1 from progress_report r where r.assignment_id = a.id and r.period = w.period
                       and r.status in (${sql.join(COUNTED_REPORT_STATUSES.map((x) => sql.lit(x)))}))))`;
 }

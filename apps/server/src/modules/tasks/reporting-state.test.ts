@@ -86,6 +86,8 @@ describe('what the unit has to do (issue 8: my assignments, bug 1, bug 6)', () =
     expect(reportingSummary(input(), '2025-12-01')).toMatchObject({ missingCount: 0, nextDue: null });
     const done = input({ completedOn: '2026-01-20', reports: [report('2026-01', 'accepted', '2026-01-21')] });
     expect(reportingSummary(done, '2026-06-01')).toMatchObject({ missingCount: 0, nextDue: null });
+    // completed before its period's report was due: nothing falls due any more
+    expect(reportingSummary({ ...done, reports: [] }, '2026-01-25')).toMatchObject({ nextDue: null });
   });
 
   it('gives the periods whose report falls due in a window', () => {

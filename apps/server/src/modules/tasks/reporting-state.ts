@@ -9,7 +9,8 @@
  * - A period is received when its report is counted (submitted or accepted, task-rules.ts) and was
  *   submitted on or before asOf.
  * - Missing: not received and its due date (period end + reportDueDays) has passed (dueOn < asOf).
- * - Next due: the oldest period not received whose due date is on or after asOf (`periodsDueBetween`
+ * - Next due: the oldest period not received whose due date is on or after asOf, none once completed
+ *   (`periodsDueBetween`
  *   gives SQL the periods falling due in a window, for the "due within N days" filter).
  * - Awaiting review: the latest counted report not yet accepted (task-rules.ts, ADR 0013).
  */
@@ -99,13 +100,11 @@ export function reportingSummary(i: ReportingInput, asOf: string): ReportingSumm
   const completed = completedBy(i, asOf);
   const oldestFirst = [...periods].reverse();
   const missing = oldestFirst.filter((p) => p.missing);
-  const next = oldestFirst.find(
-    (p) =>
-      !p.received &&
-      p.dueOn >= asOf &&
-      (completed === null || p.periodStart <= completed) &&
-      p.periodEnd >= i.startDate,
-  );
+  // once completed nothing more falls due
+  const next =
+    completed === null
+      ? oldestFirst.find((p) => !p.received && p.dueOn >= asOf && p.periodEnd >= i.startDate)
+      : undefined;
   const returned = oldestFirst.filter((p) => p.report?.status === 'returned');
   const awaiting = latestReport(
     i.reports

@@ -45,6 +45,8 @@ export function ReportingTodo({ assignment: a, canReport }: { assignment: Assign
   const t = useT();
   const [lang] = useLang();
   const r = a.reporting;
+  // completed dated work: nothing more to report (past gaps stay visible in the periods table)
+  const finished = !a.isContinuous && (a.status === 'done_on_time' || a.status === 'done_late');
   const items: { key: string; text: string; link?: { to: string; label: string }; urgent?: boolean }[] = [];
   if (r.oldestReturned)
     items.push({
@@ -59,7 +61,7 @@ export function ReportingTodo({ assignment: a, canReport }: { assignment: Assign
         label: t('reporting.fixReturned', { period: formatPeriod(t, r.oldestReturned.period) }),
       },
     });
-  if (r.oldestMissing)
+  if (r.oldestMissing && !finished)
     items.push({
       key: 'missing',
       urgent: true,
