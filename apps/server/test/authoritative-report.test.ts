@@ -172,3 +172,23 @@ describe('periods of completed and continuous work (bug 4)', () => {
     expect(a.reporting).toMatchObject({ oldestMissing: { period: '2026-02' } });
   });
 });
+
+describe('a report waiting for the unit lead (provinces, ministries)', () => {
+  it('is not "missing" in the unit’s own to-do but awaiting approval; the assigning unit learns nothing of it', async () => {
+    const programme = await createProgramme(env, { periodStart: '2026-01-01', periodEnd: '2030-12-31' });
+    const task = await createTask(env, programme.id, { startDate: '2026-01-01', deadline: '2030-12-31' });
+    const [prov] = await assign(env, task.id, ['01']);
+    const provOfficer = (await signedIn(env, '01', ['officer'])).client;
+    const steering = (await signedIn(env, 'BCDCP', ['steering'])).client;
+    const draft = await saveReport(provOfficer, { assignmentId: prov!.id, period: '2026-01', progress: 20 });
+    expect((await act(provOfficer, draft.reportId, 'submit')).json().status).toBe('pending_approval');
+
+    const own = (await provOfficer.get(`/api/assignments/${prov!.id}`)).json().reporting;
+    expect(own.awaitingApproval).toEqual({ reportId: draft.reportId, period: '2026-01' });
+    expect(own.oldestMissing?.period).not.toBe('2026-01');
+    const theirs = (await steering.get(`/api/assignments/${prov!.id}`)).json().reporting;
+    expect(theirs.awaitingApproval).toBeNull();
+    expect(theirs.oldestMissing.period).toBe('2026-01');
+    expect(theirs.missingCount).toBe(own.missingCount + 1);
+  });
+});

@@ -20,6 +20,8 @@ export const AssignmentReporting = z.object({
   awaitingReview: z
     .object({ reportId: Uuid, period: PeriodKey, progress: z.number().int(), submittedAt: IsoDateTime })
     .nullable(),
+  /** Only for the assigned unit itself: its oldest report waiting for the unit lead's approval. */
+  awaitingApproval: z.object({ reportId: Uuid, period: PeriodKey }).nullable(),
 });
 export type AssignmentReporting = z.infer<typeof AssignmentReporting>;
 

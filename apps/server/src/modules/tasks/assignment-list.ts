@@ -71,12 +71,12 @@ export async function listAssignments(db: Db, ctx: RequestContext, query: Assign
       await assignmentsRepository.count(db, f),
     ];
     const stored = new Map(rows.map((r) => [r.id, storedResult(r)]));
-    return { items: await assignmentViews(db, rows, stored, asOf), total };
+    return { items: await assignmentViews(db, rows, stored, asOf, ctx.actor.unitId), total };
   }
   if (query.status === undefined && until === null) {
     const rows = await assignmentsRepository.list(db, filter, page);
     return {
-      items: await presentRows(db, rows, asOf),
+      items: await presentRows(db, rows, asOf, ctx.actor.unitId),
       total: await assignmentsRepository.count(db, filter),
     };
   }
@@ -94,25 +94,28 @@ export async function listAssignments(db: Db, ctx: RequestContext, query: Assign
   });
   const pageIds = kept.slice(page.offset, page.offset + page.limit);
   const rows = await assignmentsRepository.list(db, { scope: filter.scope, ids: pageIds });
-  return { items: await assignmentViews(db, rows, statuses, asOf), total: kept.length };
+  return { items: await assignmentViews(db, rows, statuses, asOf, ctx.actor.unitId), total: kept.length };
 }
 
-async function presentRows(db: Executor, rows: AssignmentViewRow[], asOf: string) {
+async function presentRows(db: Executor, rows: AssignmentViewRow[], asOf: string, viewerUnitId: string) {
   const ids = rows.map((r) => r.id);
-  return assignmentViews(db, rows, await assignmentStatuses(db, ids, asOf), asOf);
+  return assignmentViews(db, rows, await assignmentStatuses(db, ids, asOf), asOf, viewerUnitId);
 }
 
-/** API shapes: each row with its status and its reporting summary as of the date. */
+/** API shapes: each row with its status and its reporting summary as of the date, for this viewer. */
 export async function assignmentViews(
   db: Executor,
   rows: AssignmentViewRow[],
   statuses: Map<string, StatusResult>,
   asOf: string,
+  /** The caller's unit: its own assignments show its internal reports in their to-do. */
+  viewerUnitId: string,
 ): Promise<Assignment[]> {
   const reporting = await reportingOf(
     db,
     rows.map((r) => r.id),
     asOf,
+    viewerUnitId,
   );
   return rows.map((r) => {
     // a completion after the date is not known yet as of it (nor the product it delivered)

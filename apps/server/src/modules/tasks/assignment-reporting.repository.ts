@@ -16,6 +16,7 @@ export async function reportingOf(
   db: Executor,
   assignmentIds: readonly string[],
   asOf: string,
+  viewerUnitId?: string,
 ): Promise<Map<string, ReportingSummary>> {
   const out = new Map<string, ReportingSummary>();
   const ids = [...new Set(assignmentIds)];
@@ -28,6 +29,7 @@ export async function reportingOf(
       .select([
         'a.id',
         'a.completed_on',
+        'a.unit_id',
         't.start_date',
         't.reporting_frequency as task_frequency',
         'p.reporting_frequency as programme_frequency',
@@ -65,6 +67,7 @@ export async function reportingOf(
           frequency: effectiveFrequency(c.task_frequency, c.programme_frequency),
           reportDueDays: c.report_due_days,
           reports: byAssignment.get(c.id) ?? [],
+          internal: viewerUnitId !== undefined && c.unit_id === viewerUnitId,
         },
         asOf,
       ),
@@ -80,6 +83,7 @@ export const NO_REPORTING: ReportingSummary = {
   returnedCount: 0,
   oldestReturned: null,
   awaitingReview: null,
+  awaitingApproval: null,
 };
 
 export const toReporting = (s: ReportingSummary): AssignmentReporting => ({

@@ -52,7 +52,7 @@ export class AssignmentsService {
   async get(ctx: RequestContext, id: string, asOf?: string): Promise<Assignment> {
     const rows = await assignmentsRepository.list(this.db, { scope: ctx.actor.scope, ids: [id] });
     if (!rows.length) throw notFound('assignment_not_found');
-    const [a] = await this.present(this.db, rows, asOf ?? todayVn());
+    const [a] = await this.present(this.db, rows, asOf ?? todayVn(), ctx.actor.unitId);
     return a!;
   }
 
@@ -217,8 +217,13 @@ export class AssignmentsService {
     return this.get(ctx, id);
   }
 
-  private async present(db: Executor, rows: AssignmentViewRow[], asOf: string): Promise<Assignment[]> {
+  private async present(
+    db: Executor,
+    rows: AssignmentViewRow[],
+    asOf: string,
+    viewerUnitId: string,
+  ): Promise<Assignment[]> {
     const ids = rows.map((r) => r.id);
-    return assignmentViews(db, rows, await assignmentStatuses(db, ids, asOf), asOf);
+    return assignmentViews(db, rows, await assignmentStatuses(db, ids, asOf), asOf, viewerUnitId);
   }
 }

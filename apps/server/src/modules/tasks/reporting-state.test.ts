@@ -82,6 +82,20 @@ describe('what the unit has to do (issue 8: my assignments, bug 1, bug 6)', () =
     });
   });
 
+  it('a report waiting for the unit lead is not missing for the unit itself, and unknown to others', () => {
+    const i = input({ reports: [report('2026-01', 'pending_approval', null)] });
+    expect(reportingSummary(i, '2026-03-10')).toMatchObject({
+      missingCount: 2,
+      oldestMissing: { period: '2026-01' },
+      awaitingApproval: null,
+    });
+    expect(reportingSummary({ ...i, internal: true }, '2026-03-10')).toMatchObject({
+      missingCount: 1,
+      oldestMissing: { period: '2026-02' },
+      awaitingApproval: { period: '2026-01' },
+    });
+  });
+
   it('has nothing due before the start nor after completion', () => {
     expect(reportingSummary(input(), '2025-12-01')).toMatchObject({ missingCount: 0, nextDue: null });
     const done = input({ completedOn: '2026-01-20', reports: [report('2026-01', 'accepted', '2026-01-21')] });

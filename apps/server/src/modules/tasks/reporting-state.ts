@@ -13,6 +13,8 @@
  *   (`periodsDueBetween`
  *   gives SQL the periods falling due in a window, for the "due within N days" filter).
  * - Awaiting review: the latest counted report not yet accepted (task-rules.ts, ADR 0013).
+ * - For the assigned unit itself (`internal`), a report waiting for its lead's approval is not missing
+ *   from its to-do but "awaiting approval"; other viewers see such a period as any unreported one.
  */
 import type { ReportingFrequency, ReportStatus } from '@pilotage/contracts';
 import { addDays, dueOn, periodBounds, periodsBetween } from './reporting-period.ts';
@@ -34,6 +36,11 @@ export interface ReportingInput {
   frequency: ReportingFrequency;
   reportDueDays: number;
   reports: readonly ReportingReport[];
+  /**
+   * The viewer belongs to the assigned unit: its internal reports count for its to-do (a report waiting
+   * for the unit lead's approval is not "missing" for its writers). Others never learn of them.
+   */
+  internal?: boolean;
 }
 
 export interface PeriodState {
@@ -93,13 +100,17 @@ export interface ReportingSummary {
   returnedCount: number;
   oldestReturned: { reportId: string; period: string } | null;
   awaitingReview: { reportId: string; period: string; progress: number; submittedAt: Date } | null;
+  /** Oldest report waiting for the unit lead's approval (only for the assigned unit itself). */
+  awaitingApproval: { reportId: string; period: string } | null;
 }
 
 export function reportingSummary(i: ReportingInput, asOf: string): ReportingSummary {
   const periods = reportingPeriods(i, asOf);
   const completed = completedBy(i, asOf);
   const oldestFirst = [...periods].reverse();
-  const missing = oldestFirst.filter((p) => p.missing);
+  const withLead = (p: PeriodState) => i.internal === true && p.report?.status === 'pending_approval';
+  const missing = oldestFirst.filter((p) => p.missing && !withLead(p));
+  const approval = oldestFirst.find(withLead);
   // once completed nothing more falls due
   const next =
     completed === null
@@ -117,6 +128,7 @@ export function reportingSummary(i: ReportingInput, asOf: string): ReportingSumm
     nextDue: next ? { period: next.period, dueOn: next.dueOn } : null,
     returnedCount: returned.length,
     oldestReturned: returned[0] ? { reportId: returned[0].report!.id, period: returned[0].period } : null,
+    awaitingApproval: approval?.report ? { reportId: approval.report.id, period: approval.period } : null,
     awaitingReview:
       awaiting && awaiting.submittedAt
         ? {

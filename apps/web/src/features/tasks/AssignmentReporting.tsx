@@ -61,6 +61,15 @@ export function ReportingTodo({ assignment: a, canReport }: { assignment: Assign
         label: t('reporting.fixReturned', { period: formatPeriod(t, r.oldestReturned.period) }),
       },
     });
+  if (r.awaitingApproval)
+    items.push({
+      key: 'approval',
+      text: t('reporting.awaitingApproval', { period: formatPeriod(t, r.awaitingApproval.period) }),
+      link: {
+        to: `/reports/${r.awaitingApproval.reportId}`,
+        label: t('reporting.openReport', { period: formatPeriod(t, r.awaitingApproval.period) }),
+      },
+    });
   if (r.oldestMissing && !finished)
     items.push({
       key: 'missing',
