@@ -10,7 +10,7 @@ import { StatusBadge } from '../tasks/StatusBadge.tsx';
 import { useAssignment } from '../tasks/tasks.ts';
 import { EMPTY_VALUES, newReportId, readLocalDraft, type ReportValues } from './localDraft.ts';
 import { formatPeriod } from './period.ts';
-import { defaultPeriod } from './period-rows.ts';
+import { defaultPeriod, startingProgress } from './period-rows.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { reportKeys, useAssignmentReports, useReport } from './reports.ts';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
@@ -63,7 +63,7 @@ export function ReportFormPage() {
     ? local.values
     : existing
       ? valuesOf(existing)
-      : { ...EMPTY_VALUES, progress: a.reporting.awaitingReview?.progress ?? a.progress };
+      : { ...EMPTY_VALUES, progress: period ? startingProgress(reports.data.items, period.periodStart) : 0 };
 
   return (
     <>

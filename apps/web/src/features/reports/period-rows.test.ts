@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPeriod, shownPeriods } from './period-rows.ts';
+import { defaultPeriod, shownPeriods, startingProgress } from './period-rows.ts';
 
 const p = (period: string, over: Partial<{ reportId: string; status: string; missing: boolean }> = {}) => ({
   period,
@@ -40,5 +40,18 @@ describe('the report form opens on the oldest period not yet reported', () => {
     expect(defaultPeriod([p('2026-11'), p('2026-10', { status: 'submitted' })], null)?.period).toBe(
       '2026-11',
     );
+  });
+});
+
+describe('a new report starts from the latest sent report of an earlier period', () => {
+  it('does not pre-fill an old period with a later figure', () => {
+    const reports = [
+      { periodEnd: '2025-12-31', progress: 100, status: 'submitted' },
+      { periodEnd: '2025-06-30', progress: 40, status: 'accepted' },
+      { periodEnd: '2025-07-31', progress: 55, status: 'returned' },
+    ];
+    expect(startingProgress(reports, '2025-08-01')).toBe(40);
+    expect(startingProgress(reports, '2026-01-01')).toBe(100);
+    expect(startingProgress(reports, '2025-01-01')).toBe(0);
   });
 });

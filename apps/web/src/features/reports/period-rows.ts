@@ -25,3 +25,18 @@ export function defaultPeriod<P extends { period: string; status: string | null;
   const open = periods.filter((p) => p.missing || p.status === 'returned' || p.status === 'draft');
   return open[open.length - 1] ?? periods[0];
 }
+
+/**
+ * Where a new report's progress starts: the latest sent report (submitted or accepted) of an EARLIER period
+ * — so that a back-filled report for an old period does not start at today's figure — else 0.
+ */
+export function startingProgress(
+  reports: readonly { periodEnd: string; progress: number; status: string }[],
+  periodStart: string,
+): number {
+  let best: { periodEnd: string; progress: number } | null = null;
+  for (const r of reports)
+    if ((r.status === 'submitted' || r.status === 'accepted') && r.periodEnd < periodStart)
+      if (!best || r.periodEnd > best.periodEnd) best = r;
+  return best?.progress ?? 0;
+}
