@@ -90,6 +90,17 @@ describe('my assignments: what to report', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('the assignment page on a phone, in English, as of 2025-12-31', async () => {
+    const page = await newPage(browser, { viewport: PHONE, lang: 'en' });
+    await loginAs(page, 'commune.officer');
+    const mine = await (await page.request.get('/api/assignments?mine=true&limit=5')).json();
+    await page.goto(`/assignments/${mine.items[0].id}?asOf=2025-12-31`);
+    await page.getByTestId('as-of-notice').waitFor();
+    await page.getByTestId('report-table').locator('tbody tr').first().waitFor();
+    await shot(page, 'reporting-assignment-as-of-phone-en');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('in English too', async () => {
     const page = await newPage(browser, { viewport: PHONE, lang: 'en' });
     await loginAs(page, 'commune.officer');

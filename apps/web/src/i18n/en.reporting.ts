@@ -21,5 +21,6 @@ export const enReporting: Record<keyof typeof viReporting, string> = {
   'reporting.reason.continuousLate': 'The report for {period} was sent after its due date, {due}.',
   'reporting.reason.continuousFull':
     '100 % does not end continuous work: the unit still reports every period.',
+  'reporting.reason.noReport': 'No report for {period}',
   'reporting.collapse': 'Show fewer',
 } as const;

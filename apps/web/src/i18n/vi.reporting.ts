@@ -19,5 +19,6 @@ export const viReporting = {
   'reporting.reason.continuousLate': 'Báo cáo {period} nộp sau hạn {due}.',
   'reporting.reason.continuousFull':
     'Tỷ lệ 100 % không kết thúc nhiệm vụ thường xuyên: đơn vị vẫn báo cáo từng kỳ.',
+  'reporting.reason.noReport': 'Chưa nhận báo cáo {period}',
   'reporting.collapse': 'Thu gọn',
 } as const;

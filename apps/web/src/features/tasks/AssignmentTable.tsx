@@ -1,6 +1,7 @@
 import type { Assignment } from '@pilotage/contracts';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/index.tsx';
+import { formatPeriod } from '../reports/period.ts';
 import { withAsOf } from './as-of.ts';
 import { AwaitingReview } from './AssignmentReporting.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
@@ -63,6 +64,11 @@ export function AssignmentTable({
               </td>
               <td className="col-status" data-label={t('common.status')}>
                 <StatusBadge status={a.status} atRisk={a.atRisk} />
+                {a.isContinuous && a.status === 'overdue' && a.judgedPeriod && (
+                  <span className="muted small block">
+                    {t('reporting.reason.noReport', { period: formatPeriod(t, a.judgedPeriod) })}
+                  </span>
+                )}
               </td>
               <td data-label={t('tasks.cascaded')}>{a.childCount > 0 ? a.childCount : '—'}</td>
             </tr>
