@@ -119,6 +119,10 @@ describe('due within N days includes reports falling due (bug 6)', () => {
     const draft = await saveReport(officer, { assignmentId: id, period: next, progress: 10 });
     expect((await act(officer, draft.reportId, 'submit')).statusCode).toBe(200);
     expect(await due(days)).not.toContain(id);
+    // a report sent today was not received as of 2026-06-01: still due soon as of that date
+    const may = await saveReport(officer, { assignmentId: id, period: '2026-05', progress: 5 });
+    expect((await act(officer, may.reportId, 'submit')).statusCode).toBe(200);
+    expect(await due(4, '2026-06-01')).toContain(id);
   });
 });
 

@@ -84,13 +84,21 @@ export async function listAssignments(db: Db, ctx: RequestContext, query: Assign
   const ids = await assignmentsRepository.listIds(db, filter);
   const statuses = await assignmentStatuses(db, ids, asOf);
   const byStatus = ids.filter((id) => !query.status || statuses.get(id)!.status === query.status);
-  const reporting = until === null ? null : await reportingOf(db, byStatus, asOf);
+  // due soon: the deadline by the engine's result, the reports in SQL (received by the end of asOf's day)
+  const reportsDueSoon =
+    until === null
+      ? null
+      : await assignmentsRepository.reportDueIds(
+          db,
+          byStatus,
+          { from: asOf, to: until, reportsDue: await reportsDue(db, asOf, until) },
+          new Date(`${addDays(asOf, 1)}T00:00:00+07:00`),
+        );
   const kept = byStatus.filter((id) => {
-    if (until === null) return true;
+    if (reportsDueSoon === null) return true;
     const s = statuses.get(id)!;
     const d = s.effectiveDeadline;
-    const next = reporting!.get(id)?.nextDue?.dueOn;
-    return (d !== null && d >= asOf && d <= until && !isDone(s.status)) || (!!next && next <= until);
+    return (d !== null && d >= asOf && d <= until! && !isDone(s.status)) || reportsDueSoon.has(id);
   });
   const pageIds = kept.slice(page.offset, page.offset + page.limit);
   const rows = await assignmentsRepository.list(db, { scope: filter.scope, ids: pageIds });

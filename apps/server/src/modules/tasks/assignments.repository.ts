@@ -87,22 +87,51 @@ export interface ReportDueWindow {
   periodEnd: string;
 }
 
-/** The due-soon condition (see AssignmentFilter.dueBetween). */
-function dueSoon(d: NonNullable<AssignmentFilter['dueBetween']>) {
-  const deadline = sql<boolean>`(a.effective_deadline >= ${d.from} and a.effective_deadline <= ${d.to} and a.status not in ('done_on_time', 'done_late'))`;
-  if (!d.reportsDue.length) return deadline;
+/**
+ * A report of a period in the window is not received (reporting-state.ts#reportingSummary's `nextDue` falls
+ * in it): not completed by `from`, the period ends on/after the start, no counted report submitted before
+ * `receivedBefore` (the end of the as-of day; today: any).
+ */
+function reportDue(d: NonNullable<AssignmentFilter['dueBetween']>, receivedBefore?: Date) {
   const w = d.reportsDue;
+  if (!w.length) return sql<boolean>`false`;
   const windows = sql`unnest(${sql.val(w.map((x) => x.frequency))}::text[], ${sql.val(w.map((x) => x.dueDays))}::int[], ${sql.val(w.map((x) => x.period))}::text[], ${sql.val(w.map((x) => x.periodStart))}::date[], ${sql.val(w.map((x) => x.periodEnd))}::date[]) as w(freq, days, period, pstart, pend)`;
-  return sql<boolean>`(${deadline} or exists (
+  const before = receivedBefore ? sql`and r.submitted_at < ${receivedBefore}` : sql``;
+  return sql<boolean>`exists (
     select 1 from task t join programme p on p.id = t.programme_id cross join ${windows}
     where t.id = a.task_id
       and w.freq = coalesce(t.reporting_frequency, p.reporting_frequency) and w.days = p.report_due_days
       and w.pend >= t.start_date and (a.completed_on is null or a.completed_on > ${d.from})
       and not exists (select 1 from progress_report r where r.assignment_id = a.id and r.period = w.period
-                      and r.status in (${sql.join(COUNTED_REPORT_STATUSES.map((x) => sql.lit(x)))}))))`;
+                      and r.status in (${sql.join(COUNTED_REPORT_STATUSES.map((x) => sql.lit(x)))}) ${before}))`;
+}
+
+/** The due-soon condition as of today (see AssignmentFilter.dueBetween). */
+function dueSoon(d: NonNullable<AssignmentFilter['dueBetween']>) {
+  const deadline = sql<boolean>`(a.effective_deadline >= ${d.from} and a.effective_deadline <= ${d.to} and a.status not in ('done_on_time', 'done_late'))`;
+  return sql<boolean>`(${deadline} or ${reportDue(d)})`;
 }
 
 export const assignmentsRepository = {
+  /** Of these ids, those with a report falling due in the window not received before `receivedBefore`. */
+  async reportDueIds(
+    db: Executor,
+    ids: readonly string[],
+    d: NonNullable<AssignmentFilter['dueBetween']>,
+    receivedBefore: Date,
+  ): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < ids.length; i += 5000) {
+      const rows = await db
+        .selectFrom('assignment as a')
+        .select('a.id')
+        .where('a.id', '=', anyUuid(ids.slice(i, i + 5000)))
+        .where(reportDue(d, receivedBefore))
+        .execute();
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
+  },
   /** The report due-day settings in use (few: one per programme at most). */
   async reportDueDays(db: Executor): Promise<number[]> {
     const rows = await db.selectFrom('programme').select('report_due_days').distinct().execute();
