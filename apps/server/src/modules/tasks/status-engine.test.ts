@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   assignmentStatus,
-  awaitingReview,
   countByStatus,
   rollUp,
   type AssignmentFacts,
@@ -83,15 +82,12 @@ describe('assignmentStatus — dated work', () => {
     });
     const r = assignmentStatus(f, '2025-06-01', opts);
     expect(r).toMatchObject({ status: 'in_progress', progress: 45 });
-    expect(awaitingReview(f.reports, '2025-06-01')).toMatchObject({ period: '2026-10', progress: 0 });
     // only submitted: reporting has started (in progress) but no accepted progress yet
     const pending = facts({ reports: [report('2025-03', '2025-04-02', 60, 'submitted')] });
     expect(assignmentStatus(pending, '2025-04-10', opts)).toMatchObject({
       status: 'in_progress',
       progress: 0,
     });
-    expect(awaitingReview(pending.reports, '2025-04-01')).toBeNull();
-    expect(awaitingReview(pending.reports, '2025-04-02')?.progress).toBe(60);
   });
 
   it('treats the deadline day as still in progress, the day after as overdue', () => {

@@ -7,7 +7,7 @@
  *   the unit lead's approval (`pending_approval`) and `returned` reports do not count.
  * - Progress as of asOf: the progress of the latest ACCEPTED counted report (latest period, then latest
  *   submission; ADR 0013); 0 when none; 100 once completed (completedOn ≤ asOf). A submitted report not
- *   yet accepted is "awaiting review" (`awaitingReview`): it never overrides accepted progress, but it
+ *   yet accepted is "awaiting review" (reporting-state.ts): it never overrides accepted progress, but it
  *   counts as reporting (in_progress rather than not_started; the judged period of continuous work).
  * - Effective deadline as of asOf: the approved extension with the latest effectiveOn ≤ asOf
  *   (deadlineUsed 'extended'), else the original deadline ('original'); continuous or undated → 'none'.
@@ -30,7 +30,7 @@
  * risk and the rolled-up status is in_progress/not_started. progress = rounded average. effectiveDeadline =
  * the latest child deadline; deadlineUsed 'extended' if any child used an extension.
  */
-import { isAuthoritativeReport, isAwaitingReview, isCountedReport, latestReport } from './task-rules.ts';
+import { isAuthoritativeReport, isCountedReport, latestReport } from './task-rules.ts';
 import type { ReportingFrequency, ReportStatus, StatusCounts, TaskStatus } from '@pilotage/contracts';
 import {
   addDays,
@@ -97,11 +97,6 @@ export function effectiveDeadline(
 /** Progress as of asOf: the latest accepted report's (the authoritative report, ADR 0013), else 0. */
 export function acceptedProgress(counted: readonly ReportFact[]): number {
   return latestReport(counted.filter((r) => isAuthoritativeReport(r.status)))?.progress ?? 0;
-}
-
-/** The latest counted report still awaiting review (shown apart from the progress), or null. */
-export function awaitingReview(reports: readonly ReportFact[], asOf: string): ReportFact | null {
-  return latestReport(countedReports([...reports], asOf).filter((r) => isAwaitingReview(r.status)));
 }
 
 /** The latest period (of `freq`) whose report is due on or before asOf and that ends on/after start. */
