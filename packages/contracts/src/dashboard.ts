@@ -9,6 +9,9 @@ import { UnitRef } from './tasks/tasks.ts';
  * overview's overdue list, completion trend and the units below the caller's unit.
  */
 
+/** A unit named on these pages, with its English name when it has one (communes do not). */
+export const HomeUnit = UnitRef.extend({ nameEn: z.string().nullable() });
+
 /** One thing the caller's unit has to do, one tap from the report form. */
 export const HomeTodo = z.object({
   kind: z.enum(['overdue', 'report_due', 'returned']),
@@ -34,7 +37,7 @@ export const HomeQueue = z.object({
 });
 
 export const HomeOverdueUnit = z.object({
-  unit: UnitRef,
+  unit: HomeUnit,
   overdue: z.number().int(),
   maxDaysOverdue: z.number().int(),
   /** Responsible leaders named on the unit's overdue assignments (at most 3). */
@@ -45,14 +48,14 @@ export const HomeEscalation = z.object({
   assignmentId: Uuid,
   taskCode: z.string(),
   taskTitle: z.string(),
-  unit: UnitRef,
+  unit: HomeUnit,
   leader: z.string().nullable(),
   daysOverdue: z.number().int(),
 });
 
 export const HomeView = z.object({
   today: IsoDate,
-  unit: UnitRef,
+  unit: HomeUnit,
   /** Officers and leads: the unit's own work (overdue, reports due, returned reports). */
   todo: z
     .object({
@@ -86,7 +89,7 @@ export const HomeView = z.object({
         units: z.number().int(),
         assignments: z.number().int(),
         items: z.array(
-          z.object({ unit: UnitRef, missing: z.number().int(), period: z.string(), dueOn: DerivedDate }),
+          z.object({ unit: HomeUnit, missing: z.number().int(), period: z.string(), dueOn: DerivedDate }),
         ),
       }),
     })
@@ -99,7 +102,7 @@ export const OverdueCarrier = z.object({
   taskId: Uuid,
   taskCode: z.string(),
   taskTitle: z.string(),
-  unit: UnitRef,
+  unit: HomeUnit,
   leader: z.string().nullable(),
   deadline: IsoDate.nullable(),
   daysOverdue: z.number().int(),

@@ -12,6 +12,7 @@ export const dashboardRepository = {
       .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
       .select(['a.id', 'a.task_id', 'a.responsible_leader', 't.code as task_code', 't.title as task_title'])
       .select(['u.id as unit_id', 'u.code as unit_code', 'u.name as unit_name', 'u.kind as unit_kind'])
+      .select('u.name_en as unit_name_en')
       .where('a.id', '=', anyUuid(ids))
       .execute();
   },

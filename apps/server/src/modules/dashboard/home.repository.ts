@@ -12,13 +12,14 @@ import { COUNTED_REPORT_STATUSES } from '../tasks/index.ts';
 const OPEN = sql`('in_progress', 'overdue', 'not_started')`;
 /** Reports that count as sent (the tasks core's rule). */
 const COUNTED = sql`${sql.val([...COUNTED_REPORT_STATUSES])}::text[]`;
-const unitCols = sql`u.id as unit_id, u.code as unit_code, u.name as unit_name, u.kind as unit_kind`;
+const unitCols = sql`u.id as unit_id, u.code as unit_code, u.name as unit_name, u.kind as unit_kind, u.name_en as unit_name_en`;
 
 export interface UnitCols {
   unit_id: string;
   unit_code: string;
   unit_name: string;
   unit_kind: string;
+  unit_name_en: string | null;
 }
 
 /** The assignments whose status a steering view counts (alias `a`). */
@@ -37,7 +38,7 @@ export const homeRepository = {
   unit(db: Executor, id: string) {
     return db
       .selectFrom('org_unit')
-      .select(['id', 'code', 'name', 'kind'])
+      .select(['id', 'code', 'name', 'kind', 'name_en as nameEn'])
       .where('id', '=', id)
       .executeTakeFirst();
   },

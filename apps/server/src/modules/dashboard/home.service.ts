@@ -15,7 +15,13 @@ const REVIEWERS: readonly Role[] = ['reviewer', 'steering', 'admin'];
 const STEERING: readonly Role[] = ['steering', 'admin'];
 const has = (roles: readonly Role[], any: readonly Role[]) => roles.some((r) => any.includes(r));
 
-const unitOf = (r: UnitCols) => ({ id: r.unit_id, code: r.unit_code, name: r.unit_name, kind: r.unit_kind });
+const unitOf = (r: UnitCols) => ({
+  id: r.unit_id,
+  code: r.unit_code,
+  name: r.unit_name,
+  kind: r.unit_kind,
+  nameEn: r.unit_name_en,
+});
 const num = (v: string | number | null | undefined) => Number(v ?? 0);
 
 /**
