@@ -28,7 +28,7 @@ const homeOf = async (username: string) => {
   const res = await client.get('/api/home');
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
   console.log(`home ${username}: ${Math.round(performance.now() - t0)} ms`);
-  return res.json() as HomeView;
+  return res.json<HomeView>();
 };
 
 describe('GET /api/home', () => {
@@ -85,10 +85,10 @@ describe('GET /api/programmes/:id/dashboard', () => {
     const res = await steering.get(`/api/programmes/${programmeId}/dashboard?asOf=2025-06-30`);
     console.log(`dashboard as of 2025-06-30: ${Math.round(performance.now() - t0)} ms`);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    const d = res.json() as ProgrammeDashboard;
+    const d = res.json<ProgrammeDashboard>();
     const summary = (
       await steering.get(`/api/programmes/${programmeId}/summary?asOf=2025-06-30`)
-    ).json() as ProgrammeSummary;
+    ).json<ProgrammeSummary>();
     expect(d.overdue.total).toBe(summary.byUnit.reduce((n, u) => n + u.byStatus.overdue, 0));
     for (let i = 1; i < d.overdue.items.length; i++)
       expect(d.overdue.items[i - 1]!.daysOverdue).toBeGreaterThanOrEqual(d.overdue.items[i]!.daysOverdue);
@@ -100,7 +100,7 @@ describe('GET /api/programmes/:id/dashboard', () => {
 
   it('a province sees its communes', async () => {
     const province = await login(env, 'province.officer', DEMO_PASSWORD);
-    const d = (await province.get(`/api/programmes/${programmeId}/dashboard`)).json() as ProgrammeDashboard;
+    const d = (await province.get(`/api/programmes/${programmeId}/dashboard`)).json<ProgrammeDashboard>();
     expect(d.subUnits.length).toBeGreaterThan(0);
     expect(d.subUnits.every((u) => u.unitKind === 'commune' || u.unitKind === 'ward')).toBe(true);
   });

@@ -30,10 +30,12 @@ export const dashboardRows = (m: M): Rows => ({
       const seat = role as SignedInClass;
       const res = await m.w.call(seat, 'GET', '/api/home');
       is(res, 200);
-      const home = res.json() as Record<string, unknown> & {
-        todo: { items: { assignmentId: string }[] } | null;
-        steering: { byUnit: { unit: { id: string } }[] } | null;
-      };
+      const home = res.json<
+        Record<string, unknown> & {
+          todo: { items: { assignmentId: string }[] } | null;
+          steering: { byUnit: { unit: { id: string } }[] } | null;
+        }
+      >();
       for (const block of ALL_BLOCKS)
         expect(home[block] !== null, `${role} ${block}`).toBe(BLOCKS[seat].includes(block));
       // the unit's own work only: every item is an assignment the seat may open
@@ -51,10 +53,10 @@ export const dashboardRows = (m: M): Rows => ({
       const seat = role as SignedInClass;
       const res = await m.w.call(seat, 'GET', `/api/programmes/${m.fx.programmeId}/dashboard`);
       is(res, 200);
-      const d = res.json() as {
+      const d = res.json<{
         overdue: { items: { unit: { id: string } }[] };
         subUnits: { unitId: string }[];
-      };
+      }>();
       const seen = new Set(unitsSeen(m, seat));
       for (const item of d.overdue.items) expect(seen.has(item.unit.id)).toBe(true);
       for (const u of d.subUnits) expect(seen.has(u.unitId), u.unitId).toBe(true);

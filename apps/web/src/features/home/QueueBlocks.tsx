@@ -24,7 +24,9 @@ export function QueueBlock({ queue, awaiting }: { queue: Queue; awaiting: 'revie
             days: daysSince(queue.oldestSince),
             date: formatDateTime(lang, queue.oldestSince).slice(0, 10),
           })}{' '}
-          {queue.oldestReportId && <Link to={`/reports/${queue.oldestReportId}`}>{t('home.queue.openOldest')}</Link>}
+          {queue.oldestReportId && (
+            <Link to={`/reports/${queue.oldestReportId}`}>{t('home.queue.openOldest')}</Link>
+          )}
         </p>
       ) : (
         <p className="home-none">{t('home.queue.none')}</p>
@@ -51,7 +53,10 @@ export function CommitmentsBlock({ commitments, today }: { commitments: Commitme
       <p className="home-big">
         <strong>{commitments.open}</strong> {t('home.commitments.open')}
         {commitments.broken > 0 && (
-          <span className="home-count-danger"> · {t('home.commitments.broken', { count: commitments.broken })}</span>
+          <span className="home-count-danger">
+            {' '}
+            · {t('home.commitments.broken', { count: commitments.broken })}
+          </span>
         )}
       </p>
       {commitments.items.length === 0 ? (

@@ -42,7 +42,9 @@ export function SteeringBlock({ steering }: { steering: Steering }) {
                     <Link to={`/tasks?status=overdue&unitId=${u.unit.id}`}>{nameOf(u.unit)}</Link>
                     <div className="muted">
                       {t('home.steering.longest', { days: u.maxDaysOverdue })}
-                      {u.leaders.length > 0 && <> · {t('home.steering.leaders', { names: u.leaders.join(', ') })}</>}
+                      {u.leaders.length > 0 && (
+                        <> · {t('home.steering.leaders', { names: u.leaders.join(', ') })}</>
+                      )}
                     </div>
                   </div>
                 </li>
@@ -64,7 +66,9 @@ export function SteeringBlock({ steering }: { steering: Steering }) {
                   </Link>
                   <div className="muted">
                     {nameOf(e.unit)} ·{' '}
-                    <span className="text-danger">{t('home.steering.daysOverdue', { days: e.daysOverdue })}</span>
+                    <span className="text-danger">
+                      {t('home.steering.daysOverdue', { days: e.daysOverdue })}
+                    </span>
                     {e.leader && <> · {t('home.steering.leaders', { names: e.leader })}</>}
                   </div>
                 </li>

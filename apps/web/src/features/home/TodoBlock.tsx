@@ -25,7 +25,10 @@ function rowsOf(items: HomeTodo[]): Row[] {
     rows.set(item.assignmentId, row);
   }
   return [...rows.values()]
-    .map((r) => ({ ...r, items: r.items.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind)) }))
+    .map((r) => ({
+      ...r,
+      items: r.items.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind)),
+    }))
     .sort((a, b) => PRIORITY.indexOf(a.items[0]!.kind) - PRIORITY.indexOf(b.items[0]!.kind));
 }
 
@@ -53,7 +56,10 @@ export function TodoBlock({ todo }: { todo: Todo }) {
           ? t('home.todo.continue')
           : t('home.todo.report');
     return (
-      <Link to={`/assignments/${row.assignmentId}/report${period}`} className="button button-primary button-small">
+      <Link
+        to={`/assignments/${row.assignmentId}/report${period}`}
+        className="button button-primary button-small"
+      >
         {label}
       </Link>
     );

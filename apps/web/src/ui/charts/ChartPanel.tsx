@@ -59,7 +59,11 @@ export function ChartPanel({ title, description, data, spec, height = 320, initi
           >
             {t('chart.csv')}
           </button>
-          <button type="button" className="button button-secondary button-small" onClick={() => void exportXlsx()}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => void exportXlsx()}
+          >
             {t('chart.xlsx')}
           </button>
         </div>
@@ -77,7 +81,11 @@ export function ChartPanel({ title, description, data, spec, height = 320, initi
             <thead>
               <tr>
                 {data.columns.map((c) => (
-                  <th key={c.key} scope="col" className={c.kind === 'number' || c.kind === 'percent' ? 'num' : undefined}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={c.kind === 'number' || c.kind === 'percent' ? 'num' : undefined}
+                  >
                     {c.label}
                   </th>
                 ))}
@@ -92,7 +100,10 @@ export function ChartPanel({ title, description, data, spec, height = 320, initi
                         {formatCell(lang, c, row[c.key] ?? null)}
                       </th>
                     ) : (
-                      <td key={c.key} className={c.kind === 'number' || c.kind === 'percent' ? 'num' : undefined}>
+                      <td
+                        key={c.key}
+                        className={c.kind === 'number' || c.kind === 'percent' ? 'num' : undefined}
+                      >
                         {formatCell(lang, c, row[c.key] ?? null)}
                       </td>
                     ),

@@ -33,7 +33,8 @@ export default function EChart({ data, spec, lang, height, label }: Props) {
     const chart = echarts.init(el, undefined, { renderer: 'canvas' });
     const catCol = data.columns.find((c) => c.key === spec.category)!;
     const categories = data.rows.map((r) => formatCell(lang, catCol, r[spec.category] ?? null));
-    const fmt = (v: number) => formatCell(lang, { key: '', label: '', kind: spec.percent ? 'percent' : 'number' }, v);
+    const fmt = (v: number) =>
+      formatCell(lang, { key: '', label: '', kind: spec.percent ? 'percent' : 'number' }, v);
     const valueAxis = {
       type: 'value' as const,
       ...(spec.percent ? { max: 100 } : { minInterval: 1 }),
@@ -43,9 +44,7 @@ export default function EChart({ data, spec, lang, height, label }: Props) {
       type: 'category' as const,
       data: categories,
       inverse: spec.horizontal ?? false,
-      axisLabel: spec.horizontal
-        ? { width: 150, overflow: 'truncate' as const }
-        : { hideOverlap: true },
+      axisLabel: spec.horizontal ? { width: 150, overflow: 'truncate' as const } : { hideOverlap: true },
     };
     chart.setOption({
       animation: false,
@@ -53,7 +52,7 @@ export default function EChart({ data, spec, lang, height, label }: Props) {
       textStyle: { fontFamily: "'Segoe UI', 'Noto Sans', Roboto, Arial, sans-serif" },
       tooltip: {
         trigger: 'axis',
-        valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : String(v ?? '')),
+        valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : typeof v === 'string' ? v : ''),
       },
       legend: spec.series.length > 1 ? { top: 0 } : { show: false },
       grid: { left: 8, right: 16, top: spec.series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },

@@ -86,11 +86,16 @@ const xml = (s: string) =>
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
-const colName = (i: number): string => (i < 26 ? '' : colName(Math.floor(i / 26) - 1)) + String.fromCharCode(65 + (i % 26));
+const colName = (i: number): string =>
+  (i < 26 ? '' : colName(Math.floor(i / 26) - 1)) + String.fromCharCode(65 + (i % 26));
 
 /** Excel's limit is 31 characters and no []:*?/\ — the title is cut at a word when longer. */
 export function sheetName(title: string): string {
-  const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim() || 'Sheet1';
+  const clean =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'Sheet1';
   if (clean.length <= 31) return clean;
   const cut = clean.slice(0, 31);
   const space = cut.lastIndexOf(' ');
@@ -99,7 +104,8 @@ export function sheetName(title: string): string {
 
 function cellXml(ref: string, value: Cell, style: number): string {
   if (value === null || value === '') return '';
-  if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
+  if (typeof value === 'number' && Number.isFinite(value))
+    return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xml(String(value))}</t></is></c>`;
 }
 
@@ -115,7 +121,9 @@ export function toXlsx(data: Dataset, title: string): Uint8Array {
   const body = data.rows
     .map((row, r) => {
       const cells = data.columns
-        .map((c, i) => cellXml(`${colName(i)}${r + 2}`, exportCell(c, row[c.key] ?? null), percentCols.has(c.key) ? 2 : 0))
+        .map((c, i) =>
+          cellXml(`${colName(i)}${r + 2}`, exportCell(c, row[c.key] ?? null), percentCols.has(c.key) ? 2 : 0),
+        )
         .join('');
       return `<row r="${r + 2}">${cells}</row>`;
     })
