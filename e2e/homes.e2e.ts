@@ -159,6 +159,7 @@ describe('programme overview charts', () => {
         return cells.find((c) => c.getBoundingClientRect().top === top)?.className ?? '';
       });
     expect(firstCell).toContain('unit-overdue');
+    await page.getByTestId('chart-panel').first().locator('canvas').waitFor();
     await shot(page, 'homes-overview-province-vi-phone');
 
     const en = await newPage(browser, { lang: 'en' });

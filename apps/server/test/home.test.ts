@@ -47,6 +47,11 @@ describe('GET /api/home', () => {
       .executeTakeFirstOrThrow();
     expect(h.todo!.overdue).toBe(Number(overdue.n));
     for (const item of h.todo!.items) expect(item.taskCode).toBeTruthy();
+    // overdue work says since when, continuous work too (the due date of the period judged): never "0 days"
+    for (const item of h.todo!.items.filter((i) => i.kind === 'overdue')) {
+      expect(item.dueOn).not.toBeNull();
+      expect(item.daysLate).toBeGreaterThan(0);
+    }
   });
 
   it('steering sees overdue by unit with leaders, escalations and units that did not report', async () => {
@@ -102,6 +107,10 @@ describe('GET /api/programmes/:id/dashboard', () => {
     const province = await login(env, 'province.officer', DEMO_PASSWORD);
     const d = (await province.get(`/api/programmes/${programmeId}/dashboard`)).json<ProgrammeDashboard>();
     expect(d.subUnits.length).toBeGreaterThan(0);
+    expect(d.overdue.items.length).toBeGreaterThan(0);
+    for (const o of d.overdue.items) expect(o.daysOverdue, o.taskCode).toBeGreaterThan(0);
+    for (let i = 1; i < d.overdue.items.length; i++)
+      expect(d.overdue.items[i - 1]!.daysOverdue).toBeGreaterThanOrEqual(d.overdue.items[i]!.daysOverdue);
     expect(d.subUnits.every((u) => u.unitKind === 'commune' || u.unitKind === 'ward')).toBe(true);
   });
 });

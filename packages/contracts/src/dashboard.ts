@@ -20,7 +20,10 @@ export const HomeTodo = z.object({
   taskTitle: z.string(),
   /** Reporting period (`2026-11`): of the report, or the period judged for overdue continuous work. */
   period: z.string().nullable(),
-  /** The deadline (overdue), the report's due date (report_due) or null (returned). */
+  /**
+   * Overdue: the deadline in force, or for continuous work the due date of the period judged; report_due:
+   * the report's due date; returned: null.
+   */
   dueOn: DerivedDate.nullable(),
   /** Days past dueOn (0 when not yet due). */
   daysLate: z.number().int(),

@@ -8,6 +8,7 @@ import {
   carrierStatuses,
   type CarrierStatus,
   daysBetween,
+  dueOn,
   isDone,
   loadFacts,
   periodBounds,
@@ -30,6 +31,14 @@ const emptyCounts = (): StatusCounts => ({
   overdue: 0,
   not_started: 0,
 });
+
+/**
+ * The day work became overdue: its deadline in force, or for continuous work the due date of the period
+ * judged (its report is missing). '' when neither is known.
+ */
+export function overdueSince(r: StatusResult, reportDueDays: number): string {
+  return r.effectiveDeadline ?? (r.judgedPeriod ? dueOn(r.judgedPeriod, reportDueDays) : '');
+}
 
 /** Month ends from the month of `start` up to (not including) `asOf`'s month, then `asOf` itself. */
 export function trendDates(start: string, asOf: string): string[] {
@@ -65,11 +74,9 @@ export class DashboardService {
 
     const late = carriers
       .filter((c) => c.result.status === 'overdue')
-      .sort(
-        (a, b) =>
-          (a.result.effectiveDeadline ?? '').localeCompare(b.result.effectiveDeadline ?? '') ||
-          a.id.localeCompare(b.id),
-      );
+      .map((c) => ({ c, since: overdueSince(c.result, programme.report_due_days) }))
+      .sort((a, b) => a.since.localeCompare(b.since) || a.c.id.localeCompare(b.c.id))
+      .map((x) => x.c);
     const shown = late.slice(0, OVERDUE_SHOWN);
     const details = new Map(
       (
@@ -83,6 +90,7 @@ export class DashboardService {
       const d = details.get(c.id);
       if (!d) return [];
       const deadline = c.result.effectiveDeadline;
+      const since = overdueSince(c.result, programme.report_due_days);
       return [
         {
           assignmentId: c.id,
@@ -98,7 +106,7 @@ export class DashboardService {
           },
           leader: d.responsible_leader,
           deadline,
-          daysOverdue: deadline ? Math.max(0, daysBetween(deadline, asOf)) : 0,
+          daysOverdue: since ? Math.max(0, daysBetween(since, asOf)) : 0,
         },
       ];
     });

@@ -53,12 +53,12 @@ export const homeRepository = {
         title: string;
         deadline: string | null;
         period: string | null;
-        days: number | null;
+        report_due_days: number;
         total: string;
       }>`
         select a.id, t.code, t.title, a.effective_deadline::text as deadline, a.judged_period as period,
-               (${today}::date - a.effective_deadline) as days, count(*) over () as total
-        from assignment a join task t on t.id = a.task_id
+               p.report_due_days, count(*) over () as total
+        from assignment a join task t on t.id = a.task_id join programme p on p.id = t.programme_id
         where a.unit_id = ${unitId} and a.status = 'overdue'
         order by a.effective_deadline nulls last, t.code limit ${limit}`,
     );

@@ -2,7 +2,7 @@ import type { HomeTodo, HomeView, Role } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
-import { daysBetween, todayVn } from '../tasks/index.ts';
+import { daysBetween, dueOn, todayVn } from '../tasks/index.ts';
 import { homeRepository, type UnitCols } from './home.repository.ts';
 import { duePeriod, latePeriod, periodWindows } from './periods.ts';
 
@@ -79,16 +79,20 @@ export class HomeService {
         daysLate: Math.max(0, daysBetween(r.due_on, today)),
         reportId: r.draft_id,
       })),
-      ...overdue.map((r) => ({
-        kind: 'overdue' as const,
-        assignmentId: r.id,
-        taskCode: r.code,
-        taskTitle: r.title,
-        period: r.period,
-        dueOn: r.deadline,
-        daysLate: num(r.days),
-        reportId: null,
-      })),
+      ...overdue.map((r) => {
+        // continuous work: overdue since the due date of the period judged (its report is missing)
+        const since = r.deadline ?? (r.period ? dueOn(r.period, r.report_due_days) : null);
+        return {
+          kind: 'overdue' as const,
+          assignmentId: r.id,
+          taskCode: r.code,
+          taskTitle: r.title,
+          period: r.period,
+          dueOn: since,
+          daysLate: since ? Math.max(0, daysBetween(since, today)) : 0,
+          reportId: null,
+        };
+      }),
     ];
     return {
       overdue: num(overdue[0]?.total),

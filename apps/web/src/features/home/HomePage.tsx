@@ -40,6 +40,7 @@ export function HomePage() {
       {h && (
         <>
           {h.todo && <TodoBlock todo={h.todo} />}
+          {h.steering && <SteeringBlock steering={h.steering} />}
           {(h.review || h.approval || h.commitments) && (
             <div className="home-grid">
               {h.approval && <QueueBlock queue={h.approval} awaiting="approval" />}
@@ -47,7 +48,6 @@ export function HomePage() {
               {h.commitments && <CommitmentsBlock commitments={h.commitments} today={h.today} />}
             </div>
           )}
-          {h.steering && <SteeringBlock steering={h.steering} />}
         </>
       )}
       <section aria-labelledby="home-links">

@@ -1,6 +1,6 @@
 import type { HomeView } from '@pilotage/contracts';
 import { Link } from 'react-router-dom';
-import { useT } from '../../i18n/index.tsx';
+import { useLang, useT } from '../../i18n/index.tsx';
 import { shortDate } from '../../ui/charts/dataset.ts';
 import { useUnitName } from '../org/org.ts';
 import { formatPeriod } from '../reports/period.ts';
@@ -14,6 +14,8 @@ type Steering = NonNullable<HomeView['steering']>;
 export function SteeringBlock({ steering }: { steering: Steering }) {
   const t = useT();
   const nameOf = useUnitName();
+  const [lang] = useLang();
+  const inSentence = (p: string) => (lang === 'vi' ? p.charAt(0).toLowerCase() + p.slice(1) : p);
   return (
     <section className="home-steering" aria-labelledby="home-steering" data-testid="home-steering">
       <h2 id="home-steering">{t('home.steering.title')}</h2>
@@ -95,7 +97,7 @@ export function SteeringBlock({ steering }: { steering: Steering }) {
                     <div className="muted">
                       {t('home.steering.missingItem', {
                         count: m.missing,
-                        period: formatPeriod(t, m.period),
+                        period: inSentence(formatPeriod(t, m.period)),
                         date: shortDate(m.dueOn),
                       })}
                     </div>

@@ -1,13 +1,16 @@
 import type { HomeTodo, HomeView } from '@pilotage/contracts';
 import { Link } from 'react-router-dom';
-import { useT } from '../../i18n/index.tsx';
+import { useLang, useT } from '../../i18n/index.tsx';
 import { shortDate } from '../../ui/charts/dataset.ts';
 import { formatPeriod } from '../reports/period.ts';
 
 type Todo = NonNullable<HomeView['todo']>;
 
-/** Returned first (the reviewer is waiting), then reports due, then overdue work. */
-const PRIORITY: HomeTodo['kind'][] = ['returned', 'report_due', 'overdue'];
+/**
+ * Returned first (the reviewer is waiting), then overdue work (continuous work: its missing report is the
+ * oldest one due), then reports due.
+ */
+const PRIORITY: HomeTodo['kind'][] = ['returned', 'overdue', 'report_due'];
 
 interface Row {
   assignmentId: string;
@@ -35,16 +38,20 @@ function rowsOf(items: HomeTodo[]): Row[] {
 /** "Việc cần làm": the unit's overdue work, reports due and reports returned, each one tap from the form. */
 export function TodoBlock({ todo }: { todo: Todo }) {
   const t = useT();
+  const [lang] = useLang();
   const rows = rowsOf(todo.items);
   const what = (i: HomeTodo) => {
     const period = i.period ? formatPeriod(t, i.period) : '';
+    const inSentence = lang === 'vi' ? period.charAt(0).toLowerCase() + period.slice(1) : period;
     if (i.kind === 'returned') return t('home.todo.returnedItem', { period });
     if (i.kind === 'report_due')
       return i.daysLate > 0
         ? t('home.todo.reportLate', { period, date: shortDate(i.dueOn!), days: i.daysLate })
         : t('home.todo.reportDue', { period, date: shortDate(i.dueOn!) });
+    if (i.period && i.dueOn)
+      return t('home.todo.overduePeriod', { period: inSentence, days: i.daysLate, date: shortDate(i.dueOn) });
     if (i.dueOn) return t('home.todo.overdueItem', { days: i.daysLate, date: shortDate(i.dueOn) });
-    return i.period ? t('home.todo.overduePeriod', { period }) : t('home.todo.overdueShort');
+    return t('home.todo.overdueShort');
   };
   const action = (row: Row) => {
     const first = row.items[0]!;

@@ -5,11 +5,15 @@ import { shortDate, type Dataset } from '../../ui/charts/dataset.ts';
 
 type UnitRow = ProgrammeSummary['byUnit'][number];
 
-/** Rows of a unit chart: most overdue first, then by name. */
+/** Units drawn per chart: the most overdue (every unit is in the status table below). */
+const TOP = 15;
+
+/** Rows of a unit chart: the units with overdue work, most overdue first, then by name. */
 function unitDataset(t: ReturnType<typeof useT>, rows: UnitRow[]): Dataset {
-  const sorted = [...rows].sort(
-    (a, b) => b.byStatus.overdue - a.byStatus.overdue || a.unitName.localeCompare(b.unitName, 'vi'),
-  );
+  const sorted = rows
+    .filter((r) => r.byStatus.overdue > 0)
+    .sort((a, b) => b.byStatus.overdue - a.byStatus.overdue || a.unitName.localeCompare(b.unitName, 'vi'))
+    .slice(0, TOP);
   return {
     columns: [
       { key: 'unit', label: t('common.unit') },
@@ -26,7 +30,7 @@ function unitDataset(t: ReturnType<typeof useT>, rows: UnitRow[]): Dataset {
   };
 }
 
-const barHeight = (rows: number) => Math.max(160, Math.min(rows, 40) * 22 + 40);
+const barHeight = (rows: number) => Math.max(140, rows * 26 + 50);
 
 /** A bar chart of overdue work per unit (with its table and exports). */
 function UnitChart({ title, note, rows }: { title: string; note: string; rows: UnitRow[] }) {
@@ -36,6 +40,7 @@ function UnitChart({ title, note, rows }: { title: string; note: string; rows: U
     <ChartPanel
       title={title}
       description={note}
+      emptyText={t('overview.noOverdueUnits')}
       data={data}
       spec={{
         type: 'bar',
@@ -43,7 +48,7 @@ function UnitChart({ title, note, rows }: { title: string; note: string; rows: U
         series: [{ key: 'overdue', color: '#a61b1b' }],
         horizontal: true,
       }}
-      height={barHeight(rows.length)}
+      height={barHeight(data.rows.length)}
     />
   );
 }

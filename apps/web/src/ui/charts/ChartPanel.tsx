@@ -14,6 +14,8 @@ interface Props {
   spec: ChartSpec;
   /** Height of the chart in pixels (default 320). */
   height?: number;
+  /** Shown instead of the chart and table when there are no rows. */
+  emptyText?: string;
   /** Start on the table (the numbers) rather than the chart. */
   initialView?: 'chart' | 'table';
 }
@@ -22,7 +24,15 @@ interface Props {
  * A chart with its table view and its exports (CSV for any tool, XLSX for Excel), all from one dataset.
  * Reusable by any page (overview, dashboards): give it a `Dataset` and what to draw.
  */
-export function ChartPanel({ title, description, data, spec, height = 320, initialView = 'chart' }: Props) {
+export function ChartPanel({
+  title,
+  description,
+  data,
+  spec,
+  height = 320,
+  emptyText,
+  initialView = 'chart',
+}: Props) {
   const t = useT();
   const [lang] = useLang();
   const [view, setView] = useState(initialView);
@@ -69,7 +79,7 @@ export function ChartPanel({ title, description, data, spec, height = 320, initi
         </div>
       </header>
       {data.rows.length === 0 ? (
-        <p className="muted">{t('chart.empty')}</p>
+        <p className="muted">{emptyText ?? t('chart.empty')}</p>
       ) : view === 'chart' ? (
         <Suspense fallback={<div className="echart echart-loading" style={{ height }} aria-busy="true" />}>
           <EChart data={data} spec={spec} lang={lang} height={height} label={t('chart.label', { title })} />
