@@ -45,7 +45,7 @@ export const enHome: Record<keyof typeof viHome, string> = {
   'home.steering.byUnit': 'Units with the most overdue tasks',
   'home.steering.noOverdue': 'No task is overdue.',
   'home.steering.longest': 'longest {days} days overdue',
-  'home.steering.leaders': 'responsible leader: {names}',
+  'home.steering.leaders': 'led by {names}',
   'home.steering.escalationsTitle': 'To follow up',
   'home.steering.escalationsHint':
     "Tasks overdue for longer than the programme's follow-up delay; the longest overdue first.",
