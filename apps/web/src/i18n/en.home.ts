@@ -67,7 +67,8 @@ export const enHome: Record<keyof typeof viHome, string> = {
   'overview.noLeader': 'Not recorded',
   'overview.chartsTitle': 'Charts',
   'overview.trendTitle': 'Share of tasks completed over time',
-  'overview.trendNote': 'Tasks completed at the end of each month, up to {date}.',
+  'overview.trendNote':
+    'Tasks completed at the end of each month, up to {date}. A continuous task counts as completed only while its latest period was reported on time, so the rate can fall.',
   'overview.byMinistry': 'Overdue tasks by ministry',
   'overview.byProvince': 'Overdue tasks by province',
   'overview.bySubUnit': 'Overdue tasks by commune',

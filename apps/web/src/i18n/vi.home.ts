@@ -65,7 +65,8 @@ export const viHome = {
   'overview.noLeader': 'Chưa ghi nhận',
   'overview.chartsTitle': 'Biểu đồ',
   'overview.trendTitle': 'Tỷ lệ nhiệm vụ hoàn thành theo thời gian',
-  'overview.trendNote': 'Số nhiệm vụ đã hoàn thành vào cuối mỗi tháng, đến ngày {date}.',
+  'overview.trendNote':
+    'Số nhiệm vụ đã hoàn thành vào cuối mỗi tháng, đến ngày {date}. Nhiệm vụ thường xuyên chỉ tính là hoàn thành khi kỳ gần nhất đã báo cáo đúng hạn, nên tỷ lệ có thể giảm.',
   'overview.byMinistry': 'Nhiệm vụ quá hạn theo bộ, ngành',
   'overview.byProvince': 'Nhiệm vụ quá hạn theo tỉnh, thành phố',
   'overview.bySubUnit': 'Nhiệm vụ quá hạn theo xã, phường',
