@@ -154,7 +154,7 @@ describe('programme overview charts', () => {
       .locator('[data-testid=sub-units-table] tbody tr')
       .first()
       .evaluate((tr) => {
-        const cells = [...tr.children] as HTMLElement[];
+        const cells = Array.from(tr.children) as HTMLElement[];
         const top = Math.min(...cells.map((c) => c.getBoundingClientRect().top));
         return cells.find((c) => c.getBoundingClientRect().top === top)?.className ?? '';
       });

@@ -20,7 +20,8 @@ export function createTasks(db: Db, audit: AuditService) {
 
 export type TasksModule = ReturnType<typeof createTasks>;
 export { tasksPlugin } from './tasks.routes.ts';
-export { loadFacts, assignmentStatuses, statusesFromFacts, type AssignmentFactsRow } from './assignment-facts.repository.ts';
+export { loadFacts, assignmentStatuses, type AssignmentFactsRow } from './assignment-facts.repository.ts';
+export { statusesFromFacts } from './assignment-facts.repository.ts';
 export { refreshStatuses, refreshDue, rebuildAll, countDueStatuses } from './stored-status.ts';
 export { startStatusJob } from './status.job.ts';
 export {
