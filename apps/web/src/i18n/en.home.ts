@@ -34,7 +34,7 @@ export const enHome: Record<keyof typeof viHome, string> = {
   'home.commitments.title': "Your unit's commitments",
   'home.commitments.open': 'commitments not yet fulfilled',
   'home.commitments.broken': '{count} past their due date',
-  'home.commitments.none': 'Every commitment is fulfilled.',
+  'home.commitments.none': 'No commitment is waiting to be fulfilled.',
   'home.commitments.due': 'due {date}, {count} tasks still open',
   'home.commitments.all': 'See the commitments',
 

@@ -32,7 +32,7 @@ export const viHome = {
   'home.commitments.title': 'Cam kết của đơn vị',
   'home.commitments.open': 'cam kết chưa hoàn thành',
   'home.commitments.broken': '{count} cam kết đã quá hạn',
-  'home.commitments.none': 'Mọi cam kết đã hoàn thành.',
+  'home.commitments.none': 'Không có cam kết nào đang chờ thực hiện.',
   'home.commitments.due': 'hạn {date}, còn {count} nhiệm vụ chưa xong',
   'home.commitments.all': 'Xem các cam kết',
 
