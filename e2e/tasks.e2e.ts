@@ -223,7 +223,7 @@ describe('tasks: report → review → overview', () => {
     await page.getByTestId('unit-table').waitFor();
     const overdueList = page.locator('section[aria-labelledby="overdue-title"]');
     await overdueList
-      .getByTestId('task-table')
+      .getByTestId('overdue-table')
       .or(overdueList.getByText('Không có nhiệm vụ quá hạn.'))
       .waitFor();
     await shot(page, 'tasks-overview-vi');
@@ -233,7 +233,7 @@ describe('tasks: report → review → overview', () => {
     await page.getByRole('heading', { name: 'Task progress overview', level: 1 }).waitFor();
     expect(await page.getByTestId('completed-headline').textContent()).toMatch(/^\d+\/\d+ tasks completed$/);
     await overdueList
-      .getByRole('columnheader', { name: 'Lead unit' })
+      .getByRole('columnheader', { name: 'Responsible leader' })
       .or(overdueList.getByText('No overdue task.'))
       .waitFor();
     await shot(page, 'tasks-overview-en');

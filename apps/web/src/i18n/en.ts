@@ -1,3 +1,4 @@
+import { enHome } from './en.home.ts';
 import { enReports } from './en.reports.ts';
 import { enReporting } from './en.reporting.ts';
 import { enTasks } from './en.tasks.ts';
@@ -185,6 +186,7 @@ export const en: Record<MessageKey, string> = {
   'audit.act.org.load': 'Organisation loaded',
 
   ...enTasks,
+  ...enHome,
   ...enReports,
   ...enReporting,
 };

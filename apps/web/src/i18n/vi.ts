@@ -1,3 +1,4 @@
+import { viHome } from './vi.home.ts';
 import { viReports } from './vi.reports.ts';
 import { viReporting } from './vi.reporting.ts';
 import { viTasks } from './vi.tasks.ts';
@@ -187,6 +188,7 @@ export const vi = {
   'audit.act.org.load': 'Nạp cơ cấu tổ chức',
 
   ...viTasks,
+  ...viHome,
   ...viReports,
   ...viReporting,
 } as const;
