@@ -11,9 +11,10 @@ import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
+import { reviewRows } from './matrix/review.ts';
 import { taskRows } from './matrix/tasks.ts';
 
-const FACTORIES: RowsFactory[] = [foundationRows, identityRows, taskRows, reportRows, otherRows];
+const FACTORIES: RowsFactory[] = [foundationRows, identityRows, taskRows, reportRows, otherRows, reviewRows];
 const PUBLIC_ROUTES = ['health.health', 'identity.login'];
 /** Served outside the API contracts on purpose: the OpenAPI document and its viewer. */
 const DOCS = (path: string) => path === '/api/openapi.json' || path.startsWith('/api/docs');

@@ -250,7 +250,8 @@ export const reportsRepository = {
     const direction = f.order === 'newest' ? 'desc' : 'asc';
     const page = await q
       .select('r.id')
-      .orderBy('r.updated_at', direction)
+      // waiting since: sent to the reviewer (submitted_at) or to the lead (its last change)
+      .orderBy(sql`coalesce(r.submitted_at, r.updated_at)`, direction)
       .orderBy('r.id', direction)
       .limit(f.limit)
       .offset(f.offset)
