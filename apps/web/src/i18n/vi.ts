@@ -1,3 +1,4 @@
+import { viReview } from './vi.review.ts';
 import { viReports } from './vi.reports.ts';
 import { viTasks } from './vi.tasks.ts';
 
@@ -187,6 +188,7 @@ export const vi = {
 
   ...viTasks,
   ...viReports,
+  ...viReview,
 } as const;
 
 export type MessageKey = keyof typeof vi;

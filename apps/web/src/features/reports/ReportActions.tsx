@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { ReturnReasonPicker } from './ReturnReasonPicker.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
 import { useReportChanged, useSend } from './reports.ts';
 import { withRetry } from './transport.ts';
@@ -141,6 +142,7 @@ export function ReportActions({
           <h3 id={`${id}-return`} className="visually-hidden">
             {t('report.return')}
           </h3>
+          {can('accept') && <ReturnReasonPicker onPick={setReason} />}
           <TextAreaField
             label={t('report.returnReason')}
             rows={3}

@@ -3,10 +3,12 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/ErrorNotice.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
+import { NextReport } from './NextReport.tsx';
 import { ReportActions } from './ReportActions.tsx';
 import { ReportDetails } from './ReportDetails.tsx';
 import { useReport } from './reports.ts';
 import '../tasks/tasks.css';
+import './review.css';
 
 /** `/reports/:id`: one report, read-only, with the actions the caller may take on it. */
 export function ReportPage() {
@@ -14,6 +16,7 @@ export function ReportPage() {
   const { id } = useParams();
   const location = useLocation();
   const report = useReport(id);
+  const [decided, setDecided] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(
     (location.state as { submitted?: boolean } | null)?.submitted ? t('report.submittedOk') : null,
   );
@@ -43,7 +46,14 @@ export function ReportPage() {
       <section className="card">
         <ReportDetails report={r} />
       </section>
-      <ReportActions report={r} onDone={(_, action) => setDone(t(`report.done.${action}`))} />
+      <ReportActions
+        report={r}
+        onDone={(_, action) => {
+          setDone(t(`report.done.${action}`));
+          if (action === 'accept' || action === 'return' || action === 'approve') setDecided(r.id);
+        }}
+      />
+      {decided === r.id && <NextReport currentId={r.id} />}
     </>
   );
 }
