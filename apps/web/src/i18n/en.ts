@@ -1,3 +1,5 @@
+import { enInputs } from './en.inputs.ts';
+import { enAudit } from './en.audit.ts';
 import { enReview } from './en.review.ts';
 import { enReports } from './en.reports.ts';
 import { enTasks } from './en.tasks.ts';
@@ -187,4 +189,6 @@ export const en: Record<MessageKey, string> = {
   ...enTasks,
   ...enReports,
   ...enReview,
+  ...enAudit,
+  ...enInputs,
 };

@@ -1,3 +1,5 @@
+import { viInputs } from './vi.inputs.ts';
+import { viAudit } from './vi.audit.ts';
 import { viReview } from './vi.review.ts';
 import { viReports } from './vi.reports.ts';
 import { viTasks } from './vi.tasks.ts';
@@ -189,6 +191,8 @@ export const vi = {
   ...viTasks,
   ...viReports,
   ...viReview,
+  ...viAudit,
+  ...viInputs,
 } as const;
 
 export type MessageKey = keyof typeof vi;
