@@ -1,4 +1,4 @@
-import type { Lang } from '@pilotage/contracts';
+import { periodInWords, type Lang } from '@pilotage/contracts';
 import { validationMessages } from './validation.messages.ts';
 
 /** Server-side messages, Vietnamese first. Keys are stable codes; add both languages together. */
@@ -285,7 +285,17 @@ const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 export const isMessageKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(vi, key);
 
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogs[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return catalogs[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    // a reporting period reads as words in every message: "tháng 6/2025", "June 2025" (issue 8)
+    if (name === 'period' && typeof value === 'string') return periodInWords(lang, value);
+    // a report's status in words, calendar dates day first (30/06/2025)
+    if (name === 'status' && typeof value === 'string' && isMessageKey(`status_${value}`))
+      return catalogs[lang][`status_${value}` as MessageKey];
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      return value.split('-').reverse().join('/');
+    return String(value ?? `{${name}}`);
+  });
 }
 
 /** Picks vi or en from Accept-Language; Vietnamese unless English is preferred. */
