@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 // the server's list of audit actions is the source of truth; the web must label every one of them
 import { AUDIT_EVENTS } from '../../../../server/src/modules/audit/audit.events.ts';
-import { translate } from '../../i18n/translate.ts';
+import { translate, type Translate } from '../../i18n/translate.ts';
 import { actionLabel, objectLink, typeLabel } from './audit-labels.ts';
 
-const tOf = (lang: 'vi' | 'en') => (key: Parameters<typeof translate>[1], p?: Record<string, string>) =>
-  translate(lang, key, p);
+const tOf =
+  (lang: 'vi' | 'en'): Translate =>
+  (key, p) =>
+    translate(lang, key, p);
 
 describe('audit log labels', () => {
   it('every action and object type the server records has words in both languages', () => {
