@@ -14,6 +14,7 @@ import { ReportForm } from './ReportForm.tsx';
 import { reportKeys, useAssignmentReports, useReport } from './reports.ts';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
 import '../tasks/tasks.css';
+import { useUnitName } from '../org/org.ts';
 
 const EDITABLE = new Set(['draft', 'returned']);
 
@@ -30,6 +31,7 @@ function valuesOf(r: ProgressReport): ReportValues {
 
 /** `/assignments/:id/report?period=`: write (or continue) the report of one period of an assignment. */
 export function ReportFormPage() {
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   const { id } = useParams();
@@ -83,7 +85,7 @@ export function ReportFormPage() {
           <span className="title-code">{a.taskCode}</span> {a.taskTitle}
         </p>
         <p className="muted">
-          {a.unit.name} · {t('tasks.deadline')}:{' '}
+          {nameOf(a.unit)} · {t('tasks.deadline')}:{' '}
           <DeadlineText
             deadline={a.effectiveDeadline}
             originalDeadline={a.originalDeadline}

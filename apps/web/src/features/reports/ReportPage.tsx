@@ -9,9 +9,11 @@ import { ReportDetails } from './ReportDetails.tsx';
 import { useReport } from './reports.ts';
 import '../tasks/tasks.css';
 import './review.css';
+import { useUnitName } from '../org/org.ts';
 
 /** `/reports/:id`: one report, read-only, with the actions the caller may take on it. */
 export function ReportPage() {
+  const nameOf = useUnitName();
   const t = useT();
   const { id } = useParams();
   const location = useLocation();
@@ -32,7 +34,7 @@ export function ReportPage() {
             <Link to={`/tasks/${r.taskId}`}>{r.taskCode}</Link>
           </li>
           <li>
-            <Link to={`/assignments/${r.assignmentId}`}>{r.unit.name}</Link>
+            <Link to={`/assignments/${r.assignmentId}`}>{nameOf(r.unit)}</Link>
           </li>
           <li aria-current="page">{t('report.title')}</li>
         </ol>
@@ -41,7 +43,7 @@ export function ReportPage() {
       <p className="lead">
         <span className="title-code">{r.taskCode}</span> {r.taskTitle}
       </p>
-      <p className="muted">{t('report.fromTo', { unit: r.unit.name, to: r.assignedByUnit.name })}</p>
+      <p className="muted">{t('report.fromTo', { unit: nameOf(r.unit), to: nameOf(r.assignedByUnit) })}</p>
       <SuccessNotice>{done}</SuccessNotice>
       <section className="card">
         <ReportDetails report={r} />

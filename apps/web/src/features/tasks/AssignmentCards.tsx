@@ -4,9 +4,11 @@ import { useT } from '../../i18n/index.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
 import { daysFromToday } from './tasks.ts';
+import { useUnitName } from '../org/org.ts';
 
 /** The unit's own assignments as cards (phones first): task, deadline and days left, status, report button. */
 export function AssignmentCards({ items, label }: { items: Assignment[]; label: string }) {
+  const nameOf = useUnitName();
   const t = useT();
   return (
     <ul className="card-list assignment-cards" aria-label={label} data-testid="my-assignments">
@@ -51,7 +53,7 @@ export function AssignmentCards({ items, label }: { items: Assignment[]; label: 
               <ProgressValue value={a.progress} />
             </div>
             {a.parentAssignmentId && (
-              <p className="muted small">{t('tasks.cascadedBy', { unit: a.assignedByUnit.name })}</p>
+              <p className="muted small">{t('tasks.cascadedBy', { unit: nameOf(a.assignedByUnit) })}</p>
             )}
             {!done && (
               <p className="assignment-card-actions">

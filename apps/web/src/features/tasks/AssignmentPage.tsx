@@ -12,6 +12,7 @@ import { ExtensionPanel } from './ExtensionPanel.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
 import { useAssignment } from './tasks.ts';
 import './tasks.css';
+import { useUnitName } from '../org/org.ts';
 
 const WRITERS = ['officer', 'unit_lead'] as const;
 
@@ -21,13 +22,14 @@ const WRITERS = ['officer', 'unit_lead'] as const;
  * cascaded to, and its timeline.
  */
 export function AssignmentPage() {
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   const me = useMe();
   const { id } = useParams();
   const assignment = useAssignment(id);
   usePageTitle(
-    assignment.data ? `${assignment.data.taskCode} · ${assignment.data.unit.name}` : t('tasks.assignment'),
+    assignment.data ? `${assignment.data.taskCode} · ${nameOf(assignment.data.unit)}` : t('tasks.assignment'),
   );
 
   if (assignment.error)
@@ -52,17 +54,17 @@ export function AssignmentPage() {
           </li>
           {a.parentAssignmentId && (
             <li>
-              <Link to={`/assignments/${a.parentAssignmentId}`}>{a.assignedByUnit.name}</Link>
+              <Link to={`/assignments/${a.parentAssignmentId}`}>{nameOf(a.assignedByUnit)}</Link>
             </li>
           )}
-          <li aria-current="page">{a.unit.name}</li>
+          <li aria-current="page">{nameOf(a.unit)}</li>
         </ol>
       </nav>
       <h1>
         <span className="title-code">{a.taskCode}</span> {a.taskTitle}
       </h1>
       <section className="card" aria-labelledby="assignment-unit">
-        <h2 id="assignment-unit">{a.unit.name}</h2>
+        <h2 id="assignment-unit">{nameOf(a.unit)}</h2>
         <dl className="facts facts-aligned" data-testid="assignment-facts">
           <div>
             <dt>{t('common.status')}</dt>
@@ -89,7 +91,7 @@ export function AssignmentPage() {
           </div>
           <div>
             <dt>{t('tasks.assignedBy')}</dt>
-            <dd>{a.assignedByUnit.name}</dd>
+            <dd>{nameOf(a.assignedByUnit)}</dd>
           </div>
           {a.responsibleLeader && (
             <div>
