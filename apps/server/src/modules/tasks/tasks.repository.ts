@@ -97,7 +97,7 @@ export const tasksRepository = {
     ids.length
       ? db
           .selectFrom('org_unit')
-          .select(['id', 'code', 'name', 'kind', 'sort_order', 'parent_id'])
+          .select(['id', 'code', 'name', 'name_en', 'kind', 'sort_order', 'parent_id'])
           .where('id', '=', anyUuid(ids))
           .orderBy('sort_order')
           .execute()

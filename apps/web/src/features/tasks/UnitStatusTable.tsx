@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { formatNumber, useLang, useT } from '../../i18n/index.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { STATUS_ORDER } from './tasks.ts';
+import { useUnitName } from '../org/org.ts';
 
 type Row = ProgrammeSummary['byUnit'][number];
 
@@ -14,6 +15,7 @@ const SHOWN = 10;
 /** Status counts per directly assigned unit (ministries, provinces…), worst first; filterable by name. */
 export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unitId: string) => string }) {
   const t = useT();
+  const nameOf = useUnitName();
   const [lang] = useLang();
   const [filter, setFilter] = useState('');
   const [all, setAll] = useState(false);
@@ -60,7 +62,7 @@ export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unit
             {(all || folded ? visible : visible.slice(0, SHOWN)).map((r) => (
               <tr key={r.unitId}>
                 <th scope="row">
-                  <Link to={linkFor(r.unitId)}>{r.unitName}</Link>
+                  <Link to={linkFor(r.unitId)}>{nameOf({ name: r.unitName, nameEn: r.unitNameEn })}</Link>
                 </th>
                 <td className="num">{formatNumber(lang, r.total)}</td>
                 {STATUS_ORDER.map((s) => (
