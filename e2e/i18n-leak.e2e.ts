@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi as viDictionary } from '../apps/web/src/i18n/vi.ts';
-import { launchBrowser, loginAs, newPage, type DemoUser } from './browser.ts';
+import { launchBrowser, loginAs, newPage, pageErrors, screenshot, type DemoUser } from './browser.ts';
 
 /**
  * Issue 8: no page leaks a message key, a period code (2026-10, 2026-Q3), an ISO date or English words into
@@ -107,6 +107,9 @@ function problems(lang: 'vi' | 'en', text: string, chrome: string[]): string[] {
   return found;
 }
 
+/** Pages changed by issue 8 whose screenshots are kept (desktop; the phone ones come below). */
+const SHOTS = ['/admin/audit', '/tasks', '/assignments/'];
+
 /** Pages each role can open, the first link of a kind followed to reach a task, an assignment, a report. */
 const TOURS: Record<string, { user: DemoUser; pages: string[]; follow?: string[] }> = {
   steering: {
@@ -135,6 +138,11 @@ describe('no leaks between languages', () => {
           await page.waitForLoadState('networkidle');
           const found = problems(lang, await visibleText(page), await chromeTexts(page, lang));
           report.push(...[...new Set(found)].map((f) => `${where}: ${f}`));
+          if (SHOTS.some((s) => where.startsWith(s)))
+            await screenshot(
+              page,
+              `i18n-${name}-${lang}${where.replace(/\/[0-9a-f-]{36}/g, '').replace(/\W+/g, '-')}`,
+            );
         };
         for (const path of tour.pages) {
           await page.goto(path);
@@ -153,4 +161,35 @@ describe('no leaks between languages', () => {
         expect(report).toEqual([]);
         await page.context().close();
       });
+});
+
+describe('audit log and dates on a phone', () => {
+  for (const lang of ['vi', 'en'] as const)
+    it(`filters by action in words and links to the object (${lang})`, async () => {
+      const page = await newPage(browser, { lang, viewport: { width: 390, height: 844 } });
+      await loginAs(page, 'admin');
+      await page.goto('/admin/audit');
+      await page.locator('main table tbody tr').first().waitFor();
+      const action = lang === 'vi' ? 'Thao tác' : 'Action';
+      await page
+        .getByLabel(action, { exact: true })
+        .selectOption({ label: lang === 'vi' ? 'Tiếp nhận báo cáo' : 'Report accepted' });
+      await page.getByRole('button', { name: lang === 'vi' ? 'Lọc' : 'Filter', exact: true }).click();
+      await page.waitForURL(/action=report\.accept/);
+      const object = page.getByTestId('audit-object').first();
+      await object.waitFor();
+      await screenshot(page, `audit-phone-${lang}`);
+      await object.click();
+      await page.waitForURL(/\/reports\//);
+      // dates typed day first whatever the browser: the task list's deadline filter
+      await page.goto('/tasks');
+      const from = page.getByLabel(lang === 'vi' ? 'Hạn từ ngày' : 'Deadline from', { exact: true });
+      await from.fill('30062025');
+      await from.blur();
+      expect(await from.inputValue()).toBe('30/06/2025');
+      await page.waitForURL(/deadlineFrom=2025-06-30/);
+      await screenshot(page, `dates-tasks-phone-${lang}`, { fullPage: false });
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().close();
+    });
 });

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/index.tsx';
+import { useUnitName } from '../org/org.ts';
 import { useReviewQueue } from './reports.ts';
 
 /**
@@ -8,6 +9,7 @@ import { useReviewQueue } from './reports.ts';
  */
 export function NextReport({ currentId }: { currentId: string }) {
   const t = useT();
+  const nameOf = useUnitName();
   const queue = useReviewQueue({ order: 'oldest', limit: 2, offset: 0 });
   if (!queue.data) return null;
   const next = queue.data.items.find((i) => i.id !== currentId);
@@ -17,7 +19,7 @@ export function NextReport({ currentId }: { currentId: string }) {
       {next ? (
         <>
           <Link className="button button-primary" to={`/reports/${next.id}`} data-testid="next-report">
-            {t('review.next')}: {next.taskCode}
+            {t('review.next')}: {next.taskCode} – {nameOf(next.unit)}
           </Link>
           <span className="muted">{t('review.nextLeft', { count: left })}</span>
         </>
