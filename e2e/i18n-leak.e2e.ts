@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vi as viDictionary } from '../apps/web/src/i18n/vi.ts';
-import { launchBrowser, loginAs, newPage, pageErrors, screenshot, type DemoUser } from './browser.ts';
+import {
+  checkA11y,
+  launchBrowser,
+  loginAs,
+  newPage,
+  pageErrors,
+  screenshot,
+  type DemoUser,
+} from './browser.ts';
 
 /**
  * Issue 8: no page leaks a message key, a period code (2026-10, 2026-Q3), an ISO date or English words into
@@ -166,6 +174,15 @@ describe('no leaks between languages', () => {
 describe('audit log and dates on a phone', () => {
   for (const lang of ['vi', 'en'] as const)
     it(`filters by action in words and links to the object (${lang})`, async () => {
+      // something to find: steering accepts the report waiting longest
+      const reviewer = await newPage(browser);
+      await loginAs(reviewer, 'steering');
+      await reviewer.goto('/reviews');
+      await reviewer.locator('[data-testid=review-queue] tbody tr td:nth-child(3) a').first().click();
+      await reviewer.getByRole('button', { name: /^Tiếp nhận:/ }).click();
+      await reviewer.getByText('Đã tiếp nhận báo cáo.').waitFor();
+      await reviewer.context().close();
+
       const page = await newPage(browser, { lang, viewport: { width: 390, height: 844 } });
       await loginAs(page, 'admin');
       await page.goto('/admin/audit');
@@ -176,6 +193,7 @@ describe('audit log and dates on a phone', () => {
         .selectOption({ label: lang === 'vi' ? 'Tiếp nhận báo cáo' : 'Report accepted' });
       await page.getByRole('button', { name: lang === 'vi' ? 'Lọc' : 'Filter', exact: true }).click();
       await page.waitForURL(/action=report\.accept/);
+      await page.locator('main tbody tr[data-action="report.accept"]').first().waitFor();
       const object = page.getByTestId('audit-object').first();
       await object.waitFor();
       await screenshot(page, `audit-phone-${lang}`);
@@ -189,6 +207,7 @@ describe('audit log and dates on a phone', () => {
       expect(await from.inputValue()).toBe('30/06/2025');
       await page.waitForURL(/deadlineFrom=2025-06-30/);
       await screenshot(page, `dates-tasks-phone-${lang}`, { fullPage: false });
+      await checkA11y(page);
       expect(pageErrors(page)).toEqual([]);
       await page.context().close();
     });
