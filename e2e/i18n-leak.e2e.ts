@@ -60,7 +60,7 @@ const CHROME = [
 ];
 
 async function visibleText(page: Page): Promise<string> {
-  return page.evaluate(() => (document.querySelector('main') as HTMLElement | null)?.innerText ?? '');
+  return page.evaluate(() => document.querySelector<HTMLElement>('main')?.innerText ?? '');
 }
 
 async function chromeTexts(page: Page, lang: 'vi' | 'en'): Promise<string[]> {

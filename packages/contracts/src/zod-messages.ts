@@ -86,16 +86,17 @@ const dayOf = (v: unknown) => {
 export function humanIssueMessage(issue: Issue, lang: Lang): string | undefined {
   const m = lang === 'en' ? EN : VI;
   const i = issue as Record<string, unknown>;
-  const origin = String(i.origin ?? i.type ?? '');
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const origin = str(i.origin) || str(i.type);
   switch (i.code) {
     case 'invalid_type': {
       // zod keeps the input only when asked; its own message still says what was received
       const missing =
         'input' in i
           ? i.input === undefined || i.input === null
-          : /received (undefined|null)/.test(String(i.message));
+          : /received (undefined|null)/.test(str(i.message));
       if (missing) return m.required;
-      const expected = String(i.expected ?? '');
+      const expected = str(i.expected);
       if (expected === 'string') return m.text;
       if (expected === 'number' || expected === 'bigint') return m.number;
       if (expected === 'int') return m.integer;
@@ -122,7 +123,7 @@ export function humanIssueMessage(issue: Issue, lang: Lang): string | undefined 
       return fill(inclusive ? m.maxNumber! : m.maxNumberEx!, { n });
     }
     case 'invalid_format': {
-      const format = String(i.format ?? '');
+      const format = str(i.format);
       if (format === 'email') return m.email;
       if (format === 'uuid' || format === 'guid' || format.startsWith('uuid')) return m.uuid;
       if (format === 'date') return m.date;

@@ -69,7 +69,7 @@ export function CommitmentForm({ onSigned }: { onSigned: () => void }) {
       />
       <DateInput
         label={t('programme.dueOn')}
-        
+
         min={todayIso()}
         value={dueOn}
         error={errors.dueOn}

@@ -158,7 +158,7 @@ export function ReportForm({
           <DateInput
             label={t('report.completedOn')}
             name="completedOn"
-            
+
             required
             max={todayIso()}
             value={values.completedOn}

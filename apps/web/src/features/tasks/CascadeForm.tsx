@@ -86,7 +86,7 @@ export function CascadeForm({ assignment }: { assignment: Assignment }) {
       <DateInput
         label={t('tasks.deadline')}
         hint={own ? t('tasks.cascadeDeadlineHint', { date: formatDate(lang, own) }) : undefined}
-        
+
         max={own ?? undefined}
         value={deadline}
         error={errors.deadline}

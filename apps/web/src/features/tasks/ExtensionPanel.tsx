@@ -118,7 +118,7 @@ export function ExtensionPanel({ assignment, canRequest, canDecide }: Props) {
         <form onSubmit={(e) => void onRequest(e)} noValidate className="extension-form">
           <DateInput
             label={t('tasks.requestedDeadline')}
-            
+
             min={assignment.effectiveDeadline ?? undefined}
             value={date}
             error={errors.requestedDeadline}

@@ -99,19 +99,19 @@ export function TaskFilters({ values, programmes, unit, onChange, onReset }: Pro
       />
       <DateInput
         label={t('tasks.deadlineFrom')}
-        
+
         value={values.deadlineFrom}
         onChange={(v) => onChange({ deadlineFrom: v })}
       />
       <DateInput
         label={t('tasks.deadlineTo')}
-        
+
         value={values.deadlineTo}
         onChange={(v) => onChange({ deadlineTo: v })}
       />
       <DateInput
         label={t('tasks.asOf')}
-        
+
         value={values.asOf}
         onChange={(v) => onChange({ asOf: v })}
       />
