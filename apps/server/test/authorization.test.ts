@@ -12,6 +12,7 @@ import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
+import { reviewRows } from './matrix/review.ts';
 import { taskRows } from './matrix/tasks.ts';
 
 const FACTORIES: RowsFactory[] = [
@@ -21,6 +22,7 @@ const FACTORIES: RowsFactory[] = [
   reportRows,
   otherRows,
   dashboardRows,
+  reviewRows,
 ];
 const PUBLIC_ROUTES = ['health.health', 'identity.login'];
 /** Served outside the API contracts on purpose: the OpenAPI document and its viewer. */

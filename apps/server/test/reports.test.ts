@@ -238,7 +238,7 @@ describe('progress report workflow', () => {
     await bad({ period: '2025-07', completedOn: '2025-07-02' }, 400, 'completedOn'); // needs 100%
     await bad({ period: '2025-07', progress: 100, completedOn: '2099-01-01' }, 400, 'completedOn');
     const en = await bad({ period: '2025-06' }, 409, 'period'); // a report exists for June
-    expect(en.json().detail).toMatch(/2025-06/);
+    expect(en.json().detail).toMatch(/tháng 6\/2025/); // the period in words, not its code
 
     const draft = await saveReport(c.communeOfficer, {
       assignmentId: communeAssignment,

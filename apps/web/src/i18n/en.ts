@@ -1,4 +1,7 @@
 import { enHome } from './en.home.ts';
+import { enInputs } from './en.inputs.ts';
+import { enAudit } from './en.audit.ts';
+import { enReview } from './en.review.ts';
 import { enReports } from './en.reports.ts';
 import { enReporting } from './en.reporting.ts';
 import { enTasks } from './en.tasks.ts';
@@ -189,4 +192,7 @@ export const en: Record<MessageKey, string> = {
   ...enHome,
   ...enReports,
   ...enReporting,
+  ...enReview,
+  ...enAudit,
+  ...enInputs,
 };

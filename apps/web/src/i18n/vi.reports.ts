@@ -105,7 +105,7 @@ export const viReports = {
   'report.act.report.accept': 'Tiếp nhận báo cáo',
   'report.act.report.return': 'Trả lại báo cáo',
   'report.act.report.withdraw': 'Rút lại báo cáo',
-  'report.act.assignment.cascade': 'Giao tiếp cho cấp dưới',
+  'report.act.assignment.cascade': 'Giao cho cấp dưới',
   'report.act.assignment.update': 'Cập nhật nhiệm vụ được giao',
   'report.act.extension.request': 'Đề nghị gia hạn',
   'report.act.commitment.sign': 'Ký cam kết',

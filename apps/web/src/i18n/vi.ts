@@ -1,4 +1,7 @@
 import { viHome } from './vi.home.ts';
+import { viInputs } from './vi.inputs.ts';
+import { viAudit } from './vi.audit.ts';
+import { viReview } from './vi.review.ts';
 import { viReports } from './vi.reports.ts';
 import { viReporting } from './vi.reporting.ts';
 import { viTasks } from './vi.tasks.ts';
@@ -191,6 +194,9 @@ export const vi = {
   ...viHome,
   ...viReports,
   ...viReporting,
+  ...viReview,
+  ...viAudit,
+  ...viInputs,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -18,9 +18,11 @@ export interface AssignmentViewRow extends AssignmentRow {
   is_continuous: boolean;
   unit_code: string;
   unit_name: string;
+  unit_name_en: string | null;
   unit_kind: string;
   by_code: string;
   by_name: string;
+  by_name_en: string | null;
   by_kind: string;
   child_count: number;
 }
@@ -168,9 +170,11 @@ export const assignmentsRepository = {
         't.is_continuous',
         'u.code as unit_code',
         'u.name as unit_name',
+        'u.name_en as unit_name_en',
         'u.kind as unit_kind',
         'b.code as by_code',
         'b.name as by_name',
+        'b.name_en as by_name_en',
         'b.kind as by_kind',
       ])
       .select(

@@ -15,6 +15,7 @@ import { ReportForm } from './ReportForm.tsx';
 import { reportKeys, useAssignmentReports, useReport } from './reports.ts';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
 import '../tasks/tasks.css';
+import { useUnitName } from '../org/org.ts';
 
 const EDITABLE = new Set(['draft', 'returned']);
 
@@ -31,6 +32,7 @@ function valuesOf(r: ProgressReport): ReportValues {
 
 /** `/assignments/:id/report?period=`: write (or continue) the report of one period of an assignment. */
 export function ReportFormPage() {
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   const { id } = useParams();
@@ -84,7 +86,7 @@ export function ReportFormPage() {
           <span className="title-code">{a.taskCode}</span> {a.taskTitle}
         </p>
         <p className="muted">
-          {a.unit.name} · {t('tasks.deadline')}:{' '}
+          {nameOf(a.unit)} · {t('tasks.deadline')}:{' '}
           <DeadlineText
             deadline={a.effectiveDeadline}
             originalDeadline={a.originalDeadline}

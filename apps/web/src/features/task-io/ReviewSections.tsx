@@ -6,6 +6,7 @@ import { formatPeriod } from '../reports/period.ts';
 import { DeadlineText } from '../tasks/DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from '../tasks/StatusBadge.tsx';
 import { useAsOf, withAsOf } from '../tasks/as-of.ts';
+import { useUnitName } from '../org/org.ts';
 
 /** Rows shown before "show all" in each section. */
 const SHOWN = 10;
@@ -61,6 +62,7 @@ function Table<T>(props: {
 
 export function ReviewOverdue({ report }: { report: ReviewReport }) {
   const asOf = useAsOf();
+  const nameOf = useUnitName();
   const t = useT();
   const head = [
     t('tasks.task'),
@@ -83,7 +85,7 @@ export function ReviewOverdue({ report }: { report: ReviewReport }) {
               <span className="title-code">{r.taskCode}</span> {r.taskTitle}
             </Link>
           </td>
-          <td data-label={head[1]}>{r.unit.name}</td>
+          <td data-label={head[1]}>{nameOf(r.unit)}</td>
           <td data-label={head[2]}>{r.responsibleLeader ?? '—'}</td>
           <td data-label={head[3]} className="nowrap">
             <DeadlineText deadline={r.deadline} />
@@ -99,6 +101,7 @@ export function ReviewOverdue({ report }: { report: ReviewReport }) {
 }
 
 export function ReviewMissing({ report }: { report: ReviewReport }) {
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   const m = report.missingReports;
@@ -122,7 +125,7 @@ export function ReviewMissing({ report }: { report: ReviewReport }) {
         head={head}
         row={(r) => (
           <tr key={r.unit.id}>
-            <td data-label={head[0]}>{r.unit.name}</td>
+            <td data-label={head[0]}>{nameOf(r.unit)}</td>
             <td data-label={head[1]}>{formatNumber(lang, r.expected)}</td>
             <td data-label={head[2]}>{formatNumber(lang, r.received)}</td>
           </tr>
@@ -162,6 +165,7 @@ export function ReviewTasks({
   title: string;
 }) {
   const asOf = useAsOf();
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   const head = [
@@ -184,7 +188,7 @@ export function ReviewTasks({
               <span className="title-code">{r.code}</span> {r.title}
             </Link>
           </td>
-          <td data-label={head[1]}>{r.leadUnit.name}</td>
+          <td data-label={head[1]}>{nameOf(r.leadUnit)}</td>
           <td data-label={head[2]} className="nowrap">
             <DeadlineText deadline={r.deadline} isContinuous={r.isContinuous} />
           </td>
@@ -205,6 +209,7 @@ export function ReviewTasks({
 }
 
 export function ReviewWhy({ report }: { report: ReviewReport }) {
+  const nameOf = useUnitName();
   const t = useT();
   const head = [
     t('tasks.task'),
@@ -224,7 +229,7 @@ export function ReviewWhy({ report }: { report: ReviewReport }) {
           <td data-label={head[0]}>
             <span className="title-code">{r.taskCode}</span> {r.taskTitle}
           </td>
-          <td data-label={head[1]}>{r.unit.name}</td>
+          <td data-label={head[1]}>{nameOf(r.unit)}</td>
           <td data-label={head[2]}>{formatPeriod(t, r.period)}</td>
           <td data-label={head[3]} className="prewrap">
             {r.difficulties ?? '—'}

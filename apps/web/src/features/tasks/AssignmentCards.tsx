@@ -5,9 +5,11 @@ import { AwaitingReview, ReportingTodo } from './AssignmentReporting.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
 import { daysFromToday } from './tasks.ts';
+import { useUnitName } from '../org/org.ts';
 
 /** The unit's own assignments as cards (phones first): task, deadline and days left, status, report button. */
 export function AssignmentCards({ items, label }: { items: Assignment[]; label: string }) {
+  const nameOf = useUnitName();
   const t = useT();
   return (
     <ul className="card-list assignment-cards" aria-label={label} data-testid="my-assignments">
@@ -54,7 +56,7 @@ export function AssignmentCards({ items, label }: { items: Assignment[]; label: 
             <AwaitingReview assignment={a} />
             <ReportingTodo assignment={a} canReport />
             {a.parentAssignmentId && (
-              <p className="muted small">{t('tasks.cascadedBy', { unit: a.assignedByUnit.name })}</p>
+              <p className="muted small">{t('tasks.cascadedBy', { unit: nameOf(a.assignedByUnit) })}</p>
             )}
             {(!done || a.isContinuous) && (
               <p className="assignment-card-actions">

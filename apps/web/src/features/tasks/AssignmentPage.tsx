@@ -15,6 +15,7 @@ import { useAsOf, withAsOf } from './as-of.ts';
 import { AwaitingReview, ReportingTodo, StatusReason } from './AssignmentReporting.tsx';
 import { useAssignment } from './tasks.ts';
 import './tasks.css';
+import { useUnitName } from '../org/org.ts';
 
 const WRITERS = ['officer', 'unit_lead'] as const;
 
@@ -24,6 +25,7 @@ const WRITERS = ['officer', 'unit_lead'] as const;
  * cascaded to, and its timeline.
  */
 export function AssignmentPage() {
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   const me = useMe();
@@ -32,7 +34,7 @@ export function AssignmentPage() {
   const assignment = useAssignment(id, asOf);
   const periods = useAssignmentReports(id, asOf);
   usePageTitle(
-    assignment.data ? `${assignment.data.taskCode} · ${assignment.data.unit.name}` : t('tasks.assignment'),
+    assignment.data ? `${assignment.data.taskCode} · ${nameOf(assignment.data.unit)}` : t('tasks.assignment'),
   );
 
   if (assignment.error)
@@ -58,10 +60,12 @@ export function AssignmentPage() {
           </li>
           {a.parentAssignmentId && (
             <li>
-              <Link to={withAsOf(`/assignments/${a.parentAssignmentId}`, asOf)}>{a.assignedByUnit.name}</Link>
+              <Link to={withAsOf(`/assignments/${a.parentAssignmentId}`, asOf)}>
+                {nameOf(a.assignedByUnit)}
+              </Link>
             </li>
           )}
-          <li aria-current="page">{a.unit.name}</li>
+          <li aria-current="page">{nameOf(a.unit)}</li>
         </ol>
       </nav>
       <h1>
@@ -74,7 +78,7 @@ export function AssignmentPage() {
         </p>
       )}
       <section className="card" aria-labelledby="assignment-unit">
-        <h2 id="assignment-unit">{a.unit.name}</h2>
+        <h2 id="assignment-unit">{nameOf(a.unit)}</h2>
         <dl className="facts facts-aligned" data-testid="assignment-facts">
           <div>
             <dt>{t('common.status')}</dt>
@@ -103,7 +107,7 @@ export function AssignmentPage() {
           </div>
           <div>
             <dt>{t('tasks.assignedBy')}</dt>
-            <dd>{a.assignedByUnit.name}</dd>
+            <dd>{nameOf(a.assignedByUnit)}</dd>
           </div>
           {a.responsibleLeader && (
             <div>

@@ -6,6 +6,7 @@ import { withAsOf } from './as-of.ts';
 import { AwaitingReview } from './AssignmentReporting.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
+import { useUnitName } from '../org/org.ts';
 
 /** Assignments with unit, deadline (in force / original), progress, status and cascade children. */
 export function AssignmentTable({
@@ -21,6 +22,7 @@ export function AssignmentTable({
   /** Say who cascaded a row (off under the parent assignment, where it is always the same unit). */
   showAssigner?: boolean;
 }) {
+  const nameOf = useUnitName();
   const t = useT();
   return (
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
@@ -42,10 +44,10 @@ export function AssignmentTable({
             <tr key={a.id} data-unit={a.unit.code} data-assignment-id={a.id}>
               <td data-label={t('tasks.assignedUnit')}>
                 <span>
-                  <Link to={withAsOf(`/assignments/${a.id}`, asOf)}>{a.unit.name}</Link>
+                  <Link to={withAsOf(`/assignments/${a.id}`, asOf)}>{nameOf(a.unit)}</Link>
                   {showAssigner && a.parentAssignmentId && (
                     <span className="muted small block">
-                      {t('tasks.cascadedBy', { unit: a.assignedByUnit.name })}
+                      {t('tasks.cascadedBy', { unit: nameOf(a.assignedByUnit) })}
                     </span>
                   )}
                 </span>

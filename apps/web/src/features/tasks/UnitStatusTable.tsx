@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { formatNumber, useLang, useT } from '../../i18n/index.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { STATUS_ORDER } from './tasks.ts';
+import { useUnitName } from '../org/org.ts';
 
 type Row = ProgrammeSummary['byUnit'][number];
 
@@ -27,6 +28,7 @@ export function UnitStatusTable({
   title?: string;
 }) {
   const t = useT();
+  const nameOf = useUnitName();
   const [lang] = useLang();
   const [filter, setFilter] = useState('');
   const [all, setAll] = useState(false);
@@ -76,7 +78,7 @@ export function UnitStatusTable({
             {(all || folded ? visible : visible.slice(0, SHOWN)).map((r) => (
               <tr key={r.unitId}>
                 <th scope="row">
-                  <Link to={linkFor(r.unitId)}>{r.unitName}</Link>
+                  <Link to={linkFor(r.unitId)}>{nameOf({ name: r.unitName, nameEn: r.unitNameEn })}</Link>
                 </th>
                 <td className="num" data-label={t('tasks.assignmentsCount')}>
                   {formatNumber(lang, r.total)}
