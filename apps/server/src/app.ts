@@ -126,6 +126,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
   await app.register(kpiPlugin(services.kpi));
+  await app.register(services.dashboard.plugin());
 
   const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {

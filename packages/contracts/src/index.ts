@@ -8,3 +8,6 @@ export * from './search.ts';
 export * from './tasks/index.ts';
 export * from './demo.ts';
 export * from './kpi.ts';
+export * from './dashboard.ts';
+export * from './zod-messages.ts';
+export * from './period-words.ts';
