@@ -18,11 +18,24 @@ type Tables = Record<string, Record<string, Column>>;
 
 const SCHEMA_FILE = new URL('../src/db/schema.ts', import.meta.url);
 
-/** Reads `interface DB { table: XTable }` and each `XTable` interface of schema.ts. */
-function declaredTables(source = readFileSync(SCHEMA_FILE, 'utf8')): Tables {
+/**
+ * Reads `interface DB { table: XTable }` and each `XTable` interface of schema.ts, following
+ * `DB extends AreaTables` into the `schema.<area>.ts` files it imports.
+ */
+function declaredTables(source = readFileSync(SCHEMA_FILE, 'utf8'), dbName = 'DB'): Tables {
   const file = ts.createSourceFile('schema.ts', source, ts.ScriptTarget.Latest, true);
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
   const aliases = new Map<string, ts.TypeNode>();
+  const importedFrom = new Map<string, string>();
+  file.forEachChild((n) => {
+    if (
+      ts.isImportDeclaration(n) &&
+      ts.isStringLiteral(n.moduleSpecifier) &&
+      n.moduleSpecifier.text.startsWith('./schema.')
+    )
+      for (const e of (n.importClause?.namedBindings as ts.NamedImports | undefined)?.elements ?? [])
+        importedFrom.set(e.name.text, n.moduleSpecifier.text);
+  });
   file.forEachChild((n) => {
     if (ts.isInterfaceDeclaration(n)) interfaces.set(n.name.text, n);
     if (ts.isTypeAliasDeclaration(n)) aliases.set(n.name.text, n.type);
@@ -74,9 +87,16 @@ function declaredTables(source = readFileSync(SCHEMA_FILE, 'utf8')): Tables {
     throw new Error(`schema.ts: cannot read the type ${node.getText(file)}`);
   };
 
-  const db = interfaces.get('DB');
-  if (!db) throw new Error('schema.ts has no interface DB');
+  const db = interfaces.get(dbName);
+  if (!db) throw new Error(`schema.ts has no interface ${dbName}`);
   const out: Tables = {};
+  for (const clause of db.heritageClauses ?? [])
+    for (const t of clause.types) {
+      const name = t.expression.getText(file);
+      const from = importedFrom.get(name);
+      if (!from) throw new Error(`schema.ts: ${dbName} extends ${name}, not imported from ./schema.*.ts`);
+      Object.assign(out, declaredTables(readFileSync(new URL(from, SCHEMA_FILE), 'utf8'), name));
+    }
   for (const member of db.members) {
     if (!ts.isPropertySignature(member) || !member.type || !ts.isTypeReferenceNode(member.type)) continue;
     const table = member.name.getText(file);

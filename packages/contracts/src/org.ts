@@ -15,6 +15,8 @@ export const OrgUnit = z.object({
   parentId: Uuid.nullable(),
   validFrom: IsoDate,
   validTo: IsoDate.nullable(),
+  /** A former unit's successor (the 63 provinces before 1 July 2025 → the 34). */
+  successorId: Uuid.nullable().optional(),
   childCount: z.number().int().nonnegative().optional(),
 });
 export type OrgUnit = z.infer<typeof OrgUnit>;
@@ -23,6 +25,10 @@ export const OrgUnitListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   kind: OrgUnitKind.optional(),
   parentId: Uuid.optional(),
+  /** The official code (2 digits for a province, 5 for a commune; ministries' stable codes). */
+  code: z.string().trim().min(1).max(50).optional(),
+  /** Units valid on that date (former units too) instead of today's units. */
+  validOn: IsoDate.optional(),
   ...Pagination,
 });
 export type OrgUnitListQuery = z.infer<typeof OrgUnitListQuery>;

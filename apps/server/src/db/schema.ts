@@ -11,6 +11,7 @@ import type {
   TaskStatus,
 } from '@pilotage/contracts';
 import type { ColumnType } from 'kysely';
+import type { KpiTables } from './schema.kpi.ts';
 
 type DeadlineUsed = 'original' | 'extended' | 'none';
 
@@ -34,6 +35,10 @@ export interface OrgUnitTable {
   search_key: string;
   sort_order: number;
   created_at: CreatedAt;
+  /** Former units (the 63 provinces before 1 July 2025): the unit that took them over (migration 0012). */
+  successor_id: string | null;
+  full_name: string | null;
+  full_name_en: string | null;
 }
 
 export interface OrgUnitClosureTable {
@@ -367,7 +372,7 @@ export interface NotificationReadTable {
   read_at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends KpiTables {
   directive_document: DirectiveDocumentTable;
   programme: ProgrammeTable;
   task: TaskTable;
