@@ -18,6 +18,7 @@ import { healthPlugin } from './modules/health/index.ts';
 import { demoAccountsPlugin, identityPlugin } from './modules/identity/index.ts';
 import { orgPlugin } from './modules/org/index.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
+import { scorecardsPlugin } from './modules/scorecards/index.ts';
 import { taskIoPlugin } from './modules/task-io/index.ts';
 import { tasksPlugin } from './modules/tasks/index.ts';
 import type { Services } from './services.ts';
@@ -124,6 +125,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(services.notifications.plugin());
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
+  await app.register(scorecardsPlugin(services.scorecards));
 
   const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {

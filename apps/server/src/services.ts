@@ -7,6 +7,7 @@ import { createNotifications, type MailTransport } from './modules/notifications
 import { AuthService, DemoAccountsService, UsersService } from './modules/identity/index.ts';
 import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
+import { createScorecards } from './modules/scorecards/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
 
@@ -39,6 +40,7 @@ export function createServices(
     commitments: new CommitmentsService(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
+    scorecards: createScorecards(db, audit),
   };
 }
 

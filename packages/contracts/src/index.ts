@@ -8,3 +8,4 @@ export * from './search.ts';
 export * from './tasks/index.ts';
 export * from './demo.ts';
 export * from './kpi.ts';
+export * from './scorecards.ts';

@@ -12,19 +12,24 @@ export const RANKING_LEVELS = ['province', 'ministry', 'commune'] as const;
 export const RankingLevel = z.enum(RANKING_LEVELS);
 export type RankingLevel = z.infer<typeof RankingLevel>;
 
-export const UnitRef = z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable() });
-export type UnitRef = z.infer<typeof UnitRef>;
+export const ScoreUnit = z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable() });
+export type ScoreUnit = z.infer<typeof ScoreUnit>;
 
 const CodeParams = z.strictObject({ code: KpiCode });
 const Value = z.number().finite().min(-1e12).max(1e12);
 
 export const TargetPoint = z.object({ date: IsoDate, value: z.number() });
 export const Trajectory = z.object({
-  unit: UnitRef.nullable(),
+  unit: ScoreUnit.nullable(),
   points: z.array(TargetPoint),
 });
 export const IndicatorTargets = z.object({
-  indicator: z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable(), direction: Direction }),
+  indicator: z.object({
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    direction: Direction,
+  }),
   trajectories: z.array(Trajectory),
 });
 export type IndicatorTargets = z.infer<typeof IndicatorTargets>;
@@ -53,7 +58,7 @@ export const IndicatorTrajectory = z.object({
     direction: Direction,
     unitOfMeasure: z.string().nullable(),
   }),
-  unit: UnitRef,
+  unit: ScoreUnit,
   points: z.array(
     z.object({
       period: z.string(),
@@ -99,10 +104,14 @@ export const RankingsQuery = z.strictObject({
   formulaVersion: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 export type RankingsQuery = z.infer<typeof RankingsQuery>;
-export const RankedComponent = z.object({ key: z.string(), weight: z.number(), value: z.number().nullable() });
+export const RankedComponent = z.object({
+  key: z.string(),
+  weight: z.number(),
+  value: z.number().nullable(),
+});
 export const RankingItem = z.object({
   rank: z.number().int().nullable(),
-  unit: UnitRef,
+  unit: ScoreUnit,
   score: z.number().nullable(),
   change: z.number().nullable(),
   components: z.array(RankedComponent),
@@ -133,7 +142,7 @@ export const RankDetailQuery = z.strictObject({
 export const RankDetail = z.object({
   formulaVersion: z.number().int(),
   period: z.string(),
-  unit: UnitRef,
+  unit: ScoreUnit,
   level: RankingLevel,
   rank: z.number().int().nullable(),
   of: z.number().int(),
@@ -172,7 +181,7 @@ export const scorecardRoutes = defineRoutes({
   setTargets: {
     method: 'PUT',
     path: '/api/indicators/:code/targets',
-    summary: 'Replace the national trajectory (or a unit\'s) of an indicator (steering staff, admins)',
+    summary: "Replace the national trajectory (or a unit's) of an indicator (steering staff, admins)",
     tags: ['kpi'],
     params: CodeParams,
     body: SetTargetsBody,

@@ -53,6 +53,11 @@ export const AUDIT_EVENTS = {
   'notification.read_all': ['notification'],
   'notification.raise': ['job_run'],
   'job.reminders': ['job_run'],
+  // scorecards (targets, formula versions, published league tables, dashboard pins)
+  'kpi_target.set': ['indicator'],
+  'scorecard_formula.create': ['scorecard_formula'],
+  'ranking.publish': ['score_run'],
+  'dashboard.pins': ['user'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

@@ -16,4 +16,4 @@ export {
   unitUnder,
 } from './scope.ts';
 export { isUnitInScope, seesEverything } from './scope.ts';
-export { ancestorsOfScope, scopeUnitsTable } from './scope.ts';
+export { ancestorsOfScope, scopeUnitsTable, unitsUnderEach } from './scope.ts';
