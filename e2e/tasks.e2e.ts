@@ -19,7 +19,7 @@ import {
  */
 
 const PHONE = { width: 375, height: 812 };
-const BA_DINH = '10101003';
+const BA_DINH = '00004';
 const OPEN = ['in_progress', 'not_started'];
 
 /** A minimal valid PDF (the server checks the type by content). */

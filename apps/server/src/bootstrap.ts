@@ -32,7 +32,10 @@ export async function bootstrap(
         action: 'org.load',
         entityType: 'org_unit',
         entityId: loaded.rootId,
-        after: { units: loaded.units, source: 'vn-provinces-wards 1.0.2 + central.json' },
+        after: {
+          units: loaded.units,
+          source: 'vietnamese-provinces-database (official codes) + central.json',
+        },
       });
     }
     return loaded.rootId;

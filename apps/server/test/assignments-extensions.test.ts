@@ -18,7 +18,7 @@ async function overdueAssignment(ownerUnitCode = 'BCDCP') {
   const deadline = addDays(today, -10);
   const task = await createTask(env, programme.id, { startDate: '2025-01-01', deadline });
   const [hanoi] = await assign(env, task.id, ['01']);
-  const [baDinh] = await cascade(env, hanoi!.id, ['10101003']);
+  const [baDinh] = await cascade(env, hanoi!.id, ['00004']);
   return { task, hanoi: hanoi!, baDinh: baDinh!, deadline };
 }
 
@@ -89,7 +89,7 @@ describe('deadline extensions', () => {
 
   it('lets the province that cascaded decide its commune’s request, within its own deadline', async () => {
     const { hanoi, baDinh } = await overdueAssignment();
-    const { client: commune } = await signedIn(env, '10101003', ['officer']);
+    const { client: commune } = await signedIn(env, '00004', ['officer']);
     const beyond = await commune.post(`/api/assignments/${baDinh.id}/extensions`, {
       requestedDeadline: addDays(today, 30),
       reason: 'x',
@@ -113,7 +113,7 @@ describe('deadline extensions', () => {
     expect(
       (await steering.post(`/api/extensions/${c.json().id}/decision`, { approve: true })).statusCode,
     ).toBe(403);
-    const { client: otherCommune } = await signedIn(env, '10107008', ['officer']);
+    const { client: otherCommune } = await signedIn(env, '00292', ['officer']);
     expect((await otherCommune.get(`/api/assignments/${baDinh.id}/extensions`)).statusCode).toBe(404);
     const rejected = await province.post(`/api/extensions/${c.json().id}/decision`, {
       approve: false,

@@ -17,7 +17,7 @@ async function scenario() {
   const programme = await createProgramme(env);
   const task = await createTask(env, programme.id, { deadline: '2025-12-31' });
   const [hanoi, bkhcn] = await assign(env, task.id, ['01', 'BKHCN']);
-  const [baDinh, bachMai] = await cascade(env, hanoi!.id, ['10101003', '10107008'], '2025-11-30');
+  const [baDinh, bachMai] = await cascade(env, hanoi!.id, ['00004', '00292'], '2025-11-30');
   return { programme, task, hanoi: hanoi!, bkhcn: bkhcn!, baDinh: baDinh!, bachMai: bachMai! };
 }
 
@@ -27,7 +27,7 @@ describe('assignment visibility', () => {
     const { client: steering } = await signedIn(env, 'BCDCP', ['steering']);
     const roots = await steering.get(`/api/assignments?taskId=${s.task.id}&rootsOnly=true`);
     expect(ids(roots.json().items)).toEqual([s.hanoi.id, s.bkhcn.id].sort());
-    const { client: commune } = await signedIn(env, '10101003', ['officer']);
+    const { client: commune } = await signedIn(env, '00004', ['officer']);
     const own = await commune.get(`/api/assignments?taskId=${s.task.id}&rootsOnly=true`);
     expect(ids(own.json().items)).toEqual([s.baDinh.id]);
     const { client: province } = await signedIn(env, '01', ['officer']);
@@ -37,7 +37,7 @@ describe('assignment visibility', () => {
 
   it('shows a commune officer only its own assignments, not another commune’s', async () => {
     const s = await scenario();
-    const { client } = await signedIn(env, '10101003', ['officer']);
+    const { client } = await signedIn(env, '00004', ['officer']);
     const mine = await client.get(`/api/assignments?mine=true&taskId=${s.task.id}`);
     expect(mine.statusCode).toBe(200);
     expect(ids(mine.json().items)).toEqual([s.baDinh.id]);
@@ -143,8 +143,8 @@ describe('cascading', () => {
     const task = await createTask(env, programme.id, { deadline: '2025-12-31' });
     const [hanoi] = await assign(env, task.id, ['01']);
     const { client } = await signedIn(env, '01', ['officer']);
-    const baDinh = await unitByCode(env, '10101003');
-    const otherProvinceCommune = await unitByCode(env, '70109074');
+    const baDinh = await unitByCode(env, '00004');
+    const otherProvinceCommune = await unitByCode(env, '27316');
     const bkhcn = await unitByCode(env, 'BKHCN');
 
     const later = await client.post(`/api/assignments/${hanoi!.id}/cascade`, {
@@ -179,9 +179,9 @@ describe('cascading', () => {
     const programme = await createProgramme(env);
     const task = await createTask(env, programme.id);
     const [hanoi] = await assign(env, task.id, ['01']);
-    const [baDinh] = await cascade(env, hanoi!.id, ['10101003']);
-    const bachMai = await unitByCode(env, '10107008');
-    const { client: commune } = await signedIn(env, '10101003', ['officer']);
+    const [baDinh] = await cascade(env, hanoi!.id, ['00004']);
+    const bachMai = await unitByCode(env, '00292');
+    const { client: commune } = await signedIn(env, '00004', ['officer']);
     expect(
       (await commune.post(`/api/assignments/${hanoi!.id}/cascade`, { unitIds: [bachMai.id] })).statusCode,
     ).toBe(404);
@@ -213,7 +213,7 @@ describe('cascading', () => {
       .where('entity_id', '=', hanoi!.id)
       .execute();
     expect(events.map((e) => e.action)).toContain('assignment.update');
-    const { client: other } = await signedIn(env, '10101003', ['unit_lead']);
+    const { client: other } = await signedIn(env, '00004', ['unit_lead']);
     expect((await other.patch(`/api/assignments/${hanoi!.id}`, { responsibleLeader: 'x' })).statusCode).toBe(
       404,
     );

@@ -75,7 +75,7 @@ describe('identity mutations are audited', () => {
   });
 
   it('api_key.create and api_key.revoke, and acts of the key are attributed to the key', async () => {
-    const commune = await unitByCode(env, '10101003');
+    const commune = await unitByCode(env, '00004');
     const created = await admin.post('/api/api-keys', {
       name: 'sync',
       orgUnitId: commune.id,
@@ -119,7 +119,7 @@ describe('identity mutations are audited', () => {
   });
 
   it('auth.login and auth.logout, by the user who signs in and out', async () => {
-    const s = await signedIn(env, '10101003', ['officer']);
+    const s = await signedIn(env, '00004', ['officer']);
     const out = await s.client.post('/api/auth/logout');
     const events = await eventsOf(s.user.id);
     expect(events.map((e) => e.action)).toEqual(['auth.logout', 'auth.login']);

@@ -34,8 +34,8 @@ describe('unit ids in bodies', () => {
   it('a province admin naming another province is refused with the field', async () => {
     const programme = await createProgramme(env, { ownerUnitCode: '01' });
     const task = await createTask(env, programme.id, { leadUnitCode: '01' });
-    const bacNinh = await unitByCode(env, '02');
-    const baDinh = await unitByCode(env, '10101003');
+    const bacNinh = await unitByCode(env, '24');
+    const baDinh = await unitByCode(env, '00004');
     const res = await provinceAdmin.post(`/api/tasks/${task.id}/assignments`, {
       unitIds: [baDinh.id, bacNinh.id],
     });
@@ -66,7 +66,7 @@ describe('unit ids in bodies', () => {
     const out = await provinceAdmin.post('/api/tasks', body([(await unitByCode(env, 'BCA')).id]));
     expect(out.statusCode, out.body).toBe(403);
     expect(out.json().errors[0].path).toBe('coordinatingUnitIds.0');
-    const ok = await provinceAdmin.post('/api/tasks', body([(await unitByCode(env, '10101003')).id]));
+    const ok = await provinceAdmin.post('/api/tasks', body([(await unitByCode(env, '00004')).id]));
     expect(ok.statusCode, ok.body).toBe(201);
   });
 });

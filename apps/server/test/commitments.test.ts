@@ -19,11 +19,11 @@ beforeAll(async () => {
   const programme = await createProgramme(env, { periodEnd: '2030-12-31' });
   const t1 = await createTask(env, programme.id, { deadline: '2030-12-31' });
   const t2 = await createTask(env, programme.id, { deadline: '2030-12-31' });
-  [a1, b1] = (await assign(env, t1.id, ['01', '02'])).map((a) => a.id) as [string, string];
+  [a1, b1] = (await assign(env, t1.id, ['01', '24'])).map((a) => a.id) as [string, string];
   a2 = (await assign(env, t2.id, ['01']))[0]!.id;
   lead = (await signedIn(env, '01', ['unit_lead'])).client;
   officer = (await signedIn(env, '01', ['officer'])).client;
-  otherLead = (await signedIn(env, '02', ['unit_lead'])).client;
+  otherLead = (await signedIn(env, '24', ['unit_lead'])).client;
 });
 afterAll(() => env.close());
 

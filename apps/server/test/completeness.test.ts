@@ -6,7 +6,7 @@ import { assign, createProgramme, createTask } from './tasks-factories.ts';
 
 /**
  * Fixture (monthly programme, period 2025-06, due 2025-07-05):
- * task A (dated) → Hà Nội (01) submitted on time, Bắc Ninh (02) accepted but late, Hải Phòng (04) draft only;
+ * task A (dated) → Hà Nội (01) submitted on time, Bắc Ninh (24) accepted but late, Hải Phòng (31) draft only;
  * task B (continuous, quarterly) → 01: not expected monthly, expected for 2025-Q2;
  * task C (starts 2025-07-01) → 01: not expected in June;
  * task D (dated) → 02 completed on 2025-05-20: not expected in June.
@@ -41,17 +41,17 @@ async function report(
 beforeAll(async () => {
   env = await createTestEnv();
   steering = (await signedIn(env, 'BCDCP', ['steering', 'reviewer'])).client;
-  for (const code of ['01', '02', '04']) officers[code] = (await signedIn(env, code, ['officer'])).client;
+  for (const code of ['01', '24', '31']) officers[code] = (await signedIn(env, code, ['officer'])).client;
   const programme = await createProgramme(env, { reportingFrequency: 'monthly', reportDueDays: 5 });
   programmeId = programme.id;
   const taskA = await createTask(env, programmeId);
-  const [a01, a02, a04] = await assign(env, taskA.id, ['01', '02', '04']);
+  const [a01, a02, a04] = await assign(env, taskA.id, ['01', '24', '31']);
   const taskB = await createTask(env, programmeId, { isContinuous: true, reportingFrequency: 'quarterly' });
   await assign(env, taskB.id, ['01']);
   const taskC = await createTask(env, programmeId, { startDate: '2025-07-01' });
   await assign(env, taskC.id, ['01']);
   const taskD = await createTask(env, programmeId);
-  const [d02] = await assign(env, taskD.id, ['02']);
+  const [d02] = await assign(env, taskD.id, ['24']);
   await env.database.db
     .updateTable('assignment')
     .set({ completed_on: '2025-05-20', progress: 100 })
@@ -59,8 +59,8 @@ beforeAll(async () => {
     .execute();
 
   await report('01', a01!.id, '2025-06', '2025-07-05T16:30:00Z'); // 23:30 in Hà Nội on the due date: on time
-  await report('02', a02!.id, '2025-06', '2025-07-06T02:00:00Z', true); // late, accepted
-  await report('04', a04!.id, '2025-06', null); // draft: not received
+  await report('24', a02!.id, '2025-06', '2025-07-06T02:00:00Z', true); // late, accepted
+  await report('31', a04!.id, '2025-06', null); // draft: not received
 });
 afterAll(() => env.close());
 
@@ -79,7 +79,7 @@ describe('reporting completeness and timeliness', () => {
       dueOn: '2025-07-05',
     });
     const rows = Object.fromEntries(body.items.map((r: { unit: { code: string } }) => [r.unit.code, r]));
-    expect(Object.keys(rows).sort()).toEqual(['01', '02', '04']);
+    expect(Object.keys(rows).sort()).toEqual(['01', '24', '31']);
     expect(rows['01']).toMatchObject({
       expected: 1,
       received: 1,
@@ -87,14 +87,14 @@ describe('reporting completeness and timeliness', () => {
       completenessRate: 1,
       timelinessRate: 1,
     });
-    expect(rows['02']).toMatchObject({
+    expect(rows['24']).toMatchObject({
       expected: 1,
       received: 1,
       receivedOnTime: 0,
       completenessRate: 1,
       timelinessRate: 0,
     });
-    expect(rows['04']).toMatchObject({ expected: 1, received: 0, receivedOnTime: 0, completenessRate: 0 });
+    expect(rows['31']).toMatchObject({ expected: 1, received: 0, receivedOnTime: 0, completenessRate: 0 });
     expect(body.totals).toEqual({
       expected: 3,
       received: 2,
@@ -115,9 +115,9 @@ describe('reporting completeness and timeliness', () => {
     expect(own.json().items.map((r: { unit: { code: string } }) => r.unit.code)).toEqual(['01']);
     const { client: ministry } = await signedIn(env, 'BKHCN', ['officer']);
     expect((await get(ministry, 'period=2025-06')).json().items).toEqual([]);
-    const hp = await unitByCode(env, '04');
+    const hp = await unitByCode(env, '31');
     const below = await get(steering, `period=2025-06&unitId=${hp.id}`);
-    expect(below.json().items.map((r: { unit: { code: string } }) => r.unit.code)).toEqual(['04']);
+    expect(below.json().items.map((r: { unit: { code: string } }) => r.unit.code)).toEqual(['31']);
   });
 
   it('validates its query', async () => {

@@ -41,7 +41,7 @@ beforeAll(async () => {
   province = await unitByCode(env, '01');
   const programme = await createProgramme(env);
   const task = await createTask(env, programme.id, { deadline: '2025-12-31' });
-  assignmentId = (await assign(env, task.id, ['02']))[0]!.id; // its assignment.created event goes to '02'
+  assignmentId = (await assign(env, task.id, ['24']))[0]!.id; // its assignment.created event goes to '24'
   const reviewer = await createUser(env, '01', ['reviewer']);
   reviewerEmail = `flaky-${uniq()}@example.vn`;
   await env.database.db
@@ -203,8 +203,8 @@ describe('domain events → notifications → mail outbox', () => {
     const programme = await createProgramme(env, { periodEnd: '2030-12-31' });
     const task = await createTask(env, programme.id, { startDate: '2025-01-01', deadline: '2030-06-30' });
     const [hanoi] = await assign(env, task.id, ['01']);
-    const [baDinh] = await cascade(env, hanoi!.id, ['10101003'], '2030-03-31');
-    const { client: commune } = await signedIn(env, '10101003', ['officer']);
+    const [baDinh] = await cascade(env, hanoi!.id, ['00004'], '2030-03-31');
+    const { client: commune } = await signedIn(env, '00004', ['officer']);
     const { client: province } = await signedIn(env, '01', ['officer', 'reviewer']);
     const req = await commune.post(`/api/assignments/${baDinh!.id}/extensions`, {
       requestedDeadline: '2030-06-15',
@@ -242,8 +242,8 @@ describe('domain events → notifications → mail outbox', () => {
       .orderBy('n.kind')
       .execute();
     expect(notes).toEqual([
-      { kind: 'assignment_new', code: '10101003' },
-      { kind: 'extension_rejected', code: '10101003' },
+      { kind: 'assignment_new', code: '00004' },
+      { kind: 'extension_rejected', code: '00004' },
       { kind: 'extension_requested', code: '01' },
     ]);
     const list = (

@@ -20,9 +20,9 @@ beforeAll(async () => {
   const programme = await createProgramme(env);
   const task = await createTask(env, programme.id, { deadline: '2030-12-31' });
   const [province] = await assign(env, task.id, ['01']);
-  assignmentId = (await cascade(env, province!.id, ['10101003']))[0]!.id;
-  officer = (await signedIn(env, '10101003', ['officer'])).client;
-  otherCommune = (await signedIn(env, '10107008', ['officer'])).client;
+  assignmentId = (await cascade(env, province!.id, ['00004']))[0]!.id;
+  officer = (await signedIn(env, '00004', ['officer'])).client;
+  otherCommune = (await signedIn(env, '00292', ['officer'])).client;
   reviewer = (await signedIn(env, '01', ['reviewer'])).client;
   reportId = (await saveReport(officer, { assignmentId, period: '2025-06', progress: 50 })).reportId;
 });

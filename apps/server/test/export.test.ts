@@ -44,7 +44,7 @@ describe('export', () => {
     expect(aHeader!.slice(0, 4)).toEqual(['Mã đơn vị', 'Đơn vị', 'Cấp', 'Mã nhiệm vụ']);
     // ministries first, then provinces (by code), then the commune of the cascade
     expect(assignments.map((r) => `${r[0]}:${r[3]}`)).toEqual(
-      ['BTP:R-02', 'BYT:R-04', 'BKHCN:R-01', '01:R-03', '01:R-05', '02:R-03', '10101003:R-03'].sort(
+      ['BTP:R-02', 'BYT:R-04', 'BKHCN:R-01', '01:R-03', '01:R-05', '02:R-03', '00004:R-03'].sort(
         byKindThenCode,
       ),
     );
@@ -83,7 +83,7 @@ describe('export', () => {
   });
 
   it("a commune officer's export holds only what it may see: its own cascaded assignment", async () => {
-    const { client } = await signedIn(env, '10101003', ['officer']);
+    const { client } = await signedIn(env, '00004', ['officer']);
     const res = await client.get(`/api/programmes/${w.programmeId}/export.xlsx?asOf=${AS_OF}`);
     expect(res.statusCode).toBe(200);
     const sheets = await readXlsx(res.rawPayload);
@@ -91,7 +91,7 @@ describe('export', () => {
     expect(tasks.map((r) => r[0])).toEqual(['R-03']);
     expect(tasks[0]![13]).toBe('1'); // status from its own assignment only
     const assignments = sheets.get('Phân công theo đơn vị')!.slice(1);
-    expect(assignments.map((r) => r[0])).toEqual(['10101003']);
+    expect(assignments.map((r) => r[0])).toEqual(['00004']);
     // the same through the tasks API
     const api = await client.get(`/api/tasks?programmeId=${w.programmeId}&asOf=${AS_OF}`);
     expect(api.json().items.map((t: { code: string; status: string }) => [t.code, t.status])).toEqual([

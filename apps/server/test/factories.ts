@@ -18,7 +18,7 @@ export async function unitByCode(env: TestEnv, code: string) {
   return unit;
 }
 
-/** A user with a unique random username in the unit with this code (e.g. 'VN', 'BKHCN', '01', '10101003'). */
+/** A user with a unique random username in the unit with this code (e.g. 'VN', 'BKHCN', '01', '00004'). */
 export async function createUser(env: TestEnv, unitCode: string, roles: Role[]) {
   const unit = await unitByCode(env, unitCode);
   const username = uniq('user.');

@@ -15,9 +15,9 @@ beforeAll(async () => {
   const programme = await createProgramme(env);
   const task = await createTask(env, programme.id, { deadline: '2030-12-31' });
   const [province] = await assign(env, task.id, ['01']);
-  assignmentId = (await cascade(env, province!.id, ['10101003']))[0]!.id;
-  officer = (await signedIn(env, '10101003', ['officer'])).client;
-  colleague = (await signedIn(env, '10101003', ['officer'])).client;
+  assignmentId = (await cascade(env, province!.id, ['00004']))[0]!.id;
+  officer = (await signedIn(env, '00004', ['officer'])).client;
+  colleague = (await signedIn(env, '00004', ['officer'])).client;
 });
 afterAll(() => env.close());
 

@@ -131,7 +131,7 @@ describe('API keys die with their maker’s rights and expire (item 8)', () => {
 
   it('a lead cannot mint a key acting as a commune, nor revoke an admin’s key', async () => {
     const lead = await signedIn(env, '01', ['unit_lead']);
-    const commune = await unitByCode(env, '10101003');
+    const commune = await unitByCode(env, '00004');
     expect((await lead.client.post('/api/api-keys', { name: 'k', orgUnitId: commune.id })).statusCode).toBe(
       403,
     );
@@ -143,7 +143,7 @@ describe('API keys die with their maker’s rights and expire (item 8)', () => {
 
 describe('role rules (item 13)', () => {
   it('a commune lead cannot add roles to itself', async () => {
-    const { client, user } = await signedIn(env, '10101003', ['unit_lead']);
+    const { client, user } = await signedIn(env, '00004', ['unit_lead']);
     const res = await client.patch(`/api/users/${user.id}`, { roles: ['unit_lead', 'reviewer'] });
     expect(res.statusCode).toBe(403);
     const row = await db()
@@ -156,9 +156,9 @@ describe('role rules (item 13)', () => {
 
   it('a province lead cannot deactivate a commune lead nor create leads in communes', async () => {
     const { client } = await signedIn(env, '01', ['unit_lead']);
-    const communeLead = await createUser(env, '10101003', ['unit_lead']);
+    const communeLead = await createUser(env, '00004', ['unit_lead']);
     expect((await client.patch(`/api/users/${communeLead.id}`, { active: false })).statusCode).toBe(403);
-    const commune = await unitByCode(env, '10101003');
+    const commune = await unitByCode(env, '00004');
     const res = await client.post('/api/users', {
       username: uniq('l.'),
       displayName: 'Lead',

@@ -60,7 +60,7 @@ describe('password login', () => {
   });
 
   it('answers a wrong password with 401 problem+json, in Vietnamese by default and English on request', async () => {
-    const user = await createUser(env, '10101003', ['officer']);
+    const user = await createUser(env, '00004', ['officer']);
     const vi = await loginAs(user.username, 'wrong-password');
     expect(vi.statusCode).toBe(401);
     expect(vi.headers['content-type']).toContain('application/problem+json');
@@ -269,7 +269,7 @@ describe('API keys', () => {
     expect(units.statusCode).toBe(200);
     expect(units.json().total).toBe(127); // Hà Nội and its 126 communes
     expect(units.json().items.map((u: { id: string }) => u.id)).toContain(hanoi.id);
-    const other = await unitByCode(env, '02');
+    const other = await unitByCode(env, '24');
     expect(
       (await env.app.inject({ method: 'GET', url: `/api/org-units/${other.id}`, headers: bearer }))
         .statusCode,
@@ -305,7 +305,7 @@ describe('API keys', () => {
       await client.post('/api/api-keys', { name: 'sync', orgUnitId: hanoi.id, roles: ['unit_lead'] })
     ).json();
     const headers = { authorization: `Bearer ${key.secret}` };
-    const commune = await unitByCode(env, '10101003');
+    const commune = await unitByCode(env, '00004');
     const payload = {
       username: `k.${randomBytes(4).toString('hex')}`,
       displayName: 'Key-made',
@@ -319,7 +319,7 @@ describe('API keys', () => {
     // a lead's key manages its own unit only, not the communes below (issue 7 item 13)
     const below = await env.app.inject({ method: 'POST', url: '/api/users', payload, headers });
     expect(below.statusCode).toBe(403);
-    const outside = await unitByCode(env, '02');
+    const outside = await unitByCode(env, '24');
     const denied = await env.app.inject({
       method: 'POST',
       url: '/api/users',

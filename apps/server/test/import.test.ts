@@ -239,7 +239,7 @@ describe('import', () => {
   it('only admin or steering staff in scope may import; a commune officer gets 403', async () => {
     const programme = await newProgramme();
     const data = await fixture('import-good.csv');
-    const commune = (await signedIn(env, '10101003', ['officer'])).client;
+    const commune = (await signedIn(env, '00004', ['officer'])).client;
     const res = await upload(commune, programme.id, 'good.csv', data, true);
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toContain('application/problem+json');

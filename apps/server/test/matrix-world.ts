@@ -70,9 +70,9 @@ export async function draftReport(client: Client, assignmentId: string, period =
 
 export async function buildTaskWorld(env: TestEnv, w: World) {
   const makers = {
-    otherCommune: (await signedIn(env, '10107008', ['officer'])).client,
-    otherProvinceCommune: (await signedIn(env, '22101051', ['officer'])).client,
-    otherProvinceCommuneLead: (await signedIn(env, '22101051', ['unit_lead'])).client,
+    otherCommune: (await signedIn(env, '00292', ['officer'])).client,
+    otherProvinceCommune: (await signedIn(env, '07210', ['officer'])).client,
+    otherProvinceCommuneLead: (await signedIn(env, '07210', ['unit_lead'])).client,
     provinceLead: (await signedIn(env, '01', ['unit_lead'])).client,
     provinceReviewer: (await signedIn(env, '01', ['reviewer'])).client,
   };
@@ -86,9 +86,9 @@ export async function buildTaskWorld(env: TestEnv, w: World) {
   async function chain(): Promise<{ programmeId: string; taskId: string; a: Record<Place, string> }> {
     const programme = await createProgramme(env);
     const task = await createTask(env, programme.id, { deadline: '2030-12-31' });
-    const [province, otherProvince, ministry] = await assign(env, task.id, ['01', '02', 'BKHCN']);
-    const [commune, otherCommune] = await cascade(env, province!.id, ['10101003', '10107008'], '2030-06-30');
-    const [otherProvinceCommune] = await cascade(env, otherProvince!.id, ['22101051'], '2030-06-30');
+    const [province, otherProvince, ministry] = await assign(env, task.id, ['01', '24', 'BKHCN']);
+    const [commune, otherCommune] = await cascade(env, province!.id, ['00004', '00292'], '2030-06-30');
+    const [otherProvinceCommune] = await cascade(env, otherProvince!.id, ['07210'], '2030-06-30');
     return {
       programmeId: programme.id,
       taskId: task.id,
@@ -152,7 +152,7 @@ export async function buildTaskWorld(env: TestEnv, w: World) {
   const tasks = {
     main: main.taskId,
     hanoi: (await createTask(env, main.programmeId, { leadUnitCode: '01' })).id,
-    bacNinh: (await createTask(env, main.programmeId, { leadUnitCode: '02' })).id,
+    bacNinh: (await createTask(env, main.programmeId, { leadUnitCode: '24' })).id,
   };
   // a Hà Nội commune none of the chains uses (cascade targets)
   const spare = await env.database.db

@@ -23,10 +23,10 @@ beforeAll(async () => {
     title: 'Kết nối dữ liệu dân cư',
   });
   provinceAssignment = (await assign(env, task.id, ['01']))[0]!.id;
-  communeAssignment = (await cascade(env, provinceAssignment, ['10101003']))[0]!.id;
-  const officer = await signedIn(env, '10101003', ['officer']);
+  communeAssignment = (await cascade(env, provinceAssignment, ['00004']))[0]!.id;
+  const officer = await signedIn(env, '00004', ['officer']);
   communeOfficer = officer.client;
-  communeColleague = (await signedIn(env, '10101003', ['officer'])).client;
+  communeColleague = (await signedIn(env, '00004', ['officer'])).client;
   provinceLead = (await signedIn(env, '01', ['unit_lead'])).client;
   provinceOfficer = (await signedIn(env, '01', ['officer', 'reviewer'])).client;
   communeEmail = `${uniq('canbo')}@example.vn`;

@@ -27,7 +27,7 @@ describe('org units', () => {
   });
 
   it('limits a commune officer to its own unit', async () => {
-    const { client, user } = await signedIn(env, '10101003', ['officer']);
+    const { client, user } = await signedIn(env, '00004', ['officer']);
     const res = await client.get('/api/org-units?limit=500');
     expect(res.json().total).toBe(1);
     expect(res.json().items[0].id).toBe(user.org_unit_id);

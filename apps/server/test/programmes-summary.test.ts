@@ -119,8 +119,8 @@ describe('programme summary', () => {
     const programme = await createProgramme(env);
     const shared = await createTask(env, programme.id, { deadline: '2025-12-31' });
     await createTask(env, programme.id, { leadUnitCode: 'BYT' });
-    const [hanoi, hcm] = await assign(env, shared.id, ['01', '29']);
-    await cascade(env, hanoi!.id, ['10101003']);
+    const [hanoi, hcm] = await assign(env, shared.id, ['01', '79']);
+    await cascade(env, hanoi!.id, ['00004']);
     await report(hanoi!.id, '2025-05', '2025-06-02', 100, '2025-06-02');
     const { client } = await signedIn(env, '01', ['officer']);
     const s = (await client.get(`/api/programmes/${programme.id}/summary?asOf=2025-07-01`)).json();

@@ -54,7 +54,7 @@ describe('reminder job candidates', () => {
     const ids: { stored: string; stale: string }[] = [];
     for (const s of shapes) {
       const pair: string[] = [];
-      for (const code of ['02', '04']) {
+      for (const code of ['24', '31']) {
         const task = await createTask(env, programme.id, {
           deadline: s.deadline,
           ...(s.startDate ? { startDate: s.startDate } : {}),
@@ -85,7 +85,7 @@ describe('reminder job candidates', () => {
       }
       ids.push({ stored: pair[0]!, stale: pair[1]! });
     }
-    // '02' rows: the stored status as of AS_OF (as the status job keeps it on that day); '04' rows: as of
+    // '24' rows: the stored status as of AS_OF (as the status job keeps it on that day); '31' rows: as of
     // today (a later date), which does not cover AS_OF — the job runs the engine on their facts
     await inTransaction(env.database.db, async (tx) => {
       await refreshStatuses(
@@ -129,11 +129,11 @@ describe('reminder job candidates', () => {
     const quarterly = await createProgramme(env, { reportDueDays: 5, reportingFrequency: 'quarterly' });
     const monthlyTasks = await Promise.all([1, 2, 3].map(() => createTask(env, programme.id)));
     const quarterTask = await createTask(env, quarterly.id);
-    const units = ['10101003', '10107008'];
+    const units = ['00004', '00292'];
     const rows = await Promise.all(monthlyTasks.map((t) => assign(env, t.id, units)));
     await assign(env, quarterTask.id, units);
     // Ba Đình reported June on the first task, on 07-04: it is not missing there
-    const { client } = await signedIn(env, '10101003', ['officer']);
+    const { client } = await signedIn(env, '00004', ['officer']);
     const { reportId } = await saveReport(client, {
       assignmentId: rows[0]![0]!.id,
       period: '2025-06',
@@ -183,7 +183,7 @@ describe('reminder job candidates', () => {
     expect(again.created.report_missing ?? 0).toBe(0);
     // …unless work assigned since misses it too: told about alone
     const late = await createTask(env, programme.id);
-    const [lateRow] = await assign(env, late.id, ['10107008']);
+    const [lateRow] = await assign(env, late.id, ['00292']);
     await job().runReminders('2025-07-08', { force: true });
     await env.services.notifications.dispatchOnce();
     const june = await env.database.db

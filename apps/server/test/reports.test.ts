@@ -28,16 +28,16 @@ beforeAll(async () => {
   const [prov, ministry] = await assign(env, task.id, ['01', 'BKHCN']);
   provinceAssignment = prov!.id;
   ministryAssignment = ministry!.id;
-  communeAssignment = (await cascade(env, provinceAssignment, ['10101003']))[0]!.id;
+  communeAssignment = (await cascade(env, provinceAssignment, ['00004']))[0]!.id;
   c.provOfficer = (await signedIn(env, '01', ['officer'])).client;
   c.provLead = (await signedIn(env, '01', ['unit_lead'])).client;
   c.provReviewer = (await signedIn(env, '01', ['reviewer'])).client;
   c.steering = (await signedIn(env, 'BCDCP', ['steering'])).client;
   c.steeringReviewer = (await signedIn(env, 'BCDCP', ['reviewer'])).client;
   c.ministryReviewer = (await signedIn(env, 'BKHCN', ['reviewer'])).client;
-  c.communeOfficer = (await signedIn(env, '10101003', ['officer'])).client;
-  c.communeColleague = (await signedIn(env, '10101003', ['officer'])).client;
-  c.otherCommune = (await signedIn(env, '10107008', ['officer'])).client;
+  c.communeOfficer = (await signedIn(env, '00004', ['officer'])).client;
+  c.communeColleague = (await signedIn(env, '00004', ['officer'])).client;
+  c.otherCommune = (await signedIn(env, '00292', ['officer'])).client;
 });
 afterAll(() => env.close());
 
@@ -309,7 +309,7 @@ describe('review queue filters', () => {
       ((await client.get(`/api/review-queue?limit=500&${query}`)).json().items as { id: string }[]).map(
         (r) => r.id,
       );
-    const baDinh = await unitByCode(env, '10101003');
+    const baDinh = await unitByCode(env, '00004');
     expect(await ids(c.provReviewer, 'q=ba%20dinh')).toContain(id);
     expect(await ids(c.provReviewer, 'q=bach%20mai')).not.toContain(id);
     expect(await ids(c.provReviewer, `unitId=${baDinh.id}`)).toContain(id);

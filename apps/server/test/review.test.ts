@@ -82,7 +82,7 @@ describe('review report', () => {
       ),
     ).toEqual([
       ['R-03', '01', 'Phó Chủ tịch UBND Nguyễn Văn A', '2025-05-31', 30],
-      ['R-03', '02', null, '2025-05-31', 30],
+      ['R-03', '24', null, '2025-05-31', 30],
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('review report', () => {
       ]),
     );
     // BTP completed on 10 May (still expected for May); Hà Nội reported R-03 but not R-05; the commune never reported
-    expect(missing).toEqual({ BTP: [1, 0], '01': [2, 1], '10101003': [1, 0] });
+    expect(missing).toEqual({ BTP: [1, 0], '01': [2, 1], '00004': [1, 0] });
   });
 
   it('ranks the most cited difficulties, grouping spellings with and without diacritics', async () => {
@@ -148,11 +148,11 @@ describe('review report', () => {
   });
 
   it("a commune officer's review covers only its own assignment", async () => {
-    const { client } = await signedIn(env, '10101003', ['officer']);
+    const { client } = await signedIn(env, '00004', ['officer']);
     const r = (await client.get(`/api/programmes/${w.programmeId}/review?asOf=${AS_OF}`)).json();
     expect(r.totals.total).toBe(1);
-    expect(r.overdue.map((o: { unit: { code: string } }) => o.unit.code)).toEqual(['10101003']);
+    expect(r.overdue.map((o: { unit: { code: string } }) => o.unit.code)).toEqual(['00004']);
     expect(r.difficulties.reportsRead).toBe(0);
-    expect(r.missingReports.units.map((m: { unit: { code: string } }) => m.unit.code)).toEqual(['10101003']);
+    expect(r.missingReports.units.map((m: { unit: { code: string } }) => m.unit.code)).toEqual(['00004']);
   });
 });

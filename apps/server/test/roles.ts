@@ -17,8 +17,8 @@ export type RoleClass = (typeof ROLE_CLASSES)[number];
 type SignedInClass = Exclude<RoleClass, 'anonymous'>;
 
 const SEATS: Record<SignedInClass, { unit: string; roles: Role[] }> = {
-  communeOfficer: { unit: '10101003', roles: ['officer'] }, // Phường Ba Đình, Hà Nội
-  communeLead: { unit: '10101003', roles: ['unit_lead'] },
+  communeOfficer: { unit: '00004', roles: ['officer'] }, // Phường Ba Đình, Hà Nội
+  communeLead: { unit: '00004', roles: ['unit_lead'] },
   provinceOfficer: { unit: '01', roles: ['officer'] }, // Hà Nội
   ministryOfficer: { unit: 'BKHCN', roles: ['officer'] }, // Science and Technology
   steering: { unit: 'BCDCP', roles: ['steering'] }, // Government steering committee (central body)
@@ -32,18 +32,18 @@ const SEATS: Record<SignedInClass, { unit: string; roles: Role[] }> = {
 export async function buildWorld(env: TestEnv) {
   const units = {
     root: env.rootId,
-    commune: (await unitByCode(env, '10101003')).id,
-    otherCommune: (await unitByCode(env, '10107008')).id, // Phường Bạch Mai, also Hà Nội
+    commune: (await unitByCode(env, '00004')).id,
+    otherCommune: (await unitByCode(env, '00292')).id, // Phường Bạch Mai, also Hà Nội
     province: (await unitByCode(env, '01')).id,
-    otherProvince: (await unitByCode(env, '02')).id, // Bắc Ninh
-    otherProvinceCommune: (await unitByCode(env, '22101051')).id,
+    otherProvince: (await unitByCode(env, '24')).id, // Bắc Ninh
+    otherProvinceCommune: (await unitByCode(env, '07210')).id,
     ministry: (await unitByCode(env, 'BKHCN')).id,
     otherMinistry: (await unitByCode(env, 'BCA')).id,
   };
   const bystanders = {
-    colleague: await createUser(env, '10101003', ['officer']),
-    otherCommune: await createUser(env, '10107008', ['officer']),
-    otherProvince: await createUser(env, '22101051', ['officer']),
+    colleague: await createUser(env, '00004', ['officer']),
+    otherCommune: await createUser(env, '00292', ['officer']),
+    otherProvince: await createUser(env, '07210', ['officer']),
     otherMinistry: await createUser(env, 'BCA', ['officer']),
   };
   const seats = {} as Record<SignedInClass, { client: Client; user: Awaited<ReturnType<typeof createUser>> }>;

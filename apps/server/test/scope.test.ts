@@ -19,8 +19,8 @@ const newUser = (orgUnitId: string, roles: string[] = ['officer']) => ({
 describe('province admin', () => {
   it('reads only audit events of actors in its province', async () => {
     const { client: provinceAdmin, user: me } = await signedIn(env, '01', ['admin']);
-    const inHanoi = await signedIn(env, '10107008', ['officer']); // logs in: an auth.login event in Hà Nội
-    const inBacNinh = await signedIn(env, '22101051', ['officer']);
+    const inHanoi = await signedIn(env, '00292', ['officer']); // logs in: an auth.login event in Hà Nội
+    const inBacNinh = await signedIn(env, '07210', ['officer']);
     const national = await signedIn(env, 'VN', ['admin']);
     const res = await provinceAdmin.get('/api/audit?limit=500');
     expect(res.statusCode).toBe(200);
@@ -46,9 +46,9 @@ describe('province admin', () => {
 
   it('sees and manages users of its communes only', async () => {
     const { client } = await signedIn(env, '01', ['admin']);
-    const hanoiCommune = await unitByCode(env, '10101003');
-    const bacNinh = await unitByCode(env, '02');
-    const far = await createUser(env, '22101051', ['officer']);
+    const hanoiCommune = await unitByCode(env, '00004');
+    const bacNinh = await unitByCode(env, '24');
+    const far = await createUser(env, '07210', ['officer']);
     expect((await client.post('/api/users', newUser(hanoiCommune.id, ['admin']))).statusCode).toBe(201);
     expect((await client.post('/api/users', newUser(bacNinh.id))).statusCode).toBe(403);
     expect((await client.get(`/api/users/${far.id}`)).statusCode).toBe(404);
@@ -79,8 +79,8 @@ describe('steering and admins outside national bodies', () => {
 describe('unit leads', () => {
   it('create users in their own unit only (not its communes, not elsewhere), and never grant admin or steering', async () => {
     const { client, user } = await signedIn(env, '01', ['unit_lead']);
-    const commune = await unitByCode(env, '10107008');
-    const other = await unitByCode(env, '22101051');
+    const commune = await unitByCode(env, '00292');
+    const other = await unitByCode(env, '07210');
     expect((await client.post('/api/users', newUser(user.org_unit_id, ['unit_lead']))).statusCode).toBe(201);
     const below = await client.post('/api/users', newUser(commune.id, ['unit_lead']), {
       'accept-language': 'en',
@@ -108,7 +108,7 @@ describe('unit leads', () => {
   it('cannot demote, deactivate or rename an admin or steering user of their unit', async () => {
     const { client } = await signedIn(env, '01', ['unit_lead']);
     const admin = await createUser(env, '01', ['admin']);
-    const steering = await createUser(env, '10101003', ['steering', 'reviewer']);
+    const steering = await createUser(env, '00004', ['steering', 'reviewer']);
     for (const target of [admin, steering]) {
       for (const patch of [{ roles: ['officer'] }, { active: false }, { displayName: 'x' }]) {
         expect((await client.patch(`/api/users/${target.id}`, patch)).statusCode).toBe(403);
@@ -127,8 +127,8 @@ describe('unit leads', () => {
   });
 
   it('a user created by a unit lead signs in with the scope of their unit', async () => {
-    const { client } = await signedIn(env, '10101003', ['unit_lead']);
-    const body = newUser((await unitByCode(env, '10101003')).id);
+    const { client } = await signedIn(env, '00004', ['unit_lead']);
+    const body = newUser((await unitByCode(env, '00004')).id);
     expect((await client.post('/api/users', body)).statusCode).toBe(201);
     const created = await login(env, body.username, body.password);
     const units = await created.get('/api/org-units');
@@ -142,7 +142,7 @@ describe('API keys carry their unit scope', () => {
     const national = (
       await client.post('/api/api-keys', { name: 'n', orgUnitId: env.rootId, roles: ['admin'] })
     ).json();
-    const commune = await unitByCode(env, '10101003');
+    const commune = await unitByCode(env, '00004');
     const local = (await client.post('/api/api-keys', { name: 'c', orgUnitId: commune.id })).json();
     const get = (secret: string, url: string) =>
       env.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${secret}` } });

@@ -47,7 +47,7 @@ describe('programmes and documents', () => {
       document: { code },
     });
 
-    const { client: commune } = await signedIn(env, '10101003', ['officer']);
+    const { client: commune } = await signedIn(env, '00004', ['officer']);
     const list = await commune.get('/api/programmes?limit=500');
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((p: { id: string }) => p.id)).toContain(programme.id);
@@ -169,9 +169,9 @@ describe('tasks', () => {
     const shared = await createTask(env, programme.id);
     const other = await createTask(env, programme.id);
     const [hanoi] = await assign(env, shared.id, ['01']);
-    await cascade(env, hanoi!.id, ['10101003']);
+    await cascade(env, hanoi!.id, ['00004']);
     await assign(env, other.id, ['BKHCN']);
-    const { client } = await signedIn(env, '10101003', ['officer']);
+    const { client } = await signedIn(env, '00004', ['officer']);
     const res = await client.get(`/api/tasks?programmeId=${programme.id}`);
     expect(res.json().items.map((t: { id: string }) => t.id)).toEqual([shared.id]);
     expect((await client.get(`/api/tasks/${other.id}`)).statusCode).toBe(404);

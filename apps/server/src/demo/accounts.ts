@@ -24,17 +24,17 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; unit: strin
     roles: ['officer', 'reviewer'],
   },
   { username: 'province.lead', displayName: 'Lãnh đạo UBND TP Hà Nội', unit: '01', roles: ['unit_lead'] },
-  { username: 'commune.officer', displayName: 'Cán bộ Phường Ba Đình', unit: '10101003', roles: ['officer'] },
+  { username: 'commune.officer', displayName: 'Cán bộ Phường Ba Đình', unit: '00004', roles: ['officer'] },
   {
     username: 'commune.lead',
     displayName: 'Chủ tịch UBND Phường Ba Đình',
-    unit: '10101003',
+    unit: '00004',
     roles: ['unit_lead'],
   },
   {
     username: 'commune2.officer',
     displayName: 'Cán bộ Phường Bạch Mai',
-    unit: '10107008',
+    unit: '00292',
     roles: ['officer'],
   },
 ];

@@ -30,7 +30,7 @@ export interface Units {
 }
 
 /** Commune demo accounts (Phường Ba Đình, Phường Bạch Mai): always report, and keep one assignment open. */
-export const DEMO_COMMUNES = ['10101003', '10107008'];
+export const DEMO_COMMUNES = ['00004', '00292'];
 
 interface MultiInput {
   task: CatalogueTask;

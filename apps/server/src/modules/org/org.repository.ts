@@ -15,6 +15,7 @@ export const toOrgUnit = (row: OrgUnitRow): OrgUnit => ({
   parentId: row.parent_id,
   validFrom: row.valid_from,
   validTo: row.valid_to,
+  successorId: row.successor_id,
 });
 
 /** Escapes LIKE wildcards in user text. */
@@ -25,16 +26,23 @@ export interface OrgListFilter {
   q?: string | undefined;
   kind?: OrgUnitKind | undefined;
   parentId?: string | undefined;
+  code?: string | undefined;
+  /** Units valid on that date (former units too); today's units when absent. */
+  validOn?: string | undefined;
   limit: number;
   offset: number;
 }
 
 export const orgRepository = {
   async list(db: Executor, f: OrgListFilter) {
-    let q = db
-      .selectFrom('org_unit')
-      .where(unitInScope(f.scope, 'org_unit.id'))
-      .where('org_unit.valid_to', 'is', null);
+    let q = db.selectFrom('org_unit').where(unitInScope(f.scope, 'org_unit.id'));
+    const on = f.validOn;
+    q = on
+      ? q
+          .where('org_unit.valid_from', '<=', on)
+          .where((eb) => eb.or([eb('org_unit.valid_to', 'is', null), eb('org_unit.valid_to', '>=', on)]))
+      : q.where('org_unit.valid_to', 'is', null);
+    if (f.code) q = q.where('org_unit.code', '=', f.code);
     if (f.kind) q = q.where('org_unit.kind', '=', f.kind);
     if (f.parentId) q = q.where('org_unit.parent_id', '=', f.parentId);
     if (f.q) {
