@@ -9,11 +9,19 @@ import { createTestEnv, type TestEnv } from './harness.ts';
 import { allRoutes, fill, is, ROLE_CLASSES, type M, type RouteRef, type RowsFactory } from './matrix.ts';
 import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
+import { kpiScoreRows } from './matrix/kpi-score.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
 import { taskRows } from './matrix/tasks.ts';
 
-const FACTORIES: RowsFactory[] = [foundationRows, identityRows, taskRows, reportRows, otherRows];
+const FACTORIES: RowsFactory[] = [
+  foundationRows,
+  identityRows,
+  taskRows,
+  reportRows,
+  otherRows,
+  kpiScoreRows,
+];
 const PUBLIC_ROUTES = ['health.health', 'identity.login'];
 /** Served outside the API contracts on purpose: the OpenAPI document and its viewer. */
 const DOCS = (path: string) => path === '/api/openapi.json' || path.startsWith('/api/docs');
