@@ -5,11 +5,17 @@ import type { StoredComponent } from '../../db/schema.scorecards.ts';
 /** Targets, formula versions, published league tables and dashboard pins (the only SQL on these tables). */
 export const scorecardsRepository = {
   unitByCode(db: Executor, code: string) {
-    return db
-      .selectFrom('org_unit')
-      .select(['id', 'code', 'name', 'name_en', 'kind', 'parent_id', 'valid_from', 'valid_to'])
-      .where('code', '=', code)
-      .executeTakeFirst();
+    return (
+      db
+        .selectFrom('org_unit')
+        .select(['id', 'code', 'name', 'name_en', 'kind', 'parent_id', 'valid_from', 'valid_to'])
+        .where('code', '=', code)
+        // a code may name a former unit too (e.g. '01' before 1 July 2025): the unit in force comes first
+        .orderBy(sql`valid_to is null`, 'desc')
+        .orderBy('valid_from', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+    );
   },
 
   unitById(db: Executor, id: string) {
