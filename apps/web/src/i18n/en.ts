@@ -1,4 +1,5 @@
 import { enReports } from './en.reports.ts';
+import { enKpi } from './en.kpi.ts';
 import { enTasks } from './en.tasks.ts';
 import type { MessageKey } from './vi.ts';
 
@@ -184,5 +185,6 @@ export const en: Record<MessageKey, string> = {
   'audit.act.org.load': 'Organisation loaded',
 
   ...enTasks,
+  ...enKpi,
   ...enReports,
 };

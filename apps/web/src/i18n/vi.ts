@@ -1,4 +1,5 @@
 import { viReports } from './vi.reports.ts';
+import { viKpi } from './vi.kpi.ts';
 import { viTasks } from './vi.tasks.ts';
 
 /**
@@ -186,6 +187,7 @@ export const vi = {
   'audit.act.org.load': 'Nạp cơ cấu tổ chức',
 
   ...viTasks,
+  ...viKpi,
   ...viReports,
 } as const;
 
