@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, type Client } from './factories.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
+import { assign, createProgramme, createTask } from './tasks-factories.ts';
 import {
   communesOf,
   putValue,
@@ -203,6 +204,45 @@ describe('league tables', () => {
   });
 });
 
+describe('task components', () => {
+  it('score on-time completion and overdue assignments from the stored status, over each subtree', async () => {
+    const programme = await createProgramme(env);
+    const task = await createTask(env, programme.id);
+    const communes = await communesOf(env, otherProvince, 3);
+    const rows = await assign(
+      env,
+      task.id,
+      communes.map((c) => c.code),
+    );
+    const set = (id: string, status: 'done_on_time' | 'done_late' | 'overdue') =>
+      env.database.db.updateTable('assignment').set({ status }).where('id', '=', id).execute();
+    await set(rows[0]!.id, 'done_on_time');
+    await set(rows[1]!.id, 'overdue');
+    await set(rows[2]!.id, 'done_late');
+    const f = await steering.post('/api/scorecards/formulas', {
+      components: [
+        { key: 'tasks_on_time', weight: 1 },
+        { key: 'tasks_not_overdue', weight: 1 },
+      ],
+    });
+    expect(f.statusCode, f.body).toBe(201);
+    const t = await rankings(steering, 'level=province&period=202512');
+    const province = itemOf(t.items, otherProvince);
+    // on time 1 of 3 judged (on time, late, overdue) = 33.33; not overdue 2 of 3 = 66.67
+    expect(province.components).toEqual([
+      { key: 'tasks_on_time', weight: 1, value: 33.33 },
+      { key: 'tasks_not_overdue', weight: 1, value: 66.67 },
+    ]);
+    expect(province.score).toBe(50);
+    const c = await rankings(steering, `level=commune&period=202512&parent=${otherProvince}`);
+    expect(itemOf(c.items, communes[0]!.code)).toMatchObject({ rank: 1, score: 100 });
+    expect(itemOf(c.items, communes[1]!.code)).toMatchObject({ score: 0 });
+    const why = (await steering.get(`/api/rankings/units/${otherProvince}?period=202512`)).json();
+    const overdue = why.components.find((x: { key: string }) => x.key === 'tasks_not_overdue');
+    expect(overdue.records).toEqual([expect.objectContaining({ kind: 'assignment', ref: rows[1]!.id })]);
+  });
+});
+
 describe('targets, trajectory, pins', () => {
   it('judges each month against the interpolated trajectory', async () => {
     const res = await officer.get(
@@ -233,6 +273,27 @@ describe('targets, trajectory, pins', () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it('a former province’s values count in its successor’s series (before 1 July 2025)', async () => {
+    const former = await env.database.db
+      .selectFrom('org_unit as f')
+      .innerJoin('org_unit as s', 's.id', 'f.successor_id')
+      .select(['f.id'])
+      .where('s.code', '=', '01')
+      .where('s.valid_to', 'is', null)
+      .executeTakeFirstOrThrow();
+    await putValue(env, kpi.num.id, '202503', former.id, 30);
+    await putValue(env, kpi.den.id, '202503', former.id, 120);
+    const res = await officer.get(
+      `/api/indicators/${kpi.indicator.code}/trajectory?unit=01&from=202503&to=202503`,
+    );
+    expect(res.json().points[0]).toMatchObject({
+      period: '202503',
+      value: 25,
+      target: null,
+      judgement: null,
+    });
   });
 
   it('keeps each user’s pinned indicators', async () => {

@@ -28,7 +28,8 @@ const pick = (r: ElementAggregate) =>
  * Indicator values of each root unit over its subtree, per period, computed as DHIS2 does: the numerator's
  * and the denominator's elements are aggregated over the subtree first (sum, average, min, max as each
  * element says), then divided — a province's percentage is the ratio of its sums, never an average of its
- * communes' percentages. One SQL aggregate for all roots, elements and periods.
+ * communes' percentages. A former unit's values count in its successor's figures (a series crossing
+ * 1 July 2025). One SQL aggregate for all roots, elements and periods.
  */
 export async function indicatorValues(
   db: Executor,
@@ -50,7 +51,12 @@ export async function indicatorValues(
            sum(v.value_num) as s, avg(v.value_num) as a, min(v.value_num) as lo, max(v.value_num) as hi
     from data_element de
     join data_value v on v.data_element_id = de.id and v.period = any(${sql.val([...periods])}::text[])
-    join ${unitsUnderEach(rootIds)} m on m.unit_id = v.org_unit_id
+    join (
+      select root_id, unit_id from ${unitsUnderEach(rootIds)} s
+      -- a former unit (e.g. one of the 63 provinces before 1 July 2025) reports into its successor
+      union all
+      select successor_id, id from org_unit where successor_id = any(${sql.val([...rootIds])}::uuid[])
+    ) m on m.unit_id = v.org_unit_id
     where de.code = any(${sql.val(codes)}::text[]) and v.value_num is not null
     group by m.root_id, v.period, de.code, de.aggregation`.execute(db);
   const values = new Map<string, Map<string, number | null>>(); // root|period → element → value
