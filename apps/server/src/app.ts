@@ -16,6 +16,7 @@ import { auditPlugin } from './modules/audit/index.ts';
 import { commitmentsPlugin } from './modules/commitments/index.ts';
 import { healthPlugin } from './modules/health/index.ts';
 import { demoAccountsPlugin, identityPlugin } from './modules/identity/index.ts';
+import { kpiPlugin } from './modules/kpi/index.ts';
 import { orgPlugin } from './modules/org/index.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
 import { scorecardsPlugin } from './modules/scorecards/index.ts';
@@ -125,6 +126,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(services.notifications.plugin());
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
+  await app.register(kpiPlugin(services.kpi));
   await app.register(scorecardsPlugin(services.scorecards));
 
   const hasWeb = await registerWebApp(app, config.webDist);

@@ -5,6 +5,7 @@ import { CommitmentsService } from './modules/commitments/index.ts';
 import { EventDispatcher } from './modules/events/index.ts';
 import { createNotifications, type MailTransport } from './modules/notifications/index.ts';
 import { AuthService, DemoAccountsService, UsersService } from './modules/identity/index.ts';
+import { createKpi } from './modules/kpi/index.ts';
 import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
 import { createScorecards } from './modules/scorecards/index.ts';
@@ -40,6 +41,7 @@ export function createServices(
     commitments: new CommitmentsService(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
+    kpi: createKpi(db, audit),
     scorecards: createScorecards(db, audit),
   };
 }

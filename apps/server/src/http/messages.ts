@@ -1,4 +1,7 @@
 import type { Lang } from '@pilotage/contracts';
+// eslint-disable-next-line no-restricted-imports -- a leaf file of {vi, en} keys: through index.ts it would be an import cycle
+import { kpiMessages } from '../modules/kpi/kpi.messages.ts';
+// eslint-disable-next-line no-restricted-imports -- a leaf file of {vi, en} keys
 import { scorecardMessages } from '../modules/scorecards/scorecards.messages.ts';
 
 /** Server-side messages, Vietnamese first. Keys are stable codes; add both languages together. */
@@ -138,6 +141,7 @@ const vi = {
   extension_beyond_parent: 'Hạn đề nghị không được muộn hơn hạn của đơn vị giao ({deadline})',
   extension_pending_exists: 'Đã có một đề nghị gia hạn đang chờ duyệt',
   extension_not_pending: 'Đề nghị gia hạn đã được xử lý',
+  ...kpiMessages.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -277,6 +281,7 @@ const en: Record<MessageKey, string> = {
   extension_beyond_parent: "The requested deadline cannot be later than the assigning unit's ({deadline})",
   extension_pending_exists: 'An extension request is already pending',
   extension_not_pending: 'This extension request has already been decided',
+  ...kpiMessages.en,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };

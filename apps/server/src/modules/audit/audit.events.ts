@@ -53,6 +53,12 @@ export const AUDIT_EVENTS = {
   'notification.read_all': ['notification'],
   'notification.raise': ['job_run'],
   'job.reminders': ['job_run'],
+  // KPIs (issue 9)
+  'kpi.data_element_create': ['data_element'],
+  'kpi.indicator_create': ['indicator'],
+  'kpi.data_set_create': ['data_set'],
+  'kpi.validation_rule_create': ['validation_rule'],
+  'kpi.values_import': ['data_value_import'],
   // scorecards (targets, formula versions, published league tables, dashboard pins)
   'kpi_target.set': ['indicator'],
   'scorecard_formula.create': ['scorecard_formula'],

@@ -90,7 +90,25 @@ export type DomainEvent =
       assignmentIds: string[];
       dueOn: string;
     }
-  | ReminderEvent;
+  | ReminderEvent
+  | KpiValuesChanged;
+
+/**
+ * Data values accepted by one import (issue 9): the units and periods whose figures changed, so consumers
+ * (scorecards, caches) know what to refresh. Roll-ups read live values and need no event.
+ */
+export interface KpiValuesChanged {
+  type: 'kpi.values_changed';
+  importId: string;
+  actorUnitId: string;
+  dataSet: string | null;
+  /** Distinct units written (at most 1,000; `unitCount` has the number). */
+  unitIds: string[];
+  unitCount: number;
+  periods: string[];
+  dataElements: string[];
+  counts: { imported: number; updated: number; deleted: number };
+}
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
@@ -115,6 +133,8 @@ export function subjectOf(e: DomainEvent): { type: string; id: string } {
       return { type: 'commitment', id: e.commitmentId };
     case 'reminder.report_missing':
       return { type: 'org_unit', id: e.unitId };
+    case 'kpi.values_changed':
+      return { type: 'data_value_import', id: e.importId };
     default:
       return { type: 'assignment', id: e.assignmentId };
   }

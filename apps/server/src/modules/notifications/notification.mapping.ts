@@ -117,6 +117,7 @@ export function notificationsFor(stored: Pick<StoredEvent, 'id' | 'event' | 'ded
       );
     case 'report.withdrawn': // the reviewers' queue no longer lists it; nobody needs telling
     case 'commitment.signed':
+    case 'kpi.values_changed':
       return []; // kept for the timeline and future consumers; nobody is told
     case 'reminder.report_missing':
       // grouped: about the unit; a group of one still links to its assignment

@@ -17,3 +17,4 @@ export {
 } from './scope.ts';
 export { isUnitInScope, seesEverything } from './scope.ts';
 export { ancestorsOfScope, scopeUnitsTable, unitsUnderEach } from './scope.ts';
+export { orgTree } from './org.tree.ts';

@@ -1,6 +1,13 @@
 /**
- * What this module uses of the KPI core (modules/kpi): DHIS2 periods and indicator expressions. The one
- * place that imports it, through its index once it has one.
+ * What this module uses of the KPI core (modules/kpi): DHIS2 periods and indicator expressions, through
+ * its index. The one place that imports it.
  */
-export { addDays, parsePeriod, previousPeriod, periodsWithin, type Period } from '../kpi/periods.ts';
-export { evaluate, parseExpression, referencedCodes } from '../kpi/expression.ts';
+export {
+  evaluate,
+  parseExpression,
+  parsePeriod,
+  periodsWithin,
+  previousPeriod,
+  referencedCodes,
+  type Period,
+} from '../kpi/index.ts';
