@@ -4,7 +4,6 @@ import { ratioIndicator, type KpiFixture } from '../kpi-score-factories.ts';
 import {
   ALL_SIGNED_IN,
   each,
-  expectStatus,
   is,
   NATIONAL,
   NOT_PROGRAMME_MANAGERS,

@@ -109,7 +109,7 @@ export function DataEntryPage() {
             .map((c) => ({
               dataElement: c,
               value: draft.values[c]!.trim(),
-              ...(draft.comments[c]?.trim() ? { comment: draft.comments[c]!.trim() } : {}),
+              ...(draft.comments[c]?.trim() ? { comment: draft.comments[c].trim() } : {}),
             })),
         },
       });

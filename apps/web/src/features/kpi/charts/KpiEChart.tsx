@@ -28,7 +28,7 @@ let mapReady: Promise<void> | undefined;
 /** Registers the provinces' geometry once per page load (the file is cached for good: hashed name). */
 function loadMap(): Promise<void> {
   mapReady ??= fetch(MAP_URL)
-    .then((r) => r.json())
+    .then((r) => r.json() as Promise<Parameters<typeof echarts.registerMap>[1]>)
     .then((geo) => echarts.registerMap('vn-provinces', geo));
   return mapReady;
 }
