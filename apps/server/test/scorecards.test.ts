@@ -254,6 +254,9 @@ describe('targets, trajectory, pins', () => {
     expect(points[0]).toMatchObject({ value: null, judgement: null });
     expect(points[1]).toMatchObject({ value: 10, judgement: 'off_track' });
     expect(points[2]).toMatchObject({ target: 90 });
+    const map = (await officer.get(`/api/indicators/${kpi.indicator.code}/provinces?period=202512`)).json();
+    expect(map.items).toHaveLength(34);
+    expect(map.items.find((i: { code: string }) => i.code === otherProvince).value).toBe(90);
     const t = (await officer.get(`/api/indicators/${kpi.indicator.code}/targets`)).json();
     expect(t.trajectories).toEqual([
       {

@@ -71,6 +71,15 @@ export const IndicatorTrajectory = z.object({
 });
 export type IndicatorTrajectory = z.infer<typeof IndicatorTrajectory>;
 
+export const ProvinceValuesQuery = z.strictObject({ period: DhisPeriod });
+/** An indicator's live value in each province valid at the period's end (the map; every signed-in user). */
+export const ProvinceValues = z.object({
+  indicator: z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable() }),
+  period: z.string(),
+  items: z.array(ScoreUnit.extend({ value: z.number().nullable() })),
+});
+export type ProvinceValues = z.infer<typeof ProvinceValues>;
+
 export const ScoreComponentDef = z.object({ key: z.string(), name: z.string(), description: z.string() });
 export const FormulaComponent = z.object({ key: z.string(), weight: z.number() });
 export const FormulaVersion = z.object({
@@ -195,6 +204,15 @@ export const scorecardRoutes = defineRoutes({
     params: CodeParams,
     query: TrajectoryQuery,
     response: IndicatorTrajectory,
+  },
+  provinceValues: {
+    method: 'GET',
+    path: '/api/indicators/:code/provinces',
+    summary: "An indicator's live value in each province (the dashboards' map), for every signed-in user",
+    tags: ['kpi'],
+    params: CodeParams,
+    query: ProvinceValuesQuery,
+    response: ProvinceValues,
   },
   formulas: {
     method: 'GET',

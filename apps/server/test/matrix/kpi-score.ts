@@ -55,6 +55,8 @@ export const kpiScoreRows = (m: M): Rows => {
       200,
     ),
     'scorecard.trajectory': everyone200(url('trajectory?from=202510&to=202512')),
+    // the map: provinces' aggregates, like the league tables, for every signed-in user
+    'scorecard.provinceValues': everyone200(url('provinces?period=202512')),
     'scorecard.formulas': everyone200(() => '/api/scorecards/formulas'),
     'scorecard.newFormula': staffOnly(
       'POST',

@@ -29,7 +29,7 @@ interface Table {
 
 const period = (code: string): Period => {
   const p = parsePeriod(code);
-  if (!p) throw badRequest([{ path: 'period', key: 'validation_failed' }]);
+  if (!p) throw badRequest([{ path: 'period', key: 'period_code' }]);
   return p;
 };
 

@@ -8,6 +8,9 @@ export function scorecardsPlugin(s: Scorecards) {
     route(app, r.targets, ({ params }, ctx) => s.scorecards.targets(ctx, params.code));
     route(app, r.setTargets, ({ params, body }, ctx) => s.scorecards.setTargets(ctx, params.code, body));
     route(app, r.trajectory, ({ params, query }, ctx) => s.scorecards.trajectory(ctx, params.code, query));
+    route(app, r.provinceValues, ({ params, query }, ctx) =>
+      s.scorecards.provinceValues(ctx, params.code, query.period),
+    );
     route(app, r.formulas, (_input, ctx) => s.scorecards.formulas(ctx));
     route(app, r.newFormula, ({ body }, ctx) => s.scorecards.newFormula(ctx, body));
     route(app, r.rankings, ({ query }, ctx) => s.rankings.rankings(ctx, query));

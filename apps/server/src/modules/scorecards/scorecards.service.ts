@@ -5,6 +5,7 @@ import type {
   IndicatorTargets,
   IndicatorTrajectory,
   NewFormulaBody,
+  ProvinceValues,
   SetTargetsBody,
 } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
@@ -18,6 +19,7 @@ import { canSeeUnit } from '../org/index.ts';
 import { judge } from './kpi-judgement.ts';
 import { parsePeriod, periodsWithin } from './kpi-seam.ts';
 import { indicatorValues } from './kpi-values.repository.ts';
+import { rankedUnits } from './ranking.repository.ts';
 import { formulaProblems } from './scorecard-formula.ts';
 import { assertPerson, assertScorecardStaff } from './scorecards.policy.ts';
 import { scorecardsRepository as repo } from './scorecards.repository.ts';
@@ -147,6 +149,35 @@ export class ScorecardsService {
             value: round(value),
             target: round(target),
             judgement: value !== null && target !== null ? judge(value, target, i.direction) : null,
+          };
+        }),
+      };
+    });
+  }
+
+  /** The map: the indicator in each province valid at the period's end (former ones before 1 July 2025). */
+  provinceValues(_ctx: RequestContext, code: string, period: string): Promise<ProvinceValues> {
+    return inTransaction(this.db, async (tx) => {
+      const i = await this.indicator(tx, code);
+      const p = parsePeriod(period);
+      if (!p) throw badRequest([{ path: 'period', key: 'period_code' }]);
+      const units = await rankedUnits(tx, 'province', null, p.end);
+      const values = await indicatorValues(
+        tx,
+        [i],
+        units.map((u) => u.id),
+        [p.code],
+      );
+      return {
+        indicator: { code: i.code, name: i.name, nameEn: i.name_en },
+        period: p.code,
+        items: units.map((u) => {
+          const v = values.get(i.code)?.get(u.id)?.get(p.code) ?? null;
+          return {
+            code: u.code,
+            name: u.name,
+            nameEn: u.name_en,
+            value: v === null ? null : Math.round(v * 100) / 100,
           };
         }),
       };

@@ -1,6 +1,6 @@
 import { useLang, useT } from '../../i18n/index.tsx';
 import { KpiChartPanel } from './charts/KpiChartPanel.tsx';
-import { periodLabel, useIndicatorValues } from './kpi.ts';
+import { periodLabel, useProvinceValues } from './kpi.ts';
 import { TileGrid } from './map/TileGrid.tsx';
 import { TILE_GRID } from './map/tile-grid.ts';
 
@@ -8,16 +8,11 @@ import { TILE_GRID } from './map/tile-grid.ts';
 export function ProvinceMapPanel({ code, name, period }: { code: string; name: string; period: string }) {
   const t = useT();
   const [lang] = useLang();
-  const q = useIndicatorValues(code, period);
+  const q = useProvinceValues(code, period);
   if (!q.data) return null;
-  const rows = q.data.children
+  const rows = q.data.items
     .filter((c) => TILE_GRID[c.code])
-    .map((c) => ({
-      code: c.code,
-      name: c.name,
-      value: c.value === null ? null : Math.round(c.value * 100) / 100,
-    }));
-  void lang;
+    .map((c) => ({ code: c.code, name: lang === 'en' && c.nameEn ? c.nameEn : c.name, value: c.value }));
   return (
     <KpiChartPanel
       testId="province-map"

@@ -55,6 +55,16 @@ export function useIndicatorValues(code: string | undefined, period: string, par
   });
 }
 
+export function useProvinceValues(code: string | undefined, period: string) {
+  return useQuery({
+    queryKey: ['kpi', 'provinces', code, period],
+    queryFn: () => call(scorecardRoutes.provinceValues, { params: { code: code! }, query: { period } }),
+    enabled: !!code,
+    staleTime: LIVE,
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useTrajectory(code: string | undefined, unit: string | undefined, from: string, to: string) {
   return useQuery({
     queryKey: [...kpiKeys.trajectory(code ?? '', unit), from, to],

@@ -103,6 +103,10 @@ export default function KpiEChart({ data, spec, lang, height, label }: Props) {
           min: values.length ? Math.floor(Math.min(...values)) : 0,
           max: values.length ? Math.ceil(Math.max(...values)) : 100,
           calculable: false,
+          text: [
+            fmt(values.length ? Math.ceil(Math.max(...values)) : 100),
+            fmt(values.length ? Math.floor(Math.min(...values)) : 0),
+          ],
           orient: 'vertical',
           left: 0,
           bottom: 8,
@@ -120,7 +124,8 @@ export default function KpiEChart({ data, spec, lang, height, label }: Props) {
             layoutCenter: ['55%', '50%'],
             layoutSize: '95%',
             label: { show: false },
-            itemStyle: { borderColor: '#ffffff', borderWidth: 0.5, areaColor: '#e5e7eb' },
+            // a grey outline keeps the smallest islands (Hoàng Sa, Trường Sa) visible at national scale
+            itemStyle: { borderColor: '#64748b', borderWidth: 0.5, areaColor: '#e5e7eb' },
             emphasis: { label: { show: false }, itemStyle: { areaColor: '#1f3a5f' } },
             data: data.rows.map((r) => ({ name: r[spec.code], value: r[spec.value], label: r[spec.name] })),
           },
