@@ -17,11 +17,13 @@ async function dataSetTallies(db: Executor, c: ComponentContext, rootIds: string
   const rows = await sql<{
     root_id: string;
     code: string;
+    name: string;
+    name_en: string | null;
     expected: number;
     received: number;
     on_time: number;
   }>`
-    select m.root_id, ds.code,
+    select m.root_id, ds.code, ds.name, ds.name_en,
            count(*)::int as expected,
            count(r.org_unit_id)::int as received,
            count(*) filter (
@@ -35,7 +37,7 @@ async function dataSetTallies(db: Executor, c: ComponentContext, rootIds: string
     left join data_set_registration r
       on r.data_set_id = ds.id and r.period = ${c.period.code} and r.org_unit_id = m.unit_id
     where ds.period_type = ${c.period.type}
-    group by m.root_id, ds.code`.execute(db);
+    group by m.root_id, ds.code, ds.name, ds.name_en`.execute(db);
   return rows.rows;
 }
 
@@ -67,7 +69,7 @@ export const reportingKpi: ScoreComponentSource = {
     return rows.map((r) => ({
       kind: 'data_set',
       ref: r.code,
-      label: r.code,
+      label: lang === 'en' && r.name_en ? r.name_en : r.name,
       detail:
         lang === 'vi'
           ? `phải nộp ${r.expected}, đã hoàn thành ${r.received}, đúng hạn ${r.on_time}`
