@@ -93,6 +93,7 @@ describe('KPI data entry and dashboards', () => {
       .poll(() => card.locator('.kpi-card-value').textContent())
       .toBe(`${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(fiveG!)} %`);
     const league = page.getByTestId('league-province');
+    await league.getByRole('button', { name: 'Xem tất cả' }).click();
     await league.getByRole('link', { name: 'Hà Nội' }).waitFor();
     const hanoiRow = league.locator('tr', { has: page.getByRole('link', { name: 'Hà Nội' }) });
     await expect

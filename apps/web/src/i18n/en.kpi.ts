@@ -47,6 +47,7 @@ export const enKpi: Record<keyof typeof viKpi, string> = {
   'kpi.league.score': 'Score',
   'kpi.league.change': 'Change',
   'kpi.league.components': 'Components',
+  'kpi.league.showAll': 'Show all',
   'kpi.league.more': '{shown} of {total} units shown.',
   'kpi.component.tasks_on_time': 'On time',
   'kpi.component.tasks_not_overdue': 'Not overdue',

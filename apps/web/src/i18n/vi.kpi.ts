@@ -44,6 +44,7 @@ export const viKpi = {
   'kpi.league.score': 'Điểm',
   'kpi.league.change': 'Thay đổi',
   'kpi.league.components': 'Thành phần',
+  'kpi.league.showAll': 'Xem tất cả',
   'kpi.league.more': 'Hiển thị {shown} trên {total} đơn vị.',
   'kpi.component.tasks_on_time': 'Đúng hạn',
   'kpi.component.tasks_not_overdue': 'Không quá hạn',

@@ -1,4 +1,5 @@
 import type { RankingLevel, Rankings } from '@pilotage/contracts';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatNumber, useLang, useT } from '../../i18n/index.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
@@ -24,10 +25,11 @@ export function LeagueTable({
   const t = useT();
   const [lang] = useLang();
   const q = useRankings(level, period, parent);
+  const [all, setAll] = useState(false);
   const id = `league-${level}-${parent ?? 'all'}`;
   if (q.error) return <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <Loading />;
-  const items = limit ? q.data.items.slice(0, limit) : q.data.items;
+  const items = limit && !all ? q.data.items.slice(0, limit) : q.data.items;
   const name = (i: Item) => (lang === 'en' && i.unit.nameEn ? i.unit.nameEn : i.unit.name);
   const link = (i: Item) =>
     level === 'province'
@@ -78,8 +80,13 @@ export function LeagueTable({
           },
         ]}
       />
-      {limit && q.data.items.length > limit && (
-        <p className="muted">{t('kpi.league.more', { shown: limit, total: q.data.items.length })}</p>
+      {limit && !all && q.data.items.length > limit && (
+        <p className="muted">
+          {t('kpi.league.more', { shown: limit, total: q.data.items.length })}{' '}
+          <button type="button" className="button button-secondary button-small" onClick={() => setAll(true)}>
+            {t('kpi.league.showAll')}
+          </button>
+        </p>
       )}
     </section>
   );

@@ -12,6 +12,8 @@ import { defaultPeriod, useIndicators, usePins, useTrajectory } from './kpi.ts';
 import './kpi.css';
 
 export const SERIES_FROM = '202401';
+/** League tables on the national page start with the top ten ("show all" for the rest). */
+const LEAGUE_SHOWN = 10;
 
 /**
  * The national dashboard (`/kpi?indicator=&period=`): the KPIs against their targets, the chosen KPI's
@@ -96,8 +98,8 @@ export function NationalDashboardPage() {
           <ProvinceMapPanel code={code} name={name} period={period} />
         </div>
       )}
-      <LeagueTable level="province" period={period} title={t('kpi.league.provinces')} />
-      <LeagueTable level="ministry" period={period} title={t('kpi.league.ministries')} />
+      <LeagueTable level="province" period={period} title={t('kpi.league.provinces')} limit={LEAGUE_SHOWN} />
+      <LeagueTable level="ministry" period={period} title={t('kpi.league.ministries')} limit={LEAGUE_SHOWN} />
     </>
   );
 }
