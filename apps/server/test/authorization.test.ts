@@ -9,6 +9,7 @@ import { createTestEnv, type TestEnv } from './harness.ts';
 import { allRoutes, fill, is, ROLE_CLASSES, type M, type RouteRef, type RowsFactory } from './matrix.ts';
 import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
+import { kpiRows } from './matrix/kpi.ts';
 import { kpiScoreRows } from './matrix/kpi-score.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
@@ -20,6 +21,7 @@ const FACTORIES: RowsFactory[] = [
   taskRows,
   reportRows,
   otherRows,
+  kpiRows,
   kpiScoreRows,
 ];
 const PUBLIC_ROUTES = ['health.health', 'identity.login'];

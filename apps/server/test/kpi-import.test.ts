@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from './harness.ts';
 import { signedIn, unitByCode, type Client } from './factories.ts';
 import { defineKpis, KPI, values } from './kpi-factories.ts';
+import { multipartBody } from './reports-helpers.ts';
 
 let env: TestEnv;
 let admin: Client;
@@ -191,5 +192,27 @@ describe('POST /api/dataValueSets', () => {
     expect(
       (await commune.get(`/api/dataValueSets?dataSet=${KPI.dataSet}&period=202507&orgUnit=00292`)).statusCode,
     ).toBe(404);
+  });
+
+  it('imports a CSV file (Vietnamese headers) and locates each conflict by row and column', async () => {
+    const csv = [
+      'Mã chỉ tiêu;Kỳ;Mã đơn vị;Giá trị;Ghi chú',
+      `${KPI.online};202601;00004;12;`,
+      `${KPI.records};202601;00004;x;sai`,
+      `NOPE;202601;00004;1;`,
+    ].join('\n');
+    const { payload, headers } = multipartBody('file', 'so-lieu.csv', Buffer.from(csv), 'text/csv');
+    const res = await commune.request({ method: 'POST', url: '/api/dataValueSets/file', payload, headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      format: 'csv',
+      rows: 3,
+      status: 'WARNING',
+      importCount: { imported: 1, ignored: 2 },
+    });
+    expect(res.json().errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [3, 'Giá trị'],
+      [4, 'Mã chỉ tiêu'],
+    ]);
   });
 });

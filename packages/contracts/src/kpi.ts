@@ -286,7 +286,7 @@ export type IndicatorValueRow = z.infer<typeof IndicatorValueRow>;
 
 export const IndicatorValuesQuery = z.strictObject({
   period: DhisPeriod,
-  /** A unit's code; the national root when absent. */
+  /** A unit's code; the caller's scope root (the national root for national staff) when absent. */
   parent: z.string().trim().min(1).max(100).optional(),
 });
 
@@ -426,5 +426,45 @@ export const kpiRoutes = defineRoutes({
     tags: ['kpi'],
     query: DataValueSetExportQuery,
     response: DataValueSetExport,
+  },
+});
+
+// ---- data values from a file ----------------------------------------------------------------------------
+
+/** Columns of a data value file (DHIS2's CSV names; Vietnamese headers accepted, matched without diacritics). */
+export const DATA_VALUE_COLUMNS = [
+  {
+    key: 'dataElement',
+    vi: 'Mã chỉ tiêu',
+    aliases: ['dataelement', 'data element', 'ma chi tieu', 'chi tieu'],
+  },
+  { key: 'period', vi: 'Kỳ', aliases: ['period', 'ky', 'ky bao cao'] },
+  { key: 'orgUnit', vi: 'Mã đơn vị', aliases: ['orgunit', 'org unit', 'ma don vi', 'don vi'] },
+  { key: 'value', vi: 'Giá trị', aliases: ['value', 'gia tri'] },
+  { key: 'comment', vi: 'Ghi chú', aliases: ['comment', 'ghi chu'] },
+] as const;
+
+export const DataValueFileQuery = DataValueSetImportQuery.omit({
+  dataElementIdScheme: true,
+  orgUnitIdScheme: true,
+});
+
+export const DataValueFileResult = ImportSummary.extend({
+  format: z.enum(['xlsx', 'csv']),
+  rows: z.number().int(),
+  /** Each conflict by spreadsheet row (header = row 1) and column. */
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+});
+export type DataValueFileResult = z.infer<typeof DataValueFileResult>;
+
+export const kpiFileRoutes = defineRoutes({
+  importDataValueFile: {
+    method: 'POST',
+    path: '/api/dataValueSets/file',
+    summary:
+      'Import data values from an XLSX or CSV file (multipart field "file"; columns dataElement, period, orgUnit, value, comment): the import summary, with each conflict by row and column',
+    tags: ['kpi', 'import-export'],
+    query: DataValueFileQuery,
+    response: DataValueFileResult,
   },
 });

@@ -31,12 +31,13 @@ export class KpiRollupService {
   private async unitAndChildren(db: Executor, ctx: RequestContext, code: string | undefined, p: Period) {
     let unit: UnitRow | undefined;
     if (code) {
+      // today's unit first (a series for today's provinces takes in their former ones), else a former one
       const candidates = await orgTree.unitsByCodes(db, [code]);
       const picked = unitFor(
         candidates.map((u) => ({ ...u, validFrom: u.valid_from, validTo: u.valid_to })),
         p,
       );
-      unit = candidates.find((u) => u.id === picked?.id) ?? candidates.find((u) => u.valid_to === null);
+      unit = candidates.find((u) => u.valid_to === null) ?? candidates.find((u) => u.id === picked?.id);
     } else {
       [unit] = await orgTree.unitsByIds(db, [ctx.actor.scopeRootId]);
     }

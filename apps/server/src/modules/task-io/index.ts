@@ -17,3 +17,5 @@ export function createTaskIo(db: Db, audit: AuditService) {
 
 export type TaskIo = ReturnType<typeof createTaskIo>;
 export { taskIoPlugin } from './task-io.routes.ts';
+/** The streaming XLSX/CSV reader (zip guard, row limit), reused by other modules' imports. */
+export { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
