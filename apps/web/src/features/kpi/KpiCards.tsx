@@ -34,7 +34,9 @@ function KpiCard({
   return (
     <li className="card kpi-card" aria-current={selected} data-testid={`kpi-card-${indicator.code}`}>
       <span className="kpi-card-name">{name}</span>
-      <span className="kpi-card-value">{pct(lang, point?.value)}</span>
+      <span className="kpi-card-value" aria-busy={traj.isLoading}>
+        {traj.isLoading ? '…' : pct(lang, point?.value)}
+      </span>
       <span className="muted">
         {t('kpi.card.target', { target: pct(lang, point?.target), period: periodLabel(period) })}
       </span>
