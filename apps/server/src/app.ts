@@ -128,6 +128,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(tasksPlugin(services.tasks));
   await app.register(kpiPlugin(services.kpi));
   await app.register(scorecardsPlugin(services.scorecards));
+  await app.register(services.dashboard.plugin());
 
   const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {

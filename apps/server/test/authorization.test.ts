@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
 import { allRoutes, fill, is, ROLE_CLASSES, type M, type RouteRef, type RowsFactory } from './matrix.ts';
+import { dashboardRows } from './matrix/dashboard.ts';
 import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
 import { kpiRows } from './matrix/kpi.ts';
 import { kpiScoreRows } from './matrix/kpi-score.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
+import { reviewRows } from './matrix/review.ts';
 import { taskRows } from './matrix/tasks.ts';
 
 const FACTORIES: RowsFactory[] = [
@@ -23,6 +25,8 @@ const FACTORIES: RowsFactory[] = [
   otherRows,
   kpiRows,
   kpiScoreRows,
+  dashboardRows,
+  reviewRows,
 ];
 const PUBLIC_ROUTES = ['health.health', 'identity.login'];
 /** Served outside the API contracts on purpose: the OpenAPI document and its viewer. */

@@ -67,6 +67,9 @@ const UnitDashboardPage = lazy(() =>
 const DataEntryPage = lazy(() =>
   import('../features/kpi/DataEntryPage.tsx').then((m) => ({ default: m.DataEntryPage })),
 );
+const ProfilePage = lazy(() =>
+  import('../features/home/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })),
+);
 const TaskPage = lazy(() => import('../features/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
 
 export interface AppRoute {
@@ -82,6 +85,7 @@ export interface AppRoute {
  */
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', element: <HomePage /> },
+  { path: '/profile', element: <ProfilePage /> },
   { path: '/org', element: <OrgBrowserPage /> },
   { path: '/account/password', element: <ChangePasswordPage /> },
   { path: '/org/:id', element: <OrgBrowserPage /> },

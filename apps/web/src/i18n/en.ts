@@ -1,5 +1,10 @@
+import { enHome } from './en.home.ts';
+import { enInputs } from './en.inputs.ts';
+import { enAudit } from './en.audit.ts';
+import { enReview } from './en.review.ts';
 import { enReports } from './en.reports.ts';
 import { enKpi } from './en.kpi.ts';
+import { enReporting } from './en.reporting.ts';
 import { enTasks } from './en.tasks.ts';
 import type { MessageKey } from './vi.ts';
 
@@ -186,5 +191,10 @@ export const en: Record<MessageKey, string> = {
 
   ...enTasks,
   ...enKpi,
+  ...enHome,
   ...enReports,
+  ...enReporting,
+  ...enReview,
+  ...enAudit,
+  ...enInputs,
 };

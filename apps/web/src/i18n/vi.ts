@@ -1,5 +1,10 @@
+import { viHome } from './vi.home.ts';
+import { viInputs } from './vi.inputs.ts';
+import { viAudit } from './vi.audit.ts';
+import { viReview } from './vi.review.ts';
 import { viReports } from './vi.reports.ts';
 import { viKpi } from './vi.kpi.ts';
+import { viReporting } from './vi.reporting.ts';
 import { viTasks } from './vi.tasks.ts';
 
 /**
@@ -188,7 +193,12 @@ export const vi = {
 
   ...viTasks,
   ...viKpi,
+  ...viHome,
   ...viReports,
+  ...viReporting,
+  ...viReview,
+  ...viAudit,
+  ...viInputs,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,6 +1,6 @@
 import type { Indicator } from '@pilotage/contracts';
 import { useLang, useT } from '../../i18n/index.tsx';
-import { formatCell } from './charts/dataset.ts';
+import { formatCell } from '../../ui/charts/dataset.ts';
 import { periodLabel, useTogglePin, useTrajectory } from './kpi.ts';
 
 const pct = (lang: 'vi' | 'en', v: number | null | undefined) =>

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
 import { useLang, useT } from '../../../i18n/index.tsx';
-import { fileName, formatCell, saveFile, toCsv, type Dataset } from './dataset.ts';
+import { fileName, formatCell, saveFile, toCsv, type Dataset } from '../../../ui/charts/dataset.ts';
 import type { KpiChartKind } from './KpiEChart.tsx';
-import './kpi-charts.css';
+import '../../../ui/charts/charts.css';
 
 /** ECharts arrives with the first chart drawn, never with the page. */
 const KpiEChart = lazy(() => import('./KpiEChart.tsx'));
@@ -28,7 +28,7 @@ export function KpiChartPanel({ title, description, data, spec, height = 320, ti
   const id = useId();
   const name = fileName(title);
   const exportXlsx = async () => {
-    const { toXlsx } = await import('./xlsx.ts');
+    const { toXlsx } = await import('../../../ui/charts/xlsx.ts');
     saveFile(
       `${name}.xlsx`,
       toXlsx(data, title) as Uint8Array<ArrayBuffer>,

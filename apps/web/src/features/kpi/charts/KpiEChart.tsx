@@ -11,7 +11,7 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } 
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
-import { formatCell, type Dataset } from './dataset.ts';
+import { formatCell, type Dataset } from '../../../ui/charts/dataset.ts';
 
 echarts.use([
   LineChart,

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useLang } from '../../../i18n/index.tsx';
-import { formatCell } from '../charts/dataset.ts';
+import { formatCell } from '../../../ui/charts/dataset.ts';
 import { TILE_GRID } from './tile-grid.ts';
 
 interface Tile {

@@ -1,4 +1,3 @@
-// Copy of ui/charts/xlsx.ts from wip/i8homes (XLSX export without a library): swap once merged.
 /**
  * A one-sheet XLSX workbook written in the browser, without a library: SpreadsheetML parts in a ZIP archive
  * whose entries are stored (not deflated — the tables are small). Loaded only when a user exports (dynamic

@@ -1,6 +1,5 @@
-// Copy of ui/charts/dataset.ts from the chart component being built on wip/i8homes: swap the import once merged.
 import type { Lang } from '@pilotage/contracts';
-import { formatNumber } from '../../../i18n/index.tsx';
+import { formatNumber } from '../../i18n/index.tsx';
 
 /**
  * The data a chart draws, as a table: the chart, its table view and its CSV/XLSX exports all read this one
