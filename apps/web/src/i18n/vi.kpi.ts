@@ -72,4 +72,11 @@ export const viKpi = {
   'kpi.entry.err.number': 'Phải là một số',
   'kpi.entry.err.percentage': 'Phải là tỷ lệ từ 0 đến 100',
   'kpi.entry.err.yesNo': 'Chọn có hoặc không',
+  'audit.act.kpi_target.set': 'Đặt mục tiêu, lộ trình chỉ tiêu',
+  'audit.act.scorecard_formula.create': 'Tạo phiên bản công thức chấm điểm',
+  'audit.act.ranking.publish': 'Công bố bảng xếp hạng',
+  'audit.act.dashboard.pins': 'Ghim chỉ tiêu lên bảng điều khiển',
+  'audit.type.indicator': 'Chỉ tiêu',
+  'audit.type.scorecard_formula': 'Công thức chấm điểm',
+  'audit.type.score_run': 'Bảng xếp hạng đã công bố',
 } as const;
