@@ -19,6 +19,7 @@ import { demoAccountsPlugin, identityPlugin } from './modules/identity/index.ts'
 import { kpiPlugin } from './modules/kpi/index.ts';
 import { orgPlugin } from './modules/org/index.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
+import { scorecardsPlugin } from './modules/scorecards/index.ts';
 import { taskIoPlugin } from './modules/task-io/index.ts';
 import { tasksPlugin } from './modules/tasks/index.ts';
 import type { Services } from './services.ts';
@@ -126,6 +127,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
   await app.register(kpiPlugin(services.kpi));
+  await app.register(scorecardsPlugin(services.scorecards));
   await app.register(services.dashboard.plugin());
 
   const hasWeb = await registerWebApp(app, config.webDist);

@@ -9,6 +9,7 @@ import { AuthService, DemoAccountsService, UsersService } from './modules/identi
 import { createKpi } from './modules/kpi/index.ts';
 import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
+import { createScorecards } from './modules/scorecards/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
 
@@ -42,6 +43,7 @@ export function createServices(
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
     kpi: createKpi(db, audit),
+    scorecards: createScorecards(db, audit),
     dashboard: createDashboard(db),
   };
 }

@@ -11,6 +11,7 @@ import { dashboardRows } from './matrix/dashboard.ts';
 import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
 import { kpiRows } from './matrix/kpi.ts';
+import { kpiScoreRows } from './matrix/kpi-score.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
 import { reviewRows } from './matrix/review.ts';
@@ -22,6 +23,8 @@ const FACTORIES: RowsFactory[] = [
   taskRows,
   reportRows,
   otherRows,
+  kpiRows,
+  kpiScoreRows,
   dashboardRows,
   reviewRows,
   kpiRows,

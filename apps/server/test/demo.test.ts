@@ -131,3 +131,23 @@ describe('demo data of the Action Programme', () => {
     expect(pending.length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('demo KPI data (issue 9)', () => {
+  it('matches the seeds: 5G 26 % and fully-online records 39.51 % in June 2025, 73 of 84 units reported governance indicators, 40 published', async () => {
+    const steering = await login(env, 'steering', DEMO_PASSWORD);
+    const june = async (code: string) =>
+      (await steering.get(`/api/indicators/${code}/trajectory?from=202506&to=202506`)).json().points[0];
+    expect(await june('KPI_5G_COVERAGE')).toMatchObject({ value: 26, target: 26, judgement: 'on_track' });
+    expect((await june('KPI_ONLINE_RECORDS')).value).toBe(39.51);
+    const gov = async (code: string) =>
+      (await steering.get(`/api/indicators/${code}/values?period=2025S1&parent=VN`)).json().unit;
+    expect(await gov('KPI_GOV_REPORTED')).toMatchObject({ numerator: 73, denominator: 84 });
+    expect(await gov('KPI_GOV_PUBLISHED')).toMatchObject({ numerator: 40, denominator: 84 });
+    // every commune reported directly on the system in December 2025
+    const ds = (
+      await steering.get('/api/data-sets/DS_COMMUNE_MONTHLY/completeness?period=202512&parent=VN')
+    ).json();
+    expect(ds.unit.received).toBe(ds.unit.expected);
+    expect(ds.unit.expected).toBe(3321);
+  });
+});

@@ -8,6 +8,7 @@ export * from './search.ts';
 export * from './tasks/index.ts';
 export * from './demo.ts';
 export * from './kpi.ts';
+export * from './scorecards.ts';
 export * from './dashboard.ts';
 export * from './zod-messages.ts';
 export * from './period-words.ts';

@@ -12,6 +12,7 @@ import type {
 } from '@pilotage/contracts';
 import type { ColumnType } from 'kysely';
 import type { KpiTables } from './schema.kpi.ts';
+import type { ScorecardTables } from './schema.scorecards.ts';
 
 type DeadlineUsed = 'original' | 'extended' | 'none';
 
@@ -372,7 +373,7 @@ export interface NotificationReadTable {
   read_at: Timestamp;
 }
 
-export interface DB extends KpiTables {
+export interface DB extends KpiTables, ScorecardTables {
   directive_document: DirectiveDocumentTable;
   programme: ProgrammeTable;
   task: TaskTable;

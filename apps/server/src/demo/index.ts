@@ -4,6 +4,7 @@ import { demoAccountsRepository, hashPassword } from '../modules/identity/index.
 import type { Services } from '../services.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
 import { seedDemoAccounts } from './seed.ts';
+import { seedKpiDemo } from './kpi-demo.ts';
 import { seedTasksDemoIn } from './tasks-demo.ts';
 
 export type DemoSeedResult = { seeded: true; accounts: string[] } | { seeded: false; reason: 'has_users' };
@@ -21,6 +22,7 @@ export async function seedDemo(db: Db, services: Services, rootId: string): Prom
     if (await demoAccountsRepository.anyUser(tx)) return { seeded: false, reason: 'has_users' };
     const accounts = await seedDemoAccounts(tx, services, rootId, passwordHash);
     await seedTasksDemoIn(tx, services, rootId);
+    await seedKpiDemo(tx);
     return { seeded: true, accounts };
   });
 }

@@ -1,10 +1,13 @@
 import { periodInWords, type Lang } from '@pilotage/contracts';
+import { validationMessages } from './validation.messages.ts';
 // eslint-disable-next-line no-restricted-imports -- a leaf file of {vi, en} keys: through index.ts it would be an import cycle
 import { kpiMessages } from '../modules/kpi/kpi.messages.ts';
-import { validationMessages } from './validation.messages.ts';
+// eslint-disable-next-line no-restricted-imports -- a leaf file of {vi, en} keys
+import { scorecardMessages } from '../modules/scorecards/scorecards.messages.ts';
 
 /** Server-side messages, Vietnamese first. Keys are stable codes; add both languages together. */
 const vi = {
+  ...scorecardMessages.vi,
   bad_request: 'Yêu cầu không hợp lệ',
   validation_failed: 'Dữ liệu gửi lên không hợp lệ',
   invalid_json: 'Nội dung JSON không đọc được',
@@ -139,13 +142,14 @@ const vi = {
   extension_beyond_parent: 'Hạn đề nghị không được muộn hơn hạn của đơn vị giao ({deadline})',
   extension_pending_exists: 'Đã có một đề nghị gia hạn đang chờ duyệt',
   extension_not_pending: 'Đề nghị gia hạn đã được xử lý',
-  ...validationMessages.vi,
   ...kpiMessages.vi,
+  ...validationMessages.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  ...scorecardMessages.en,
   bad_request: 'Bad request',
   validation_failed: 'The submitted data is not valid',
   invalid_json: 'The JSON body could not be read',
@@ -279,8 +283,8 @@ const en: Record<MessageKey, string> = {
   extension_beyond_parent: "The requested deadline cannot be later than the assigning unit's ({deadline})",
   extension_pending_exists: 'An extension request is already pending',
   extension_not_pending: 'This extension request has already been decided',
-  ...validationMessages.en,
   ...kpiMessages.en,
+  ...validationMessages.en,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };

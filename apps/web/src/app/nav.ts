@@ -67,6 +67,15 @@ export const NAV: readonly NavItem[] = [
     roles: ['unit_lead', 'steering', 'admin', 'reviewer'],
   },
   { to: '/import', label: 'tasks.nav.import', roles: ['steering', 'admin'] },
+  // KPI dashboards and data entry (features/kpi)
+  { to: '/kpi', label: 'kpi.nav.dashboard', section: 'kpi.nav.section', description: 'kpi.home.dashboard' },
+  {
+    to: '/kpi/entry',
+    label: 'kpi.nav.entry',
+    section: 'kpi.nav.section',
+    description: 'kpi.home.entry',
+    roles: ['officer', 'unit_lead'],
+  },
 ];
 
 export function canSee(item: { roles?: readonly Role[] | undefined }, roles: readonly Role[]): boolean {

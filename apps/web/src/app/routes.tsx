@@ -55,6 +55,18 @@ const ImportPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('../features/task-io/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
 );
+const NationalDashboardPage = lazy(() =>
+  import('../features/kpi/NationalDashboardPage.tsx').then((m) => ({ default: m.NationalDashboardPage })),
+);
+const ProvinceDashboardPage = lazy(() =>
+  import('../features/kpi/ProvinceDashboardPage.tsx').then((m) => ({ default: m.ProvinceDashboardPage })),
+);
+const UnitDashboardPage = lazy(() =>
+  import('../features/kpi/UnitDashboardPage.tsx').then((m) => ({ default: m.UnitDashboardPage })),
+);
+const DataEntryPage = lazy(() =>
+  import('../features/kpi/DataEntryPage.tsx').then((m) => ({ default: m.DataEntryPage })),
+);
 const ProfilePage = lazy(() =>
   import('../features/home/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })),
 );
@@ -98,4 +110,9 @@ export const ROUTES: readonly AppRoute[] = [
     roles: ['unit_lead', 'steering', 'admin', 'reviewer'],
   },
   { path: '/import', element: <ImportPage />, roles: ['steering', 'admin'] },
+  // KPI dashboards and data entry (features/kpi)
+  { path: '/kpi', element: <NationalDashboardPage /> },
+  { path: '/kpi/provinces/:code', element: <ProvinceDashboardPage /> },
+  { path: '/kpi/units/:code', element: <UnitDashboardPage /> },
+  { path: '/kpi/entry', element: <DataEntryPage />, roles: ['officer', 'unit_lead'] },
 ];

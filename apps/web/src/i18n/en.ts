@@ -3,6 +3,7 @@ import { enInputs } from './en.inputs.ts';
 import { enAudit } from './en.audit.ts';
 import { enReview } from './en.review.ts';
 import { enReports } from './en.reports.ts';
+import { enKpi } from './en.kpi.ts';
 import { enReporting } from './en.reporting.ts';
 import { enTasks } from './en.tasks.ts';
 import type { MessageKey } from './vi.ts';
@@ -189,6 +190,7 @@ export const en: Record<MessageKey, string> = {
   'audit.act.org.load': 'Organisation loaded',
 
   ...enTasks,
+  ...enKpi,
   ...enHome,
   ...enReports,
   ...enReporting,

@@ -3,6 +3,7 @@ import { viInputs } from './vi.inputs.ts';
 import { viAudit } from './vi.audit.ts';
 import { viReview } from './vi.review.ts';
 import { viReports } from './vi.reports.ts';
+import { viKpi } from './vi.kpi.ts';
 import { viReporting } from './vi.reporting.ts';
 import { viTasks } from './vi.tasks.ts';
 
@@ -191,6 +192,7 @@ export const vi = {
   'audit.act.org.load': 'Nạp cơ cấu tổ chức',
 
   ...viTasks,
+  ...viKpi,
   ...viHome,
   ...viReports,
   ...viReporting,

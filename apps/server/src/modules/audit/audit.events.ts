@@ -59,6 +59,11 @@ export const AUDIT_EVENTS = {
   'kpi.data_set_create': ['data_set'],
   'kpi.validation_rule_create': ['validation_rule'],
   'kpi.values_import': ['data_value_import'],
+  // scorecards (targets, formula versions, published league tables, dashboard pins)
+  'kpi_target.set': ['indicator'],
+  'scorecard_formula.create': ['scorecard_formula'],
+  'ranking.publish': ['score_run'],
+  'dashboard.pins': ['user'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

@@ -16,5 +16,5 @@ export {
   unitUnder,
 } from './scope.ts';
 export { isUnitInScope, seesEverything } from './scope.ts';
-export { ancestorsOfScope, scopeUnitsTable } from './scope.ts';
+export { ancestorsOfScope, scopeUnitsTable, unitsUnderEach } from './scope.ts';
 export { orgTree } from './org.tree.ts';

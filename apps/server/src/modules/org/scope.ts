@@ -120,3 +120,11 @@ export async function unitsInScope(
     .execute();
   return new Set(rows.map((r) => r.descendant_id));
 }
+
+/**
+ * Every unit under each of `rootIds` (the root itself included), as a derived table (root_id, unit_id): a
+ * structural grouping for scorecards (a province's figures over its subtree), not a scope.
+ */
+export function unitsUnderEach(rootIds: readonly string[]): RawBuilder<{ root_id: string; unit_id: string }> {
+  return sql`(select ancestor_id as root_id, descendant_id as unit_id from org_unit_closure where ancestor_id = any(${sql.val([...rootIds])}::uuid[]))`;
+}

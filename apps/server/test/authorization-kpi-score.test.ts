@@ -1,0 +1,4 @@
+import { runMatrix } from './matrix.ts';
+import { kpiScoreRows } from './matrix/kpi-score.ts';
+
+runMatrix(kpiScoreRows);
