@@ -15,6 +15,7 @@ import { registerCompression, registerWebApp } from './http/web-assets.ts';
 import { auditPlugin } from './modules/audit/index.ts';
 import { commitmentsPlugin } from './modules/commitments/index.ts';
 import { healthPlugin } from './modules/health/index.ts';
+import { initiativesPlugin } from './modules/initiatives/index.ts';
 import { demoAccountsPlugin, identityPlugin } from './modules/identity/index.ts';
 import { orgPlugin } from './modules/org/index.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
@@ -124,6 +125,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(services.notifications.plugin());
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
+  await app.register(initiativesPlugin(services.initiatives));
 
   const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {

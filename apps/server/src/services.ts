@@ -5,6 +5,7 @@ import { CommitmentsService } from './modules/commitments/index.ts';
 import { EventDispatcher } from './modules/events/index.ts';
 import { createNotifications, type MailTransport } from './modules/notifications/index.ts';
 import { AuthService, DemoAccountsService, UsersService } from './modules/identity/index.ts';
+import { createInitiatives } from './modules/initiatives/index.ts';
 import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';
@@ -39,6 +40,7 @@ export function createServices(
     commitments: new CommitmentsService(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
+    initiatives: createInitiatives(db, audit),
   };
 }
 

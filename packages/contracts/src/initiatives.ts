@@ -254,7 +254,8 @@ export const publicInitiativeRoutes = defineRoutes({
   attach: {
     method: 'POST',
     path: '/api/public/initiatives/:code/attachments',
-    summary: 'Attach a file to one’s proposal (multipart "file"; the secret from the proposal; type by content)',
+    summary:
+      'Attach a file to one’s proposal (multipart "file"; the secret from the proposal; type by content)',
     tags: ['initiatives'],
     public: true,
     status: 201,

@@ -53,6 +53,15 @@ export const AUDIT_EVENTS = {
   'notification.read_all': ['notification'],
   'notification.raise': ['job_run'],
   'job.reminders': ['job_run'],
+  // initiatives (ADR 0018)
+  'initiative.propose': ['initiative'],
+  'initiative.attach': ['initiative'],
+  'initiative.screen': ['initiative'],
+  'initiative.assign_experts': ['initiative'],
+  'initiative.declare_conflict': ['initiative'],
+  'initiative.score': ['initiative'],
+  'initiative.decide': ['initiative'],
+  'initiative.rubric_create': ['initiative_rubric'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;
