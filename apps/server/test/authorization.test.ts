@@ -9,12 +9,20 @@ import { createTestEnv, type TestEnv } from './harness.ts';
 import { allRoutes, fill, is, ROLE_CLASSES, type M, type RouteRef, type RowsFactory } from './matrix.ts';
 import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
+import { INITIATIVE_PUBLIC_ROUTES, initiativeRows } from './matrix/initiatives.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
 import { taskRows } from './matrix/tasks.ts';
 
-const FACTORIES: RowsFactory[] = [foundationRows, identityRows, taskRows, reportRows, otherRows];
-const PUBLIC_ROUTES = ['health.health', 'identity.login'];
+const FACTORIES: RowsFactory[] = [
+  foundationRows,
+  identityRows,
+  taskRows,
+  reportRows,
+  otherRows,
+  initiativeRows,
+];
+const PUBLIC_ROUTES = ['health.health', 'identity.login', ...INITIATIVE_PUBLIC_ROUTES];
 /** Served outside the API contracts on purpose: the OpenAPI document and its viewer. */
 const DOCS = (path: string) => path === '/api/openapi.json' || path.startsWith('/api/docs');
 
@@ -61,7 +69,7 @@ describe('the authorization matrix', () => {
     for (const k of known) expect(documented, 'contract route missing from OpenAPI').toContain(k);
   });
 
-  it('finds every route registered, and only health and login public', () => {
+  it('finds every route registered, and only health, login and the public portal routes public', () => {
     for (const [key, r] of Object.entries(ROUTES))
       expect(env.app.hasRoute({ method: r.method, url: r.path }), key).toBe(true);
     expect(

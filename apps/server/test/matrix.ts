@@ -24,6 +24,7 @@ export interface RouteRef {
 /** Routes registered without a contract (raw replies); each needs a row too. */
 export const RAW_ROUTES: Record<string, RouteRef> = {
   'evidence.download': { method: 'GET', path: '/api/evidence/:id' },
+  'initiative.attachment': { method: 'GET', path: '/api/initiative-attachments/:id' },
 };
 
 const isRoute = (v: unknown): v is RouteContract =>
