@@ -131,3 +131,20 @@ describe('demo data of the Action Programme', () => {
     expect(pending.length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('demo data of the initiative portal', () => {
+  it('has 254 initiatives by mid-2025 in every status, some under evaluation by the demo expert, a few decided with tasks', async () => {
+    const db = env.database.db;
+    const rows = await db.selectFrom('initiative').select(['status', 'submitted_at']).execute();
+    expect(rows.length).toBe(254);
+    expect(rows.every((r) => r.submitted_at < new Date('2025-07-01'))).toBe(true);
+    expect(new Set(rows.map((r) => r.status)).size).toBe(6);
+    const expert = await login(env, 'expert', DEMO_PASSWORD);
+    const mine = (await expert.get('/api/initiatives?status=under_evaluation')).json();
+    expect(mine.total).toBeGreaterThan(0);
+    const links = await db.selectFrom('initiative_task').select('task_id').execute();
+    expect(links.length).toBeGreaterThan(0);
+    const pub = await env.app.inject({ method: 'GET', url: '/api/public/initiatives?q=du%20lieu&limit=5' });
+    expect(pub.json().total).toBeGreaterThan(0);
+  });
+});

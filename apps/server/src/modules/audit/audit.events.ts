@@ -62,6 +62,7 @@ export const AUDIT_EVENTS = {
   'initiative.score': ['initiative'],
   'initiative.decide': ['initiative'],
   'initiative.rubric_create': ['initiative_rubric'],
+  'initiative.demo_seed': ['initiative'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;
