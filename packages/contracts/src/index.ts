@@ -7,3 +7,5 @@ export * from './health.ts';
 export * from './search.ts';
 export * from './tasks/index.ts';
 export * from './demo.ts';
+export * from './feedback.ts';
+export * from './feedback.routes.ts';
