@@ -16,15 +16,17 @@ interface Column {
 }
 type Tables = Record<string, Record<string, Column>>;
 
-const SCHEMA_DIR = new URL('../src/db/', import.meta.url);
-/** schema.ts and the per-area files whose `<Area>Tables` interfaces `DB` extends (schema.<area>.ts). */
+const DB_DIR = new URL('../src/db/', import.meta.url);
+/** schema.ts and the areas' schema.<area>.ts files that DB extends, read as one source. */
 const schemaSource = () =>
-  readdirSync(SCHEMA_DIR)
-    .filter((f) => /^schema(\.[a-z-]+)?\.ts$/.test(f))
-    .map((f) => readFileSync(new URL(f, SCHEMA_DIR), 'utf8'))
+  [
+    'schema.ts',
+    ...readdirSync(DB_DIR).filter((f) => /^schema\.[a-z0-9-]+\.ts$/.test(f) && !f.endsWith('.test.ts')),
+  ]
+    .map((f) => readFileSync(new URL(f, DB_DIR), 'utf8'))
     .join('\n');
 
-/** Reads `interface DB { table: XTable }` and each `XTable` interface of schema.ts. */
+/** Reads `interface DB { table: XTable }` (and the interfaces it extends) and each `XTable` interface. */
 function declaredTables(source = schemaSource()): Tables {
   const file = ts.createSourceFile('schema.ts', source, ts.ScriptTarget.Latest, true);
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
@@ -84,9 +86,9 @@ function declaredTables(source = schemaSource()): Tables {
   if (!db) throw new Error('schema.ts has no interface DB');
   const out: Tables = {};
   const extended = (db.heritageClauses ?? []).flatMap((h) =>
-    h.types.flatMap((t) => interfaces.get(t.expression.getText(file))?.members ?? []),
+    h.types.map((t) => interfaces.get(t.expression.getText(file))),
   );
-  for (const member of [...db.members, ...extended]) {
+  for (const member of [...db.members, ...extended.flatMap((i) => (i ? [...i.members] : []))]) {
     if (!ts.isPropertySignature(member) || !member.type || !ts.isTypeReferenceNode(member.type)) continue;
     const table = member.name.getText(file);
     const iface = interfaces.get(member.type.typeName.getText(file));

@@ -8,3 +8,5 @@ export * from './search.ts';
 export * from './tasks/index.ts';
 export * from './demo.ts';
 export * from './initiatives.ts';
+export * from './feedback.ts';
+export * from './feedback.routes.ts';

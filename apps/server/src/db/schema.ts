@@ -12,6 +12,7 @@ import type {
 } from '@pilotage/contracts';
 import type { ColumnType } from 'kysely';
 import type { InitiativesTables } from './schema.initiatives.ts';
+import type { FeedbackTables } from './schema.feedback.ts';
 
 type DeadlineUsed = 'original' | 'extended' | 'none';
 
@@ -368,7 +369,7 @@ export interface NotificationReadTable {
   read_at: Timestamp;
 }
 
-export interface DB extends InitiativesTables {
+export interface DB extends InitiativesTables, FeedbackTables {
   directive_document: DirectiveDocumentTable;
   programme: ProgrammeTable;
   task: TaskTable;
