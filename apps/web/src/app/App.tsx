@@ -8,7 +8,7 @@ import { ErrorNotice, Loading } from '../ui/ErrorNotice.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { Layout } from './Layout.tsx';
 import { canSee } from './nav.ts';
-import { ROUTES } from './routes.tsx';
+import { PUBLIC_INITIATIVE_ROUTES, ROUTES } from './routes.tsx';
 
 const CHANGE_PASSWORD = '/account/password';
 
@@ -17,6 +17,7 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {PUBLIC_INITIATIVE_ROUTES}
         <Route element={<RequireSession />}>
           {ROUTES.map((r) => (
             <Route

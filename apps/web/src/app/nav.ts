@@ -67,6 +67,12 @@ export const NAV: readonly NavItem[] = [
     roles: ['unit_lead', 'steering', 'admin', 'reviewer'],
   },
   { to: '/import', label: 'tasks.nav.import', roles: ['steering', 'admin'] },
+  {
+    to: '/initiatives',
+    label: 'initiatives.nav',
+    roles: ['steering', 'admin', 'expert'],
+    description: 'initiatives.home',
+  },
 ];
 
 export function canSee(item: { roles?: readonly Role[] | undefined }, roles: readonly Role[]): boolean {

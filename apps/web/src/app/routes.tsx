@@ -1,5 +1,6 @@
 import type { Role } from '@pilotage/contracts';
-import { lazy, type ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
+import { Route } from 'react-router-dom';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { AUDITORS, USER_MANAGERS } from './nav.ts';
 
@@ -55,6 +56,46 @@ const ImportPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('../features/task-io/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
 );
+const Initiatives = {
+  Layout: lazy(() =>
+    import('../features/initiatives/PublicLayout.tsx').then((m) => ({ default: m.PublicLayout })),
+  ),
+  Catalogue: lazy(() =>
+    import('../features/initiatives/CataloguePage.tsx').then((m) => ({ default: m.CataloguePage })),
+  ),
+  Public: lazy(() =>
+    import('../features/initiatives/PublicInitiativePage.tsx').then((m) => ({
+      default: m.PublicInitiativePage,
+    })),
+  ),
+  Propose: lazy(() =>
+    import('../features/initiatives/ProposePage.tsx').then((m) => ({ default: m.ProposePage })),
+  ),
+  List: lazy(() =>
+    import('../features/initiatives/InitiativesPage.tsx').then((m) => ({ default: m.InitiativesPage })),
+  ),
+  Page: lazy(() =>
+    import('../features/initiatives/InitiativePage.tsx').then((m) => ({ default: m.InitiativePage })),
+  ),
+};
+/** Who works on initiatives inside the app (steering screens and decides, experts evaluate). */
+export const INITIATIVE_ROLES: readonly Role[] = ['steering', 'admin', 'expert'];
+
+/** The public pages of the initiative portal (no account), outside the signed-in frame. */
+export const PUBLIC_INITIATIVE_ROUTES = (
+  <Route
+    path="/public/initiatives"
+    element={
+      <Suspense fallback={null}>
+        <Initiatives.Layout />
+      </Suspense>
+    }
+  >
+    <Route index element={<Initiatives.Catalogue />} />
+    <Route path="propose" element={<Initiatives.Propose />} />
+    <Route path=":code" element={<Initiatives.Public />} />
+  </Route>
+);
 const TaskPage = lazy(() => import('../features/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
 
 export interface AppRoute {
@@ -94,4 +135,6 @@ export const ROUTES: readonly AppRoute[] = [
     roles: ['unit_lead', 'steering', 'admin', 'reviewer'],
   },
   { path: '/import', element: <ImportPage />, roles: ['steering', 'admin'] },
+  { path: '/initiatives', element: <Initiatives.List />, roles: INITIATIVE_ROLES },
+  { path: '/initiatives/:id', element: <Initiatives.Page />, roles: INITIATIVE_ROLES },
 ];

@@ -1,3 +1,4 @@
+import { enInitiatives } from './en.initiatives.ts';
 import { enReports } from './en.reports.ts';
 import { enTasks } from './en.tasks.ts';
 import type { MessageKey } from './vi.ts';
@@ -185,4 +186,5 @@ export const en: Record<MessageKey, string> = {
 
   ...enTasks,
   ...enReports,
+  ...enInitiatives,
 };

@@ -1,3 +1,4 @@
+import { viInitiatives } from './vi.initiatives.ts';
 import { viReports } from './vi.reports.ts';
 import { viTasks } from './vi.tasks.ts';
 
@@ -187,6 +188,7 @@ export const vi = {
 
   ...viTasks,
   ...viReports,
+  ...viInitiatives,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -119,11 +119,13 @@ export const initiativesRepository = {
       .where('status', 'in', pub)
       .groupBy('status')
       .execute();
+    // every province (those without a public initiative count 0): the proposal form lists them all
     const provinces = await db
-      .selectFrom('initiative as i')
-      .innerJoin('org_unit as p', 'p.id', 'i.province_id')
-      .select(['p.code', 'p.name', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('i.status', 'in', pub)
+      .selectFrom('org_unit as p')
+      .leftJoin('initiative as i', (j) => j.onRef('i.province_id', '=', 'p.id').on('i.status', 'in', pub))
+      .select(['p.code', 'p.name', (eb) => eb.fn.count<number>('i.id').as('n')])
+      .where('p.kind', '=', 'province')
+      .where('p.valid_to', 'is', null)
       .groupBy(['p.code', 'p.name'])
       .orderBy('p.code')
       .execute();
