@@ -8,6 +8,7 @@ import { AuthService, DemoAccountsService, UsersService } from './modules/identi
 import { createInitiatives } from './modules/initiatives/index.ts';
 import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
+import { StatisticsService } from './modules/statistics/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
 
@@ -41,6 +42,7 @@ export function createServices(
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
     initiatives: createInitiatives(db, audit),
+    statistics: new StatisticsService(db),
   };
 }
 

@@ -10,3 +10,4 @@ export * from './demo.ts';
 export * from './initiatives.ts';
 export * from './feedback.ts';
 export * from './feedback.routes.ts';
+export * from './statistics.ts';

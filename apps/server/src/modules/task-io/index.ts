@@ -17,3 +17,12 @@ export function createTaskIo(db: Db, audit: AuditService) {
 
 export type TaskIo = ReturnType<typeof createTaskIo>;
 export { taskIoPlugin } from './task-io.routes.ts';
+export {
+  addTableSheet,
+  asDownload,
+  CSV_TYPE,
+  toCsv,
+  workbookBuffer,
+  XLSX_TYPE,
+  type TableColumn,
+} from './files.ts';
