@@ -1,4 +1,5 @@
 import { runMatrix } from './matrix.ts';
 import { initiativeRows } from './matrix/initiatives.ts';
+import { statisticsRows } from './matrix/statistics.ts';
 
-runMatrix(initiativeRows);
+runMatrix((m) => ({ ...initiativeRows(m), ...statisticsRows(m) }));

@@ -12,6 +12,7 @@ import { identityRows } from './matrix/identity.ts';
 import { INITIATIVE_PUBLIC_ROUTES, initiativeRows } from './matrix/initiatives.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
+import { STATISTICS_PUBLIC_ROUTES, statisticsRows } from './matrix/statistics.ts';
 import { taskRows } from './matrix/tasks.ts';
 
 const FACTORIES: RowsFactory[] = [
@@ -22,7 +23,12 @@ const FACTORIES: RowsFactory[] = [
   otherRows,
   initiativeRows,
 ];
-const PUBLIC_ROUTES = ['health.health', 'identity.login', ...INITIATIVE_PUBLIC_ROUTES];
+const PUBLIC_ROUTES = [
+  'health.health',
+  'identity.login',
+  ...INITIATIVE_PUBLIC_ROUTES,
+  ...STATISTICS_PUBLIC_ROUTES,
+];
 /** Served outside the API contracts on purpose: the OpenAPI document and its viewer. */
 const DOCS = (path: string) => path === '/api/openapi.json' || path.startsWith('/api/docs');
 
