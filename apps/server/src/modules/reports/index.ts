@@ -48,4 +48,4 @@ export {
   REPLAYED_HEADER,
   runIdempotent,
 } from './idempotency.ts';
-export { safeFilename } from './evidence.sniff.ts';
+export { safeFilename, sniff } from './evidence.sniff.ts';
