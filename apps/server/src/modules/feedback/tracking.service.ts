@@ -197,14 +197,20 @@ export class TrackingService {
         throw new AppError(409, 'feedback_reopen_expired', { days: this.config.reopenDays });
       const now = new Date();
       const ref = await this.reference.get(tx);
+      // a fresh clock of the same length from today: the working days since submission count as paused
+      const paused = pausedDays(row.submitted_at, now, ref.exceptions);
       const due = dueAt(
-        { submittedAt: now, deadlineWorkingDays: row.deadline_working_days, pausedWorkingDays: 0 },
+        {
+          submittedAt: row.submitted_at,
+          deadlineWorkingDays: row.deadline_working_days,
+          pausedWorkingDays: paused,
+        },
         ref.exceptions,
       );
       await feedbackRepository.update(tx, row.id, {
         status: to,
-        submitted_at: now,
-        paused_working_days: 0,
+        paused_at: null,
+        paused_working_days: paused,
         due_at: due,
         closed_at: null,
         reopened_count: row.reopened_count + 1,
@@ -223,11 +229,7 @@ export class TrackingService {
         status: to,
         dueAt: due.toISOString(),
       });
-      return this.view(
-        tx,
-        { ...row, status: to, due_at: due, submitted_at: now, paused_working_days: 0 },
-        ctx.lang,
-      );
+      return this.view(tx, { ...row, status: to, due_at: due, paused_working_days: paused }, ctx.lang);
     });
   }
 
