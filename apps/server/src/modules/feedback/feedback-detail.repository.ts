@@ -87,6 +87,16 @@ export const detailRepository = {
       .executeTakeFirst();
   },
 
+  /** A new approved answer (after a reopening) replaces the earlier one. */
+  async supersedeApproved(db: Executor, itemId: string, at: Date) {
+    await db
+      .updateTable('feedback_answer')
+      .set({ status: 'superseded', published_at: null, updated_at: at })
+      .where('item_id', '=', itemId)
+      .where('status', '=', 'approved')
+      .execute();
+  },
+
   async insertAnswer(db: Executor, row: Insertable<FeedbackAnswerTable>) {
     await db.insertInto('feedback_answer').values(row).execute();
   },

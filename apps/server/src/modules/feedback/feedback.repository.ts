@@ -27,7 +27,13 @@ export const feedbackRepository = {
       .select(['id', 'name', 'parent_id'])
       .where('kind', '=', kind)
       .where('valid_to', 'is', null)
-      .where((eb) => eb.or([eb('code', '=', codeOrFolded), eb('search_key', '=', codeOrFolded)]));
+      .where((eb) =>
+        eb.or([
+          eb('code', '=', codeOrFolded),
+          eb('search_key', '=', codeOrFolded),
+          eb('search_key', 'like', `${likeEscape(codeOrFolded)} %`),
+        ]),
+      );
     if (parentId) q = q.where('parent_id', '=', parentId);
     return q.orderBy('code').executeTakeFirst();
   },
@@ -83,6 +89,10 @@ export const feedbackRepository = {
     return db.selectFrom('feedback_item').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   },
 
+  byId(db: Executor, id: string) {
+    return db.selectFrom('feedback_item').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
   lockByTrackingCode(db: Executor, code: string) {
     return db
       .selectFrom('feedback_item')
@@ -94,6 +104,15 @@ export const feedbackRepository = {
 
   async update(db: Executor, id: string, set: Updateable<FeedbackItemTable>): Promise<void> {
     await db.updateTable('feedback_item').set(set).where('id', '=', id).execute();
+  },
+
+  /** Items merged into `from` now follow `into` (the survivor). */
+  async repointMerged(db: Executor, from: string, into: string): Promise<void> {
+    await db
+      .updateTable('feedback_item')
+      .set({ merged_into_id: into })
+      .where('merged_into_id', '=', from)
+      .execute();
   },
 
   /** Whether the scope sees the item: routed to a unit in scope, or a contributor unit in scope. */
