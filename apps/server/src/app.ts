@@ -22,6 +22,7 @@ import { statisticsPlugin } from './modules/statistics/index.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
 import { taskIoPlugin } from './modules/task-io/index.ts';
 import { tasksPlugin } from './modules/tasks/index.ts';
+import { feedbackPlugin } from './modules/feedback/index.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -128,6 +129,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(tasksPlugin(services.tasks));
   await app.register(initiativesPlugin(services.initiatives));
   await app.register(statisticsPlugin(services.statistics));
+  await app.register(feedbackPlugin(services.feedback));
 
   const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {

@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuditAnchor, AuditService } from './modules/audit/index.ts';
 import { CommitmentsService } from './modules/commitments/index.ts';
+import { createFeedback } from './modules/feedback/index.ts';
 import { EventDispatcher } from './modules/events/index.ts';
 import { createNotifications, type MailTransport } from './modules/notifications/index.ts';
 import { AuthService, DemoAccountsService, UsersService } from './modules/identity/index.ts';
@@ -43,6 +44,7 @@ export function createServices(
     tasks: createTasks(db, audit),
     initiatives: createInitiatives(db, audit),
     statistics: new StatisticsService(db),
+    feedback: createFeedback(db, audit, events, config.feedback),
   };
 }
 

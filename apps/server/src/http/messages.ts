@@ -1,8 +1,10 @@
 import type { Lang } from '@pilotage/contracts';
 import { initiativesMessagesEn, initiativesMessagesVi } from '../modules/initiatives/initiatives.messages.ts';
+import { feedbackMessages } from '../modules/feedback/feedback.messages.ts';
 
 /** Server-side messages, Vietnamese first. Keys are stable codes; add both languages together. */
 const vi = {
+  ...feedbackMessages.vi,
   bad_request: 'Yêu cầu không hợp lệ',
   validation_failed: 'Dữ liệu gửi lên không hợp lệ',
   invalid_json: 'Nội dung JSON không đọc được',
@@ -143,6 +145,7 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  ...feedbackMessages.en,
   bad_request: 'Bad request',
   validation_failed: 'The submitted data is not valid',
   invalid_json: 'The JSON body could not be read',

@@ -63,6 +63,17 @@ export const AUDIT_EVENTS = {
   'initiative.decide': ['initiative'],
   'initiative.rubric_create': ['initiative_rubric'],
   'initiative.demo_seed': ['initiative'],
+  // feedback (issue 10)
+  'feedback.submit': ['feedback_item'],
+  'feedback.act': ['feedback_item'],
+  'feedback.public_act': ['feedback_item'],
+  'feedback.rule_create': ['feedback_routing_rule'],
+  'feedback.rule_delete': ['feedback_routing_rule'],
+  'feedback.deadline_set': ['feedback_deadline_rule'],
+  'calendar.exception_set': ['working_calendar_exception'],
+  'calendar.exception_delete': ['working_calendar_exception'],
+  'feedback.purge': ['job_run'],
+  'job.feedback_reminders': ['job_run'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;
