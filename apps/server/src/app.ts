@@ -18,6 +18,7 @@ import { healthPlugin } from './modules/health/index.ts';
 import { initiativesPlugin } from './modules/initiatives/index.ts';
 import { demoAccountsPlugin, identityPlugin } from './modules/identity/index.ts';
 import { orgPlugin } from './modules/org/index.ts';
+import { recommendationsPlugin } from './modules/recommendations/index.ts';
 import { statisticsPlugin } from './modules/statistics/index.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
 import { taskIoPlugin } from './modules/task-io/index.ts';
@@ -129,6 +130,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(tasksPlugin(services.tasks));
   await app.register(initiativesPlugin(services.initiatives));
   await app.register(statisticsPlugin(services.statistics));
+  await app.register(recommendationsPlugin(services.recommendations));
   await app.register(feedbackPlugin(services.feedback));
 
   const hasWeb = await registerWebApp(app, config.webDist);

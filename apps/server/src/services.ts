@@ -9,6 +9,7 @@ import { AuthService, DemoAccountsService, UsersService } from './modules/identi
 import { createInitiatives } from './modules/initiatives/index.ts';
 import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
+import { RecommendationsService } from './modules/recommendations/index.ts';
 import { StatisticsService } from './modules/statistics/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
@@ -29,6 +30,8 @@ export function createServices(
       if (!process.env.VITEST) console.warn(message, error);
     },
   });
+  const reporting = createReporting(db, audit);
+  const feedback = createFeedback(db, audit, events, config.feedback);
   return {
     database,
     audit,
@@ -38,13 +41,14 @@ export function createServices(
     events,
     notifications: createNotifications(db, audit, events, config.dispatch, options.mail),
     demoAccounts: new DemoAccountsService(db, audit),
-    reporting: createReporting(db, audit),
+    reporting,
     commitments: new CommitmentsService(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
     initiatives: createInitiatives(db, audit),
     statistics: new StatisticsService(db),
-    feedback: createFeedback(db, audit, events, config.feedback),
+    feedback,
+    recommendations: new RecommendationsService(db, audit, reporting, feedback),
   };
 }
 

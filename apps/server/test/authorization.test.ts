@@ -11,6 +11,7 @@ import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
 import { INITIATIVE_PUBLIC_ROUTES, initiativeRows } from './matrix/initiatives.ts';
 import { otherRows } from './matrix/others.ts';
+import { recommendationRows } from './matrix/recommendations.ts';
 import { reportRows } from './matrix/reports.ts';
 import { STATISTICS_PUBLIC_ROUTES, statisticsRows } from './matrix/statistics.ts';
 import { taskRows } from './matrix/tasks.ts';

@@ -11,3 +11,4 @@ export * from './initiatives.ts';
 export * from './feedback.ts';
 export * from './feedback.routes.ts';
 export * from './statistics.ts';
+export * from './recommendations.ts';

@@ -81,10 +81,19 @@ export interface InitiativeTaskTable {
   linked_at: CreatedAt;
 }
 
+export interface ReportRecommendationTable {
+  report_id: string;
+  field: 'difficulties' | 'proposals';
+  item_id: string;
+  promoted_by: string | null;
+  promoted_at: CreatedAt;
+}
+
 export interface InitiativesTables {
   initiative_rubric: InitiativeRubricTable;
   initiative: InitiativeTable;
   initiative_attachment: InitiativeAttachmentTable;
   initiative_expert: InitiativeExpertTable;
   initiative_task: InitiativeTaskTable;
+  report_recommendation: ReportRecommendationTable;
 }

@@ -91,3 +91,16 @@ insert into initiative_rubric (id, version, criteria, scale_max) values (
   '0192f0a0-0000-7000-8000-000000000001', 1,
   '[{"code":"novelty","weight":25,"name":"Tính mới, sáng tạo","nameEn":"Novelty"},{"code":"feasibility","weight":25,"name":"Tính khả thi","nameEn":"Feasibility"},{"code":"impact","weight":30,"name":"Hiệu quả, tác động","nameEn":"Impact"},{"code":"scalability","weight":20,"name":"Khả năng nhân rộng","nameEn":"Scalability"}]',
   5);
+
+-- From reports to recommendations (issue 10, item 6): a difficulty or proposal of a progress report promoted
+-- to a feedback item of kind recommendation (feedback_item.source_report_id names the first report); the
+-- same recommendation cited by further reports is linked, not duplicated, so "most cited" is a count here.
+create table report_recommendation (
+  report_id uuid not null references progress_report (id),
+  field text not null check (field in ('difficulties', 'proposals')),
+  item_id uuid not null references feedback_item (id),
+  promoted_by uuid references app_user (id),
+  promoted_at timestamptz not null default now(),
+  primary key (report_id, field)
+);
+create index report_recommendation_item_idx on report_recommendation (item_id);

@@ -63,6 +63,7 @@ export const AUDIT_EVENTS = {
   'initiative.decide': ['initiative'],
   'initiative.rubric_create': ['initiative_rubric'],
   'initiative.demo_seed': ['initiative'],
+  'recommendation.promote': ['progress_report'],
   // feedback (issue 10)
   'feedback.submit': ['feedback_item'],
   'feedback.act': ['feedback_item'],

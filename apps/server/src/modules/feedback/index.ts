@@ -17,6 +17,12 @@ import { WorkflowService } from './workflow.service.ts';
 
 export { feedbackPlugin } from './feedback.routes.ts';
 export { feedbackMessages } from './feedback.messages.ts';
+// seams for statistics and recommendations promoted from reports (modules/statistics, modules/recommendations)
+export { addDays, dueAt, isWorkingDay, vnDay } from './working-calendar.ts';
+export { routeItem } from './routing.ts';
+export { workingDaysFor } from './reference.ts';
+export { normaliseForSimilarity } from './similarity.ts';
+export { hashSecret, newTrackingCode } from './intake.service.ts';
 
 export function createFeedback(db: Db, audit: AuditService, events: EventDispatcher, config: FeedbackConfig) {
   const keyring = Keyring.fromConfig(config.keys);

@@ -21,6 +21,11 @@ export const initiativesMessagesVi = {
   rubric_score_unknown: 'Tiêu chí không có trong bộ tiêu chí',
   rubric_score_range: 'Điểm phải là số nguyên từ 0 đến {max}',
   rubric_criteria_invalid: 'Tiêu chí không hợp lệ (mã trùng hoặc trọng số nhỏ hơn 1)',
+  recommendation_forbidden:
+    'Chỉ người thẩm định, lãnh đạo đơn vị hoặc Ban Chỉ đạo mới chuyển thành kiến nghị',
+  recommendation_report_not_sent: 'Báo cáo chưa được gửi: chưa thể chuyển thành kiến nghị',
+  recommendation_field_empty: 'Báo cáo không có nội dung này',
+  recommendation_already: 'Nội dung này đã được chuyển thành kiến nghị',
 };
 
 export const initiativesMessagesEn: Record<keyof typeof initiativesMessagesVi, string> = {
@@ -46,4 +51,8 @@ export const initiativesMessagesEn: Record<keyof typeof initiativesMessagesVi, s
   rubric_score_unknown: 'Not a criterion of the rubric',
   rubric_score_range: 'A score is a whole number from 0 to {max}',
   rubric_criteria_invalid: 'Invalid criterion (duplicate code or weight below 1)',
+  recommendation_forbidden: 'Only reviewers, unit leads and steering staff may promote to a recommendation',
+  recommendation_report_not_sent: 'The report has not been sent yet: it cannot be promoted',
+  recommendation_field_empty: 'The report has nothing in this field',
+  recommendation_already: 'This has already been promoted to a recommendation',
 };

@@ -3,9 +3,7 @@ import type { z } from 'zod';
 import type { StatsQuery } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../http/context.ts';
-// the feedback module's working calendar (its index.ts does not export it yet)
-// eslint-disable-next-line no-restricted-imports
-import { addDays, isWorkingDay, vnDay } from '../feedback/working-calendar.ts';
+import { addDays, isWorkingDay, vnDay } from '../feedback/index.ts';
 import { statisticsRepository, type StatsSqlRow } from './statistics.repository.ts';
 
 const n = (v: string | number | null) => (v === null ? null : Number(v));
