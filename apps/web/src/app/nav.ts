@@ -73,6 +73,7 @@ export const NAV: readonly NavItem[] = [
     roles: ['steering', 'admin', 'expert'],
     description: 'initiatives.home',
   },
+  { to: '/statistics', label: 'stats.title' },
 ];
 
 export function canSee(item: { roles?: readonly Role[] | undefined }, roles: readonly Role[]): boolean {

@@ -77,6 +77,14 @@ const Initiatives = {
   Page: lazy(() =>
     import('../features/initiatives/InitiativePage.tsx').then((m) => ({ default: m.InitiativePage })),
   ),
+  PublicStats: lazy(() =>
+    import('../features/statistics/PublicStatisticsPage.tsx').then((m) => ({
+      default: m.PublicStatisticsPage,
+    })),
+  ),
+  Stats: lazy(() =>
+    import('../features/statistics/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })),
+  ),
 };
 /** Who works on initiatives inside the app (steering screens and decides, experts evaluate). */
 export const INITIATIVE_ROLES: readonly Role[] = ['steering', 'admin', 'expert'];
@@ -84,16 +92,16 @@ export const INITIATIVE_ROLES: readonly Role[] = ['steering', 'admin', 'expert']
 /** The public pages of the initiative portal (no account), outside the signed-in frame. */
 export const PUBLIC_INITIATIVE_ROUTES = (
   <Route
-    path="/public/initiatives"
     element={
       <Suspense fallback={null}>
         <Initiatives.Layout />
       </Suspense>
     }
   >
-    <Route index element={<Initiatives.Catalogue />} />
-    <Route path="propose" element={<Initiatives.Propose />} />
-    <Route path=":code" element={<Initiatives.Public />} />
+    <Route path="/public/initiatives" element={<Initiatives.Catalogue />} />
+    <Route path="/public/initiatives/propose" element={<Initiatives.Propose />} />
+    <Route path="/public/initiatives/:code" element={<Initiatives.Public />} />
+    <Route path="/public/statistics" element={<Initiatives.PublicStats />} />
   </Route>
 );
 const TaskPage = lazy(() => import('../features/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
@@ -137,4 +145,5 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/import', element: <ImportPage />, roles: ['steering', 'admin'] },
   { path: '/initiatives', element: <Initiatives.List />, roles: INITIATIVE_ROLES },
   { path: '/initiatives/:id', element: <Initiatives.Page />, roles: INITIATIVE_ROLES },
+  { path: '/statistics', element: <Initiatives.Stats /> },
 ];

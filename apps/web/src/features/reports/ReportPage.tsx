@@ -5,6 +5,7 @@ import { ErrorNotice, Loading, SuccessNotice } from '../../ui/ErrorNotice.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { ReportActions } from './ReportActions.tsx';
 import { ReportDetails } from './ReportDetails.tsx';
+import { ReportRecommendations } from '../recommendations/ReportRecommendations.tsx';
 import { useReport } from './reports.ts';
 import '../tasks/tasks.css';
 
@@ -44,6 +45,7 @@ export function ReportPage() {
         <ReportDetails report={r} />
       </section>
       <ReportActions report={r} onDone={(_, action) => setDone(t(`report.done.${action}`))} />
+      <ReportRecommendations report={r} />
     </>
   );
 }
