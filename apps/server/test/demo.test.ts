@@ -148,3 +148,21 @@ describe('demo data of the initiative portal', () => {
     expect(pub.json().total).toBeGreaterThan(0);
   });
 });
+
+describe('demo data of the feedback module', () => {
+  it('has topics, routing rules and a few hundred submissions in every status, some overdue, answered and rated', async () => {
+    const db = env.database.db;
+    const items = await db.selectFrom('feedback_item').select(['status', 'due_at']).execute();
+    expect(items.length).toBe(360);
+    expect(new Set(items.map((i) => i.status)).size).toBe(8);
+    const open = items.filter((i) => ['received', 'accepted', 'processing'].includes(i.status));
+    expect(open.some((i) => i.due_at < new Date())).toBe(true);
+    expect(open.some((i) => i.due_at > new Date())).toBe(true);
+    const stats = (
+      await env.app.inject({ method: 'GET', url: '/api/public/feedback-statistics?by=topic' })
+    ).json();
+    expect(stats.rows.length).toBe(8);
+    expect(stats.total.satisfaction).toBeGreaterThan(0);
+    expect(stats.total.medianWorkingDays).toBeGreaterThan(0);
+  });
+});

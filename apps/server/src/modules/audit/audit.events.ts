@@ -64,6 +64,7 @@ export const AUDIT_EVENTS = {
   'initiative.rubric_create': ['initiative_rubric'],
   'initiative.demo_seed': ['initiative'],
   'recommendation.promote': ['progress_report'],
+  'feedback.demo_seed': ['feedback_item'],
   // feedback (issue 10)
   'feedback.submit': ['feedback_item'],
   'feedback.act': ['feedback_item'],
