@@ -162,12 +162,7 @@ export const initiativeRows = (m: M): Rows => {
     is(await m.w.seats.steering.client.post(`/api/initiatives/${p.id}/screen`, { accept: true }), 200);
     return p;
   };
-  const steeringOnly = (
-    method: HTTPMethods,
-    url: () => Promise<string>,
-    body: () => Promise<unknown> | unknown,
-    ok: number,
-  ) =>
+  const steeringOnly = (method: HTTPMethods, url: () => Promise<string>, body: () => unknown, ok: number) =>
     row({
       anonymous: async () => is(await callFrom(m, 'anonymous', method, await url(), await body()), 401),
       ...each(NATIONAL, async (role) => is(await callFrom(m, role, method, await url(), await body()), ok)),

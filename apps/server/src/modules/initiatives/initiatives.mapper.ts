@@ -1,9 +1,4 @@
-import type {
-  Initiative,
-  InitiativeStatus,
-  PublicInitiative,
-  Rubric as RubricDto,
-} from '@pilotage/contracts';
+import type { Initiative, PublicInitiative, Rubric as RubricDto } from '@pilotage/contracts';
 import { z } from 'zod';
 import type { Actor } from '../../http/context.ts';
 import type { InitiativeRow, initiativesRepository } from './initiatives.repository.ts';
@@ -134,6 +129,6 @@ export function toInitiative(actor: Actor, p: DetailParts): Initiative {
       contentType: a.content_type,
       sizeBytes: a.size_bytes,
     })),
-    can: capabilities(actor, row.status as InitiativeStatus, mineRow ? expertState(mineRow) : undefined),
+    can: capabilities(actor, row.status, mineRow ? expertState(mineRow) : undefined),
   };
 }

@@ -1,11 +1,6 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
-import type {
-  CatalogueQuery,
-  InitiativeStatus,
-  ProposeInitiativeBody,
-  PublicInitiative,
-} from '@pilotage/contracts';
+import type { CatalogueQuery, ProposeInitiativeBody, PublicInitiative } from '@pilotage/contracts';
 import { PUBLIC_INITIATIVE_STATUSES } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
@@ -58,7 +53,7 @@ export class PortalService {
     return {
       domains: f.domains.map((d) => ({ code: d.domain as PublicInitiative['domain'], count: n(d) })),
       trl: f.trl.map((d) => ({ trl: d.trl, count: n(d) })),
-      statuses: f.statuses.map((d) => ({ status: d.status as InitiativeStatus, count: n(d) })),
+      statuses: f.statuses.map((d) => ({ status: d.status, count: n(d) })),
       provinces: f.provinces.map((d) => ({ code: d.code, name: d.name, count: n(d) })),
       total: f.statuses.reduce((a, d) => a + n(d), 0),
     };

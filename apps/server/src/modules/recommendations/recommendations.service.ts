@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { foldForSearch, type FeedbackStatus } from '@pilotage/contracts';
+import { foldForSearch } from '@pilotage/contracts';
 import type { z } from 'zod';
 import type { PromoteBody } from '@pilotage/contracts';
 import type { Db } from '../../db/database.ts';
@@ -148,7 +148,7 @@ export class RecommendationsService {
       itemId: r.id,
       trackingCode: r.tracking_code,
       title: r.title,
-      status: r.status as FeedbackStatus,
+      status: r.status,
       unitName: r.unit_name,
       dueAt: r.due_at.toISOString(),
       promotedAt: r.promoted_at.toISOString(),
@@ -192,7 +192,7 @@ export class RecommendationsService {
         itemId: r.id,
         trackingCode: r.tracking_code,
         title: r.title,
-        status: r.status as FeedbackStatus,
+        status: r.status,
         unitName: r.unit_name,
         citations: Number(r.citations),
         answer: r.answer,

@@ -10,6 +10,9 @@ import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { InitiativeCard } from './InitiativeCard.tsx';
 import { PAGE, useCatalogue, useFacets } from './initiatives.ts';
 
+/** A filter's value as the select shows it ('' for none). */
+const filterValue = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 type Filters = Omit<z.input<typeof CatalogueQuery>, 'limit' | 'offset' | 'q'>;
 
 /** `/public/initiatives`: the public catalogue, searchable with or without diacritics, filtered. */
@@ -30,7 +33,7 @@ export function CataloguePage() {
   const select = (key: keyof Filters, label: string, options: [string, string][]) => (
     <div className="field">
       <label htmlFor={`f-${key}`}>{label}</label>
-      <select id={`f-${key}`} value={String(filters[key] ?? '')} onChange={(e) => set(key, e.target.value)}>
+      <select id={`f-${key}`} value={filterValue(filters[key])} onChange={(e) => set(key, e.target.value)}>
         <option value="">{t('common.all')}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
