@@ -18,6 +18,10 @@ export function PublicLayout() {
         <Link to="/public/initiatives" className="brand-link">
           <Brand />
         </Link>
+        <nav aria-label={t('initiatives.portal')} className="public-nav">
+          <Link to="/public/initiatives">{t('initiatives.nav')}</Link>{' '}
+          <Link to="/public/statistics">{t('stats.title')}</Link>
+        </nav>
         <LanguageSwitch />
         <Link to="/login" className="button button-secondary button-small">
           {t('initiatives.signIn')}
