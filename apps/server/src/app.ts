@@ -20,7 +20,7 @@ import { orgPlugin } from './modules/org/index.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
 import { taskIoPlugin } from './modules/task-io/index.ts';
 import { tasksPlugin } from './modules/tasks/index.ts';
-import { feedbackPlugin } from './modules/feedback/index.ts';
+import { feedbackPlugin, open311Plugin } from './modules/feedback/index.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -126,6 +126,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
   await app.register(feedbackPlugin(services.feedback));
+  await app.register(open311Plugin(services.feedback));
 
   const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {

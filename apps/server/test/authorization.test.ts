@@ -12,10 +12,17 @@ import { identityRows } from './matrix/identity.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
 import { taskRows } from './matrix/tasks.ts';
-import { feedbackRows } from './matrix/feedback.ts';
+import { FEEDBACK_PUBLIC_ROUTES, feedbackRows } from './matrix/feedback.ts';
 
-const FACTORIES: RowsFactory[] = [foundationRows, identityRows, taskRows, reportRows, otherRows, feedbackRows];
-const PUBLIC_ROUTES = ['health.health', 'identity.login'];
+const FACTORIES: RowsFactory[] = [
+  foundationRows,
+  identityRows,
+  taskRows,
+  reportRows,
+  otherRows,
+  feedbackRows,
+];
+const PUBLIC_ROUTES = ['health.health', 'identity.login', ...FEEDBACK_PUBLIC_ROUTES].sort();
 /** Served outside the API contracts on purpose: the OpenAPI document and its viewer. */
 const DOCS = (path: string) => path === '/api/openapi.json' || path.startsWith('/api/docs');
 

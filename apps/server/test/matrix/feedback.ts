@@ -125,6 +125,13 @@ const publicRow = (m: M, method: HTTPMethods, url: () => string, status: number,
     ),
   );
 
+export const FEEDBACK_PUBLIC_ROUTES = [
+  ...['topics', 'challenge', 'similar', 'submit', 'track', 'reply', 'rate', 'reopen', 'answers'].map(
+    (r) => `publicFeedback.${r}`,
+  ),
+  ...['discovery', 'services', 'service', 'requests', 'postRequest', 'request'].map((r) => `open311.${r}`),
+];
+
 export const feedbackRows = (m: M): Rows => {
   const fw = () => feedbackWorld(m);
   let fwSync: FeedbackWorld;
@@ -215,6 +222,39 @@ export const feedbackRows = (m: M): Rows => {
       () => ({ secret: wrongSecret, reason: 'Chưa thỏa đáng' }),
     ),
     'publicFeedback.answers': publicRow(m, 'GET', () => '/api/public/answers?q=du%20lieu', 200),
+    'open311.discovery': publicRow(m, 'GET', () => '/open311/v2/discovery.json', 200),
+    'open311.services': publicRow(m, 'GET', () => '/open311/v2/services.xml', 200),
+    'open311.service': publicRow(m, 'GET', () => '/open311/v2/services/data.json', 200),
+    'open311.requests': publicRow(m, 'GET', () => '/open311/v2/requests.json?status=open', 200),
+    'open311.request': publicRow(m, 'GET', () => `/open311/v2/requests/${code().trackingCode}.json`, 200),
+    'open311.postRequest': row(
+      Object.fromEntries(
+        ROLE_CLASSES.map((role) => [
+          role,
+          async () => {
+            await ready();
+            const opts = {
+              method: 'POST' as const,
+              url: '/open311/v2/requests.json',
+              remoteAddress: nextIp(),
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+              payload: new URLSearchParams({
+                service_code: 'data',
+                description: 'Dữ liệu dân cư chưa đồng bộ',
+                address_string: 'Hà Nội',
+                email: 'an.nguyen@example.vn',
+              }).toString(),
+            };
+            const res =
+              role === 'anonymous'
+                ? await m.env.app.inject(opts)
+                : await m.w.seats[role].client.request(opts);
+            expect(res.statusCode, res.body).toBe(201);
+            noPersonalData(res.body);
+          },
+        ]),
+      ),
+    ),
 
     'feedback.list': { ...listRow(m, '/api/feedback?limit=500', () => fwSync.items, SEES), ...{} },
     'feedback.get': visibilityRow(

@@ -16,6 +16,7 @@ import { TrackingService } from './tracking.service.ts';
 import { WorkflowService } from './workflow.service.ts';
 
 export { feedbackPlugin } from './feedback.routes.ts';
+export { open311Plugin, OPEN311_BASE } from './open311.routes.ts';
 export { feedbackMessages } from './feedback.messages.ts';
 
 export function createFeedback(db: Db, audit: AuditService, events: EventDispatcher, config: FeedbackConfig) {
