@@ -65,11 +65,15 @@ export function toServiceRequest(r: RequestRow) {
   };
 }
 
-const esc = (v: unknown) =>
-  String(v ?? '').replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
-  );
+const ESCAPES: Record<string, string> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '&': '&amp;',
+  "'": '&apos;',
+  '"': '&quot;',
+};
+const esc = (v: string | number | boolean | null | undefined) =>
+  String(v ?? '').replace(/[<>&'"]/g, (c) => ESCAPES[c]!);
 
 function element(name: string, value: unknown): string {
   if (Array.isArray(value))
@@ -78,7 +82,7 @@ function element(name: string, value: unknown): string {
     return `<${name}>${Object.entries(value)
       .map(([k, v]) => element(k, v))
       .join('')}</${name}>`;
-  return `<${name}>${esc(value)}</${name}>`;
+  return `<${name}>${esc(value as string | number | boolean | null | undefined)}</${name}>`;
 }
 const SINGULAR: Record<string, string> = {
   service_requests: 'request',
