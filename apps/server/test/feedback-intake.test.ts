@@ -9,7 +9,7 @@ let env: TestEnv;
 const feedback = {
   ...loadFeedbackConfig({}),
   powAfterPerIp: 2,
-  perIpPerHour: 4,
+  perIpPerHour: 5,
   powBits: 8,
   maxFiles: 2,
   maxFileBytes: 2000,
