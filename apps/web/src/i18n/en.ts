@@ -1,5 +1,6 @@
 import { enReports } from './en.reports.ts';
 import { enTasks } from './en.tasks.ts';
+import { enFeedback } from './en.feedback.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English, the second language. Every Vietnamese key must be here (checked by the type). */
@@ -185,4 +186,5 @@ export const en: Record<MessageKey, string> = {
 
   ...enTasks,
   ...enReports,
+  ...enFeedback,
 };

@@ -1,5 +1,6 @@
 import { viReports } from './vi.reports.ts';
 import { viTasks } from './vi.tasks.ts';
+import { viFeedback } from './vi.feedback.ts';
 
 /**
  * Vietnamese, the default language and the source of the message keys. Add a key here first, then in en.ts
@@ -187,6 +188,7 @@ export const vi = {
 
   ...viTasks,
   ...viReports,
+  ...viFeedback,
 } as const;
 
 export type MessageKey = keyof typeof vi;
