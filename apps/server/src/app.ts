@@ -23,7 +23,7 @@ import { statisticsPlugin } from './modules/statistics/index.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
 import { taskIoPlugin } from './modules/task-io/index.ts';
 import { tasksPlugin } from './modules/tasks/index.ts';
-import { feedbackPlugin } from './modules/feedback/index.ts';
+import { feedbackPlugin, open311Plugin } from './modules/feedback/index.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -132,6 +132,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(statisticsPlugin(services.statistics));
   await app.register(recommendationsPlugin(services.recommendations));
   await app.register(feedbackPlugin(services.feedback));
+  await app.register(open311Plugin(services.feedback));
 
   const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {

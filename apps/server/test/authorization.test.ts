@@ -15,6 +15,7 @@ import { recommendationRows } from './matrix/recommendations.ts';
 import { reportRows } from './matrix/reports.ts';
 import { STATISTICS_PUBLIC_ROUTES, statisticsRows } from './matrix/statistics.ts';
 import { taskRows } from './matrix/tasks.ts';
+import { FEEDBACK_PUBLIC_ROUTES, feedbackRows } from './matrix/feedback.ts';
 
 const FACTORIES: RowsFactory[] = [
   foundationRows,
@@ -23,13 +24,17 @@ const FACTORIES: RowsFactory[] = [
   reportRows,
   otherRows,
   initiativeRows,
+  statisticsRows,
+  recommendationRows,
+  feedbackRows,
 ];
 const PUBLIC_ROUTES = [
   'health.health',
   'identity.login',
   ...INITIATIVE_PUBLIC_ROUTES,
   ...STATISTICS_PUBLIC_ROUTES,
-];
+  ...FEEDBACK_PUBLIC_ROUTES,
+].sort();
 /** Served outside the API contracts on purpose: the OpenAPI document and its viewer. */
 const DOCS = (path: string) => path === '/api/openapi.json' || path.startsWith('/api/docs');
 

@@ -2,7 +2,7 @@ import type { Role } from '@pilotage/contracts';
 import { lazy, Suspense, type ReactElement } from 'react';
 import { Route } from 'react-router-dom';
 import { HomePage } from '../features/home/HomePage.tsx';
-import { AUDITORS, USER_MANAGERS } from './nav.ts';
+import { AUDITORS, FEEDBACK_HANDLERS, USER_MANAGERS } from './nav.ts';
 
 /**
  * Pages other than home load on demand (one small chunk each), so a commune officer's phone downloads the
@@ -106,6 +106,13 @@ export const PUBLIC_INITIATIVE_ROUTES = (
 );
 const TaskPage = lazy(() => import('../features/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
 
+const FeedbackQueuePage = lazy(() =>
+  import('../features/feedback/FeedbackQueuePage.tsx').then((m) => ({ default: m.FeedbackQueuePage })),
+);
+const FeedbackItemPage = lazy(() =>
+  import('../features/feedback/FeedbackItemPage.tsx').then((m) => ({ default: m.FeedbackItemPage })),
+);
+
 export interface AppRoute {
   path: string;
   element: ReactElement;
@@ -119,6 +126,8 @@ export interface AppRoute {
  */
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', element: <HomePage /> },
+  { path: '/feedback', element: <FeedbackQueuePage />, roles: FEEDBACK_HANDLERS },
+  { path: '/feedback/:id', element: <FeedbackItemPage />, roles: FEEDBACK_HANDLERS },
   { path: '/org', element: <OrgBrowserPage /> },
   { path: '/account/password', element: <ChangePasswordPage /> },
   { path: '/org/:id', element: <OrgBrowserPage /> },

@@ -1,6 +1,7 @@
 import { enInitiatives } from './en.initiatives.ts';
 import { enReports } from './en.reports.ts';
 import { enTasks } from './en.tasks.ts';
+import { enFeedback } from './en.feedback.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English, the second language. Every Vietnamese key must be here (checked by the type). */
@@ -187,4 +188,5 @@ export const en: Record<MessageKey, string> = {
   ...enTasks,
   ...enReports,
   ...enInitiatives,
+  ...enFeedback,
 };

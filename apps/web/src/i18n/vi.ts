@@ -1,6 +1,7 @@
 import { viInitiatives } from './vi.initiatives.ts';
 import { viReports } from './vi.reports.ts';
 import { viTasks } from './vi.tasks.ts';
+import { viFeedback } from './vi.feedback.ts';
 
 /**
  * Vietnamese, the default language and the source of the message keys. Add a key here first, then in en.ts
@@ -189,6 +190,7 @@ export const vi = {
   ...viTasks,
   ...viReports,
   ...viInitiatives,
+  ...viFeedback,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,4 +1,3 @@
-import type { Lang } from '@pilotage/contracts';
 import { newId } from '../../db/ids.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { StoredEvent } from '../events/index.ts';
@@ -37,7 +36,7 @@ export function feedbackMailer(keyring: Keyring) {
         if (!r.contact_enc || !r.contact_key_id || !r.has_email || !keyring.has(r.contact_key_id)) continue;
         const contact = keyring.open<Contact>(r.contact_enc, r.contact_key_id, r.id);
         if (!contact.email) continue;
-        const mail = submitterMail(r.lang as Lang, kind, {
+        const mail = submitterMail(r.lang, kind, {
           trackingCode: r.tracking_code,
           title: r.title,
           status: e.status,

@@ -4,7 +4,7 @@ import { feedbackRoutes, publicFeedbackRoutes } from '@pilotage/contracts';
 import { AppError } from '../../http/errors.ts';
 import { langOf, route } from '../../http/route.ts';
 import type { Feedback } from './index.ts';
-import { checkFile, type UploadedFile } from './uploads.ts';
+import { checkFile, fileTooLarge, type UploadedFile } from './uploads.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,12 +39,7 @@ async function readMultipart(request: FastifyRequest, f: Feedback): Promise<void
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE')
-      throw checkFile(
-        { filename: 'file', content: Buffer.alloc(f.config.maxFileBytes + 1) },
-        files.length,
-        f.config,
-      );
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(files.length, f.config.maxFileBytes);
     if (code === 'FST_FILES_LIMIT')
       throw new AppError(400, 'feedback_too_many_files', { max: maxFiles }, [
         { path: 'files', key: 'feedback_too_many_files', params: { max: maxFiles } },

@@ -34,7 +34,7 @@ export class IntakeService {
   readonly reference: ReferenceCache;
 
   constructor(
-    private readonly db: Db,
+    readonly db: Db,
     private readonly audit: AuditService,
     private readonly config: FeedbackConfig,
     private readonly keyring: Keyring,
@@ -88,7 +88,18 @@ export class IntakeService {
    * address or intake must carry a solved challenge; a filled honeypot gets a plausible answer and nothing
    * is stored. Everything else happens in one transaction: item, first step, files, audit, event, e-mail.
    */
-  async submit(ctx: RequestContext, body: SubmitFeedbackBody, files: UploadedFile[], ip: string) {
+  async submit(
+    ctx: RequestContext,
+    body: SubmitFeedbackBody,
+    files: UploadedFile[],
+    ip: string,
+    origin: {
+      source: 'web' | 'open311';
+      lat?: number | null;
+      long?: number | null;
+      address?: string | null;
+    } = { source: 'web' },
+  ) {
     const now = new Date();
     const mine = await abuseRepository.hit(this.db, ipKey(ip), hourStart(now));
     const all = await abuseRepository.hit(this.db, 'all', minuteStart(now));
@@ -149,7 +160,10 @@ export class IntakeService {
         content: body.content,
         lang: body.lang ?? ctx.lang,
         submitter_type: body.submitterType,
-        source: 'web',
+        source: origin.source,
+        lat: origin.lat ?? null,
+        long: origin.long ?? null,
+        address_string: origin.address ?? null,
         province_unit_id: provinceId,
         commune_unit_id: commune?.id ?? null,
         programme_id: body.programmeId ?? null,

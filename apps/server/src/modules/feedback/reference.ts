@@ -33,6 +33,11 @@ export class ReferenceCache {
     private readonly ttlMs = 30_000,
   ) {}
 
+  /** The triage unit once loaded (audit of jobs acting for the platform), else ''. */
+  triageUnitIdOrEmpty(): string {
+    return this.value?.triageUnitId ?? '';
+  }
+
   invalidate(): void {
     this.value = null;
   }

@@ -10,17 +10,21 @@ export interface UploadedFile {
   content: Buffer;
 }
 
+export function fileTooLarge(index: number, maxBytes: number, name = `#${index + 1}`): AppError {
+  const max = Math.round(maxBytes / 1024 / 1024);
+  return new AppError(413, 'feedback_file_too_large', { name, max }, [
+    { path: `files.${index}`, key: 'feedback_file_too_large', params: { name, max } },
+  ]);
+}
+
 /** Accepted evidence: PDF, images, Office documents — by content (magic bytes), never by name. */
 export function checkFile(
   part: { filename: string; content: Buffer },
   index: number,
   config: Pick<FeedbackConfig, 'maxFileBytes'>,
 ): UploadedFile {
-  const max = Math.round(config.maxFileBytes / 1024 / 1024);
   if (part.content.length > config.maxFileBytes)
-    throw new AppError(413, 'feedback_file_too_large', { name: part.filename, max }, [
-      { path: `files.${index}`, key: 'feedback_file_too_large', params: { name: part.filename, max } },
-    ]);
+    throw fileTooLarge(index, config.maxFileBytes, part.filename);
   const type = sniff(part.content);
   if (!type)
     throw new AppError(415, 'feedback_file_type', { name: part.filename }, [

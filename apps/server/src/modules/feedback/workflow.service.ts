@@ -242,9 +242,7 @@ export class WorkflowService {
       }
       case 'contribute': {
         const mine = (await detailRepository.contributors(tx, row.id)).map((c) => c.unit_id);
-        const inScope = await import('../org/index.ts').then((m) =>
-          m.unitsInScope(tx, ctx.actor.scope, mine),
-        );
+        const inScope = await unitsInScope(tx, ctx.actor.scope, mine);
         if (!(await detailRepository.contribute(tx, row.id, [...inScope], body.text, by, now)))
           throw forbidden('feedback_not_contributor');
         await this.step(tx, ctx, row, { action: 'contribute', public: false }, now);
