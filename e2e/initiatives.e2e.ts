@@ -134,4 +134,23 @@ describe('initiative portal', () => {
     await shot(page, 'initiatives-decided-phone-en');
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('anybody reads the feedback statistics on a phone; steering sees them with exports', async () => {
+    const page = await newPage(browser, { viewport: PHONE });
+    await page.goto('/public/statistics');
+    await page.getByRole('heading', { level: 1, name: /Thống kê tiếp nhận/ }).waitFor();
+    await page.getByTestId('stats-table').waitFor();
+    expect(await page.locator('[data-testid="stats-table"] tbody tr').count()).toBeGreaterThan(1);
+    await page.getByLabel('Thống kê theo').selectOption('topic');
+    await page.getByRole('rowheader', { name: 'Dịch vụ công trực tuyến' }).waitFor();
+    await shot(page, 'statistics-public-phone-vi');
+    const desk = await newPage(browser);
+    await loginAs(desk, 'steering');
+    await desk.goto('/statistics');
+    await desk.getByTestId('stats-table').waitFor();
+    await desk.getByRole('link', { name: 'Tải Excel' }).waitFor();
+    await shot(desk, 'statistics-internal-desktop-vi');
+    expect(pageErrors(page)).toEqual([]);
+    expect(pageErrors(desk)).toEqual([]);
+  });
 });
