@@ -222,7 +222,7 @@ export async function seedFeedbackDemoIn(tx: Tx, services: Services, rootId: str
         ratings.push({
           id: newId(),
           item_id: id,
-          score: 2 + ((i * 3) % 4),
+          score: 2 + ((i * 7 + Math.floor(i / 8)) % 4),
           rated_at: new Date(answeredAt.getTime() + DAY),
         });
     }

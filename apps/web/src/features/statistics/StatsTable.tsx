@@ -9,7 +9,7 @@ export function StatsTable({ stats }: { stats: Stats }) {
   if (stats.rows.length === 0) return <p>{t('stats.none')}</p>;
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={t('stats.title')}>
-      <table className="table" data-testid="stats-table">
+      <table className="table table-stack stats-table" data-testid="stats-table">
         <thead>
           <tr>
             <th scope="col">{t('stats.name')}</th>
@@ -25,12 +25,14 @@ export function StatsTable({ stats }: { stats: Stats }) {
           {[...stats.rows, stats.total].map((r) => (
             <tr key={r.id ?? 'total'} className={r.id === null ? 'total-row' : undefined}>
               <th scope="row">{r.name}</th>
-              <td>{num(r.received)}</td>
-              <td>{num(r.answered)}</td>
-              <td>{num(r.answeredOnTime)}</td>
-              <td>{num(r.overdue)}</td>
-              <td>{num(r.medianWorkingDays)}</td>
-              <td>{r.satisfaction === null ? '—' : `${num(r.satisfaction)} (${num(r.ratings)})`}</td>
+              <td data-label={t('stats.received')}>{num(r.received)}</td>
+              <td data-label={t('stats.answered')}>{num(r.answered)}</td>
+              <td data-label={t('stats.onTime')}>{num(r.answeredOnTime)}</td>
+              <td data-label={t('stats.overdue')}>{num(r.overdue)}</td>
+              <td data-label={t('stats.median')}>{num(r.medianWorkingDays)}</td>
+              <td data-label={t('stats.satisfaction')}>
+                {r.satisfaction === null ? '—' : `${num(r.satisfaction)} (${num(r.ratings)})`}
+              </td>
             </tr>
           ))}
         </tbody>
