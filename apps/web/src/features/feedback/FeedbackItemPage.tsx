@@ -9,7 +9,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { call } from '../../api/client.ts';
-import { formatDateTime, hasKey, useLang, useT, type MessageKey } from '../../i18n/index.tsx';
+import { formatDateTime, hasKey, useLang, useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/ErrorNotice.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { Clock } from './Clock.tsx';
@@ -33,11 +33,22 @@ const WITH_TEXT: Partial<Record<FeedbackAction, (text: string, extra: string) =>
 };
 const NEEDS_UNIT: FeedbackAction[] = ['transfer', 'add_contributor', 'merge'];
 
+/** A step's name: its own label, else the action's. */
+function useStepLabel() {
+  const t = useT();
+  return (action: string) => {
+    const step = `fb.step.${action}`;
+    const act = `fb.act.${action}`;
+    return hasKey(step) ? t(step) : hasKey(act) ? t(act) : action;
+  };
+}
+
 /** `/feedback/:id`: one item, its clock, steps, notes, answer and the caller's workflow actions. */
 export function FeedbackItemPage() {
   const t = useT();
   const [lang] = useLang();
   const { id = '' } = useParams();
+  const stepLabel = useStepLabel();
   const qc = useQueryClient();
   const item = useQuery({
     queryKey: ['fb-item', id],
@@ -121,8 +132,7 @@ export function FeedbackItemPage() {
       <ol className="fb-history">
         {d.steps.map((s, i) => (
           <li key={i}>
-            {formatDateTime(lang, s.at)} —{' '}
-            {hasKey(`fb.step.${s.action}`) ? t(`fb.step.${s.action}` as MessageKey) : s.action}
+            {formatDateTime(lang, s.at)} — {stepLabel(s.action)}
             {s.toStatus ? ` → ${t(`fb.status.${s.toStatus}`)}` : ''}
             {s.actorName ? ` · ${s.actorName}` : ''}
             {s.toUnitName ? ` · ${s.toUnitName}` : ''}
