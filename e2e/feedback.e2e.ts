@@ -47,7 +47,10 @@ afterAll(async () => {
 });
 
 async function act(page: Page, action: string, text?: string) {
-  if (text !== undefined) await page.locator(`#fb-${action}-text`).fill(text);
+  const text$ = page.locator(`#fb-${action}-text`);
+  if (text !== undefined && !(await text$.isVisible()))
+    await page.locator(`summary[data-action=${action}]`).click();
+  if (text !== undefined) await text$.fill(text);
   await page.locator(`button[data-action=${action}]`).click();
   await page.getByText('Đã thực hiện.').waitFor();
 }

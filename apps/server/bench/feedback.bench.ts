@@ -205,7 +205,7 @@ async function main() {
     for (const r of [bare, real])
       log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok}/${r.requests} |`);
     log(
-      `\nsubmissions: ${real.ok} answered 201, ${n} rows (${steps} steps, ${mails} receipt e-mails): lost ${lost}, duplicated ${duplicated}`,
+      `\nsubmissions: ${real.ok} answered 201, ${n} rows (${steps} steps, ${mails} receipt e-mails): lost ${lost}, duplicated ${duplicated} (${unanswered} committed after autocannon stopped listening)`,
     );
     log(`rate ${ratio} % of the bare insert (goal ≥ 50 %), p99 ${real.p99} ms (goal ≤ 100 ms)`);
     const date = new Date().toISOString().slice(0, 10);

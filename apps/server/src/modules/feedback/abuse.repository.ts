@@ -19,6 +19,23 @@ export const abuseRepository = {
     return row.hits;
   },
 
+  /** Two counters in one statement (one round trip per submission); their hits in the given order. */
+  async hitBoth(
+    db: Executor,
+    counters: [{ key: string; windowStart: Date }, { key: string; windowStart: Date }],
+  ): Promise<[number, number]> {
+    const rows = await db
+      .insertInto('public_rate_counter')
+      .values(counters.map((c) => ({ key: c.key, window_start: c.windowStart, hits: 1 })))
+      .onConflict((oc) =>
+        oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`public_rate_counter.hits + 1` }),
+      )
+      .returning(['key', 'hits'])
+      .execute();
+    const of = (key: string) => rows.find((r) => r.key === key)?.hits ?? 1;
+    return [of(counters[0].key), of(counters[1].key)];
+  },
+
   async hits(db: Executor, key: string, windowStart: Date): Promise<number> {
     const row = await db
       .selectFrom('public_rate_counter')

@@ -101,8 +101,10 @@ export class IntakeService {
     } = { source: 'web' },
   ) {
     const now = new Date();
-    const mine = await abuseRepository.hit(this.db, ipKey(ip), hourStart(now));
-    const all = await abuseRepository.hit(this.db, 'all', minuteStart(now));
+    const [mine, all] = await abuseRepository.hitBoth(this.db, [
+      { key: ipKey(ip), windowStart: hourStart(now) },
+      { key: 'all', windowStart: minuteStart(now) },
+    ]);
     if (mine > this.config.perIpPerHour)
       throw new AppError(429, 'feedback_rate_limited', { minutes: 60 - now.getUTCMinutes() }, [], {
         'retry-after': String((60 - now.getUTCMinutes()) * 60),

@@ -9,7 +9,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { call } from '../../api/client.ts';
-import { formatDateTime, useLang, useT } from '../../i18n/index.tsx';
+import { formatDateTime, hasKey, useLang, useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/ErrorNotice.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { Clock } from './Clock.tsx';
@@ -33,11 +33,22 @@ const WITH_TEXT: Partial<Record<FeedbackAction, (text: string, extra: string) =>
 };
 const NEEDS_UNIT: FeedbackAction[] = ['transfer', 'add_contributor', 'merge'];
 
+/** A step's name: its own label, else the action's. */
+function useStepLabel() {
+  const t = useT();
+  return (action: string) => {
+    const step = `fb.step.${action}`;
+    const act = `fb.act.${action}`;
+    return hasKey(step) ? t(step) : hasKey(act) ? t(act) : action;
+  };
+}
+
 /** `/feedback/:id`: one item, its clock, steps, notes, answer and the caller's workflow actions. */
 export function FeedbackItemPage() {
   const t = useT();
   const [lang] = useLang();
   const { id = '' } = useParams();
+  const stepLabel = useStepLabel();
   const qc = useQueryClient();
   const item = useQuery({
     queryKey: ['fb-item', id],
@@ -90,7 +101,7 @@ export function FeedbackItemPage() {
           {d.answers.map((a) => (
             <div key={a.id} className="card">
               <p className="small">
-                {a.status} · {a.authorName}
+                {t(`fb.answerStatus.${a.status}`)} · {a.authorName}
                 {a.approvedByName ? ` · ✔ ${a.approvedByName}` : ''}
               </p>
               <div className="fb-answer">{a.body}</div>
@@ -121,7 +132,7 @@ export function FeedbackItemPage() {
       <ol className="fb-history">
         {d.steps.map((s, i) => (
           <li key={i}>
-            {formatDateTime(lang, s.at)} — {s.action}
+            {formatDateTime(lang, s.at)} — {stepLabel(s.action)}
             {s.toStatus ? ` → ${t(`fb.status.${s.toStatus}`)}` : ''}
             {s.actorName ? ` · ${s.actorName}` : ''}
             {s.toUnitName ? ` · ${s.toUnitName}` : ''}
@@ -157,45 +168,49 @@ function ActionForm({
         </button>
       </form>
     );
+  // text actions stay folded until chosen: the page shows a short list of what can be done
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onAct(make(text, extra)).then(() => setText(''));
-      }}
-    >
-      {NEEDS_UNIT.includes(action) && (
-        <div className="field">
-          <label htmlFor={`fb-${action}-unit`}>{t('fb.field.unitId')}</label>
-          <input id={`fb-${action}-unit`} value={extra} onChange={(e) => setExtra(e.target.value)} />
-        </div>
-      )}
-      {action === 'reject' && (
-        <div className="field">
-          <label htmlFor="fb-reject-reason">{t('fb.reason')}</label>
-          <select id="fb-reject-reason" value={extra} onChange={(e) => setExtra(e.target.value)}>
-            {FEEDBACK_REJECT_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`fb.reject.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {action !== 'merge' && (
-        <div className="field">
-          <label htmlFor={`fb-${action}-text`}>{t(`fb.act.${action}`)}</label>
-          <textarea
-            id={`fb-${action}-text`}
-            rows={action === 'save_answer' ? 6 : 2}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
-      )}
-      <button type="submit" className="button" data-action={action}>
-        {t(`fb.act.${action}`)}
-      </button>
-    </form>
+    <details className="fb-action" open={action === 'save_answer' ? true : undefined}>
+      <summary data-action={action}>{t(`fb.act.${action}`)}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onAct(make(text, extra)).then(() => setText(''));
+        }}
+      >
+        {NEEDS_UNIT.includes(action) && (
+          <div className="field">
+            <label htmlFor={`fb-${action}-unit`}>{t('fb.field.unitId')}</label>
+            <input id={`fb-${action}-unit`} value={extra} onChange={(e) => setExtra(e.target.value)} />
+          </div>
+        )}
+        {action === 'reject' && (
+          <div className="field">
+            <label htmlFor="fb-reject-reason">{t('fb.reason')}</label>
+            <select id="fb-reject-reason" value={extra} onChange={(e) => setExtra(e.target.value)}>
+              {FEEDBACK_REJECT_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`fb.reject.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {action !== 'merge' && (
+          <div className="field">
+            <label htmlFor={`fb-${action}-text`}>{t(`fb.act.${action}`)}</label>
+            <textarea
+              id={`fb-${action}-text`}
+              rows={action === 'save_answer' ? 6 : 2}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+          </div>
+        )}
+        <button type="submit" className="button" data-action={action}>
+          {t(`fb.act.${action}`)}
+        </button>
+      </form>
+    </details>
   );
 }

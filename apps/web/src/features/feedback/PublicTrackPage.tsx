@@ -1,7 +1,7 @@
 import { publicFeedbackRoutes, type FeedbackTracking } from '@pilotage/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api/client.ts';
-import { formatDateTime, useLang, useT } from '../../i18n/index.tsx';
+import { formatDateTime, hasKey, useLang, useT, type MessageKey } from '../../i18n/index.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
@@ -178,7 +178,12 @@ export function PublicTrackPage() {
           <ol className="fb-history">
             {item.history.map((h, i) => (
               <li key={i}>
-                {formatDateTime(lang, h.at)} — {h.status ? t(`fb.status.${h.status}`) : h.action}
+                {formatDateTime(lang, h.at)} —{' '}
+                {h.status
+                  ? t(`fb.status.${h.status}`)
+                  : hasKey(`fb.step.${h.action}`)
+                    ? t(`fb.step.${h.action}` as MessageKey)
+                    : h.action}
                 {h.message && <p className="small prewrap">{h.message}</p>}
               </li>
             ))}
