@@ -133,6 +133,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(recommendationsPlugin(services.recommendations));
   await app.register(feedbackPlugin(services.feedback));
   await app.register(open311Plugin(services.feedback));
+  await app.register(services.dashboard.plugin());
 
   const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {

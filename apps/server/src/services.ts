@@ -3,6 +3,7 @@ import type { Database } from './db/database.ts';
 import { AuditAnchor, AuditService } from './modules/audit/index.ts';
 import { CommitmentsService } from './modules/commitments/index.ts';
 import { createFeedback } from './modules/feedback/index.ts';
+import { createDashboard } from './modules/dashboard/index.ts';
 import { EventDispatcher } from './modules/events/index.ts';
 import { createNotifications, type MailTransport } from './modules/notifications/index.ts';
 import { AuthService, DemoAccountsService, UsersService } from './modules/identity/index.ts';
@@ -49,6 +50,7 @@ export function createServices(
     statistics: new StatisticsService(db),
     feedback,
     recommendations: new RecommendationsService(db, audit, reporting, feedback),
+    dashboard: createDashboard(db),
   };
 }
 

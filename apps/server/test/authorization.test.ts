@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
 import { allRoutes, fill, is, ROLE_CLASSES, type M, type RouteRef, type RowsFactory } from './matrix.ts';
+import { dashboardRows } from './matrix/dashboard.ts';
 import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
 import { INITIATIVE_PUBLIC_ROUTES, initiativeRows } from './matrix/initiatives.ts';
@@ -27,6 +28,8 @@ const FACTORIES: RowsFactory[] = [
   statisticsRows,
   recommendationRows,
   feedbackRows,
+  dashboardRows,
+  reviewRows,
 ];
 const PUBLIC_ROUTES = [
   'health.health',

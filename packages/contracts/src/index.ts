@@ -12,3 +12,6 @@ export * from './feedback.ts';
 export * from './feedback.routes.ts';
 export * from './statistics.ts';
 export * from './recommendations.ts';
+export * from './dashboard.ts';
+export * from './zod-messages.ts';
+export * from './period-words.ts';

@@ -104,6 +104,9 @@ export const PUBLIC_INITIATIVE_ROUTES = (
     <Route path="/public/statistics" element={<Initiatives.PublicStats />} />
   </Route>
 );
+const ProfilePage = lazy(() =>
+  import('../features/home/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })),
+);
 const TaskPage = lazy(() => import('../features/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
 
 const FeedbackQueuePage = lazy(() =>
@@ -128,6 +131,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/', element: <HomePage /> },
   { path: '/feedback', element: <FeedbackQueuePage />, roles: FEEDBACK_HANDLERS },
   { path: '/feedback/:id', element: <FeedbackItemPage />, roles: FEEDBACK_HANDLERS },
+  { path: '/profile', element: <ProfilePage /> },
   { path: '/org', element: <OrgBrowserPage /> },
   { path: '/account/password', element: <ChangePasswordPage /> },
   { path: '/org/:id', element: <OrgBrowserPage /> },

@@ -1,5 +1,10 @@
 import { enInitiatives } from './en.initiatives.ts';
+import { enHome } from './en.home.ts';
+import { enInputs } from './en.inputs.ts';
+import { enAudit } from './en.audit.ts';
+import { enReview } from './en.review.ts';
 import { enReports } from './en.reports.ts';
+import { enReporting } from './en.reporting.ts';
 import { enTasks } from './en.tasks.ts';
 import { enFeedback } from './en.feedback.ts';
 import type { MessageKey } from './vi.ts';
@@ -186,7 +191,12 @@ export const en: Record<MessageKey, string> = {
   'audit.act.org.load': 'Organisation loaded',
 
   ...enTasks,
+  ...enHome,
   ...enReports,
   ...enInitiatives,
   ...enFeedback,
+  ...enReporting,
+  ...enReview,
+  ...enAudit,
+  ...enInputs,
 };

@@ -1,5 +1,10 @@
 import { viInitiatives } from './vi.initiatives.ts';
+import { viHome } from './vi.home.ts';
+import { viInputs } from './vi.inputs.ts';
+import { viAudit } from './vi.audit.ts';
+import { viReview } from './vi.review.ts';
 import { viReports } from './vi.reports.ts';
+import { viReporting } from './vi.reporting.ts';
 import { viTasks } from './vi.tasks.ts';
 import { viFeedback } from './vi.feedback.ts';
 
@@ -188,9 +193,14 @@ export const vi = {
   'audit.act.org.load': 'Nạp cơ cấu tổ chức',
 
   ...viTasks,
+  ...viHome,
   ...viReports,
   ...viInitiatives,
   ...viFeedback,
+  ...viReporting,
+  ...viReview,
+  ...viAudit,
+  ...viInputs,
 } as const;
 
 export type MessageKey = keyof typeof vi;
