@@ -14,6 +14,7 @@ import { INITIATIVE_PUBLIC_ROUTES, initiativeRows } from './matrix/initiatives.t
 import { otherRows } from './matrix/others.ts';
 import { recommendationRows } from './matrix/recommendations.ts';
 import { reportRows } from './matrix/reports.ts';
+import { reviewRows } from './matrix/review.ts';
 import { STATISTICS_PUBLIC_ROUTES, statisticsRows } from './matrix/statistics.ts';
 import { taskRows } from './matrix/tasks.ts';
 import { FEEDBACK_PUBLIC_ROUTES, feedbackRows } from './matrix/feedback.ts';

@@ -111,7 +111,7 @@ export const enInitiatives: Record<keyof typeof viInitiatives, string> = {
   'stats.title': 'Feedback statistics',
   'stats.publicTitle': 'Feedback received and answered: statistics',
   'stats.intro':
-    'Aggregated figures, no personal data. Deadlines count working days (weekends, public holidays and Tết left out).',
+    'Aggregated figures, no personal data. Deadlines count working days (weekends, public holidays and the Lunar New Year left out).',
   'stats.by': 'Group by',
   'stats.by.unit': 'Handling unit',
   'stats.by.topic': 'Topic',
