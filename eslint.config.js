@@ -93,7 +93,7 @@ export default defineConfig(
         {
           patterns: [
             {
-              regex: String.raw`(^|/)modules/[^/]+/(?!index\.ts$).+`,
+              regex: String.raw`(^|/)modules/[^/]+/(?!index\.ts$|[a-z-]+\.messages\.ts$).+`, // messages: http/messages.ts
               message: 'Import a module only through its index.ts (modules/<name>/index.ts).',
             },
           ],

@@ -15,13 +15,17 @@ import { registerCompression, registerWebApp } from './http/web-assets.ts';
 import { auditPlugin } from './modules/audit/index.ts';
 import { commitmentsPlugin } from './modules/commitments/index.ts';
 import { healthPlugin } from './modules/health/index.ts';
+import { initiativesPlugin } from './modules/initiatives/index.ts';
 import { demoAccountsPlugin, identityPlugin } from './modules/identity/index.ts';
 import { kpiPlugin } from './modules/kpi/index.ts';
 import { orgPlugin } from './modules/org/index.ts';
+import { recommendationsPlugin } from './modules/recommendations/index.ts';
+import { statisticsPlugin } from './modules/statistics/index.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
 import { scorecardsPlugin } from './modules/scorecards/index.ts';
 import { taskIoPlugin } from './modules/task-io/index.ts';
 import { tasksPlugin } from './modules/tasks/index.ts';
+import { feedbackPlugin, open311Plugin } from './modules/feedback/index.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -128,6 +132,11 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(tasksPlugin(services.tasks));
   await app.register(kpiPlugin(services.kpi));
   await app.register(scorecardsPlugin(services.scorecards));
+  await app.register(initiativesPlugin(services.initiatives));
+  await app.register(statisticsPlugin(services.statistics));
+  await app.register(recommendationsPlugin(services.recommendations));
+  await app.register(feedbackPlugin(services.feedback));
+  await app.register(open311Plugin(services.feedback));
   await app.register(services.dashboard.plugin());
 
   const hasWeb = await registerWebApp(app, config.webDist);

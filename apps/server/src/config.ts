@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { loadFeedbackConfig, type FeedbackConfig } from './config.feedback.ts';
 
 export interface Config {
   port: number;
@@ -34,6 +35,7 @@ export interface Config {
   statusJobIntervalSeconds: number;
   /** Domain events, notifications and the mail outbox (ADR 0008). */
   dispatch: DispatchConfig;
+  feedback: FeedbackConfig;
 }
 
 export interface DispatchConfig {
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       mailFrom: env.SMTP_FROM || 'Pilotage <no-reply@pilotage.local>',
     },
     statusJobIntervalSeconds: int(env.PILOTAGE_STATUS_JOB_INTERVAL_SECONDS, 60),
+    feedback: loadFeedbackConfig(env),
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import { seedDemo } from './demo/index.ts';
 import { startAuditSealer } from './modules/audit/index.ts';
 import { startIdentityPurge } from './modules/identity/index.ts';
 import { startDispatchScheduler, startReminderScheduler } from './modules/notifications/index.ts';
+import { startFeedbackJobs } from './modules/feedback/index.ts';
 import { startStatusJob } from './modules/tasks/index.ts';
 
 async function main() {
@@ -35,6 +36,7 @@ async function main() {
     log,
   });
   const stopPurge = startIdentityPurge(services.auth, { log });
+  const stopFeedbackJobs = startFeedbackJobs(services.feedback.jobs, { log });
   let stopDispatch: () => Promise<void> = () => Promise.resolve();
   let stopStatusJob: () => Promise<void> = () => Promise.resolve();
   const shutdown = async (signal: string) => {
@@ -43,6 +45,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     await stopReminders();
     stopPurge();
+    stopFeedbackJobs();
     await stopStatusJob();
     await app.close();
     await stopDispatch();

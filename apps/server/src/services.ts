@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuditAnchor, AuditService } from './modules/audit/index.ts';
 import { CommitmentsService } from './modules/commitments/index.ts';
+import { createFeedback } from './modules/feedback/index.ts';
 import { createDashboard } from './modules/dashboard/index.ts';
 import { EventDispatcher } from './modules/events/index.ts';
 import { createNotifications, type MailTransport } from './modules/notifications/index.ts';
@@ -10,6 +11,9 @@ import { createKpi } from './modules/kpi/index.ts';
 import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
 import { createScorecards } from './modules/scorecards/index.ts';
+import { createInitiatives } from './modules/initiatives/index.ts';
+import { RecommendationsService } from './modules/recommendations/index.ts';
+import { StatisticsService } from './modules/statistics/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
 
@@ -29,6 +33,8 @@ export function createServices(
       if (!process.env.VITEST) console.warn(message, error);
     },
   });
+  const reporting = createReporting(db, audit);
+  const feedback = createFeedback(db, audit, events, config.feedback);
   return {
     database,
     audit,
@@ -38,12 +44,16 @@ export function createServices(
     events,
     notifications: createNotifications(db, audit, events, config.dispatch, options.mail),
     demoAccounts: new DemoAccountsService(db, audit),
-    reporting: createReporting(db, audit),
+    reporting,
     commitments: new CommitmentsService(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
     kpi: createKpi(db, audit),
     scorecards: createScorecards(db, audit),
+    initiatives: createInitiatives(db, audit),
+    statistics: new StatisticsService(db),
+    feedback,
+    recommendations: new RecommendationsService(db, audit, reporting, feedback),
     dashboard: createDashboard(db),
   };
 }

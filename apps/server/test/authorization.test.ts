@@ -12,10 +12,14 @@ import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
 import { kpiRows } from './matrix/kpi.ts';
 import { kpiScoreRows } from './matrix/kpi-score.ts';
+import { INITIATIVE_PUBLIC_ROUTES, initiativeRows } from './matrix/initiatives.ts';
 import { otherRows } from './matrix/others.ts';
+import { recommendationRows } from './matrix/recommendations.ts';
 import { reportRows } from './matrix/reports.ts';
 import { reviewRows } from './matrix/review.ts';
+import { STATISTICS_PUBLIC_ROUTES, statisticsRows } from './matrix/statistics.ts';
 import { taskRows } from './matrix/tasks.ts';
+import { FEEDBACK_PUBLIC_ROUTES, feedbackRows } from './matrix/feedback.ts';
 
 const FACTORIES: RowsFactory[] = [
   foundationRows,
@@ -25,11 +29,21 @@ const FACTORIES: RowsFactory[] = [
   otherRows,
   kpiRows,
   kpiScoreRows,
+  initiativeRows,
+  statisticsRows,
+  recommendationRows,
+  feedbackRows,
   dashboardRows,
   reviewRows,
   kpiRows,
 ];
-const PUBLIC_ROUTES = ['health.health', 'identity.login'];
+const PUBLIC_ROUTES = [
+  'health.health',
+  'identity.login',
+  ...INITIATIVE_PUBLIC_ROUTES,
+  ...STATISTICS_PUBLIC_ROUTES,
+  ...FEEDBACK_PUBLIC_ROUTES,
+].sort();
 /** Served outside the API contracts on purpose: the OpenAPI document and its viewer. */
 const DOCS = (path: string) => path === '/api/openapi.json' || path.startsWith('/api/docs');
 
@@ -76,7 +90,7 @@ describe('the authorization matrix', () => {
     for (const k of known) expect(documented, 'contract route missing from OpenAPI').toContain(k);
   });
 
-  it('finds every route registered, and only health and login public', () => {
+  it('finds every route registered, and only health, login and the public portal routes public', () => {
     for (const [key, r] of Object.entries(ROUTES))
       expect(env.app.hasRoute({ method: r.method, url: r.path }), key).toBe(true);
     expect(

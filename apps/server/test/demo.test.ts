@@ -151,3 +151,38 @@ describe('demo KPI data (issue 9)', () => {
     expect(ds.unit.expected).toBe(3321);
   });
 });
+
+describe('demo data of the initiative portal', () => {
+  it('has 254 initiatives by mid-2025 in every status, some under evaluation by the demo expert, a few decided with tasks', async () => {
+    const db = env.database.db;
+    const rows = await db.selectFrom('initiative').select(['status', 'submitted_at']).execute();
+    expect(rows.length).toBe(254);
+    expect(rows.every((r) => r.submitted_at < new Date('2025-07-01'))).toBe(true);
+    expect(new Set(rows.map((r) => r.status)).size).toBe(6);
+    const expert = await login(env, 'expert', DEMO_PASSWORD);
+    const mine = (await expert.get('/api/initiatives?status=under_evaluation')).json();
+    expect(mine.total).toBeGreaterThan(0);
+    const links = await db.selectFrom('initiative_task').select('task_id').execute();
+    expect(links.length).toBeGreaterThan(0);
+    const pub = await env.app.inject({ method: 'GET', url: '/api/public/initiatives?q=du%20lieu&limit=5' });
+    expect(pub.json().total).toBeGreaterThan(0);
+  });
+});
+
+describe('demo data of the feedback module', () => {
+  it('has topics, routing rules and a few hundred submissions in every status, some overdue, answered and rated', async () => {
+    const db = env.database.db;
+    const items = await db.selectFrom('feedback_item').select(['status', 'due_at']).execute();
+    expect(items.length).toBe(360);
+    expect(new Set(items.map((i) => i.status)).size).toBe(8);
+    const open = items.filter((i) => ['received', 'accepted', 'processing'].includes(i.status));
+    expect(open.some((i) => i.due_at < new Date())).toBe(true);
+    expect(open.some((i) => i.due_at > new Date())).toBe(true);
+    const stats = (
+      await env.app.inject({ method: 'GET', url: '/api/public/feedback-statistics?by=topic' })
+    ).json();
+    expect(stats.rows.length).toBe(8);
+    expect(stats.total.satisfaction).toBeGreaterThan(0);
+    expect(stats.total.medianWorkingDays).toBeGreaterThan(0);
+  });
+});

@@ -21,9 +21,13 @@ export interface RouteRef {
   public?: boolean | undefined;
 }
 
+import { OPEN311_ROUTES } from './matrix/open311-routes.ts';
+
 /** Routes registered without a contract (raw replies); each needs a row too. */
 export const RAW_ROUTES: Record<string, RouteRef> = {
   'evidence.download': { method: 'GET', path: '/api/evidence/:id' },
+  'initiative.attachment': { method: 'GET', path: '/api/initiative-attachments/:id' },
+  ...OPEN311_ROUTES,
 };
 
 const isRoute = (v: unknown): v is RouteContract =>

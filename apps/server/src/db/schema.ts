@@ -13,6 +13,8 @@ import type {
 import type { ColumnType } from 'kysely';
 import type { KpiTables } from './schema.kpi.ts';
 import type { ScorecardTables } from './schema.scorecards.ts';
+import type { InitiativesTables } from './schema.initiatives.ts';
+import type { FeedbackTables } from './schema.feedback.ts';
 
 type DeadlineUsed = 'original' | 'extended' | 'none';
 
@@ -373,7 +375,7 @@ export interface NotificationReadTable {
   read_at: Timestamp;
 }
 
-export interface DB extends KpiTables, ScorecardTables {
+export interface DB extends KpiTables, ScorecardTables, InitiativesTables, FeedbackTables {
   directive_document: DirectiveDocumentTable;
   programme: ProgrammeTable;
   task: TaskTable;

@@ -37,4 +37,8 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; unit: strin
     unit: '00292',
     roles: ['officer'],
   },
+  // initiative portal: experts who evaluate initiatives (ADR 0018)
+  { username: 'expert', displayName: 'TS. Lê Thu Hương (chuyên gia)', unit: 'BKHCN', roles: ['expert'] },
+  { username: 'expert2', displayName: 'PGS. Trần Minh Đức (chuyên gia)', unit: 'BKHCN', roles: ['expert'] },
+  { username: 'expert3', displayName: 'ThS. Phạm Ngọc Lan (chuyên gia)', unit: 'BCA', roles: ['expert'] },
 ];

@@ -3,6 +3,8 @@ import { inTransaction } from '../db/transaction.ts';
 import { demoAccountsRepository, hashPassword } from '../modules/identity/index.ts';
 import type { Services } from '../services.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
+import { seedFeedbackDemoIn } from './feedback-demo.ts';
+import { seedInitiativesDemoIn } from './initiatives-demo.ts';
 import { seedDemoAccounts } from './seed.ts';
 import { seedKpiDemo } from './kpi-demo.ts';
 import { seedTasksDemoIn } from './tasks-demo.ts';
@@ -23,6 +25,8 @@ export async function seedDemo(db: Db, services: Services, rootId: string): Prom
     const accounts = await seedDemoAccounts(tx, services, rootId, passwordHash);
     await seedTasksDemoIn(tx, services, rootId);
     await seedKpiDemo(tx);
+    await seedInitiativesDemoIn(tx, services, rootId);
+    await seedFeedbackDemoIn(tx, services, rootId);
     return { seeded: true, accounts };
   });
 }

@@ -4,9 +4,12 @@ import { validationMessages } from './validation.messages.ts';
 import { kpiMessages } from '../modules/kpi/kpi.messages.ts';
 // eslint-disable-next-line no-restricted-imports -- a leaf file of {vi, en} keys
 import { scorecardMessages } from '../modules/scorecards/scorecards.messages.ts';
+import { initiativesMessagesEn, initiativesMessagesVi } from '../modules/initiatives/initiatives.messages.ts';
+import { feedbackMessages } from '../modules/feedback/feedback.messages.ts';
 
 /** Server-side messages, Vietnamese first. Keys are stable codes; add both languages together. */
 const vi = {
+  ...feedbackMessages.vi,
   ...scorecardMessages.vi,
   bad_request: 'Yêu cầu không hợp lệ',
   validation_failed: 'Dữ liệu gửi lên không hợp lệ',
@@ -143,6 +146,7 @@ const vi = {
   extension_pending_exists: 'Đã có một đề nghị gia hạn đang chờ duyệt',
   extension_not_pending: 'Đề nghị gia hạn đã được xử lý',
   ...kpiMessages.vi,
+  ...initiativesMessagesVi,
   ...validationMessages.vi,
 } as const;
 
@@ -150,6 +154,7 @@ export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...scorecardMessages.en,
+  ...feedbackMessages.en,
   bad_request: 'Bad request',
   validation_failed: 'The submitted data is not valid',
   invalid_json: 'The JSON body could not be read',
@@ -284,6 +289,7 @@ const en: Record<MessageKey, string> = {
   extension_pending_exists: 'An extension request is already pending',
   extension_not_pending: 'This extension request has already been decided',
   ...kpiMessages.en,
+  ...initiativesMessagesEn,
   ...validationMessages.en,
 };
 

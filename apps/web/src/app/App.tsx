@@ -2,13 +2,20 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react
 import type { Role } from '@pilotage/contracts';
 import type { ReactElement } from 'react';
 import { LoginPage } from '../features/identity/LoginPage.tsx';
+import {
+  Lazy,
+  PublicAnswersPage,
+  PublicLayout,
+  PublicSubmitPage,
+  PublicTrackPage,
+} from '../features/feedback/public.tsx';
 import { useSession } from '../features/identity/session.tsx';
 import { useT } from '../i18n/index.tsx';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
 import { Layout } from './Layout.tsx';
 import { canSee } from './nav.ts';
-import { ROUTES } from './routes.tsx';
+import { PUBLIC_INITIATIVE_ROUTES, ROUTES } from './routes.tsx';
 
 const CHANGE_PASSWORD = '/account/password';
 
@@ -17,6 +24,12 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {PUBLIC_INITIATIVE_ROUTES}
+        <Route element={<Lazy page={PublicLayout} />}>
+          <Route path="/public/feedback" element={<Lazy page={PublicSubmitPage} />} />
+          <Route path="/public/feedback/track" element={<Lazy page={PublicTrackPage} />} />
+          <Route path="/public/answers" element={<Lazy page={PublicAnswersPage} />} />
+        </Route>
         <Route element={<RequireSession />}>
           {ROUTES.map((r) => (
             <Route

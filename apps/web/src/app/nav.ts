@@ -5,6 +5,8 @@ import type { MessageKey } from '../i18n/index.tsx';
 export const USER_MANAGERS: readonly Role[] = ['admin', 'unit_lead'];
 /** Roles allowed to browse the audit trail (mirrors the server's audit policy). */
 export const AUDITORS: readonly Role[] = ['admin'];
+/** Roles that handle feedback (mirrors the server's feedback policy). */
+export const FEEDBACK_HANDLERS: readonly Role[] = ['handler', 'officer', 'unit_lead', 'steering', 'admin'];
 
 export interface NavItem {
   /** Route path (see routes.tsx, which must declare a page for it). */
@@ -28,6 +30,7 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/org', label: 'nav.org', description: 'home.link.org' },
+  { to: '/feedback', label: 'fb.nav.queue', roles: FEEDBACK_HANDLERS, description: 'fb.home.queue' },
   // Tasks module: { to: '/tasks', label: 'nav.tasks', description: 'home.link.tasks' }, …
   {
     to: '/admin/users',
@@ -76,6 +79,13 @@ export const NAV: readonly NavItem[] = [
     description: 'kpi.home.entry',
     roles: ['officer', 'unit_lead'],
   },
+  {
+    to: '/initiatives',
+    label: 'initiatives.nav',
+    roles: ['steering', 'admin', 'expert'],
+    description: 'initiatives.home',
+  },
+  { to: '/statistics', label: 'stats.title' },
 ];
 
 export function canSee(item: { roles?: readonly Role[] | undefined }, roles: readonly Role[]): boolean {

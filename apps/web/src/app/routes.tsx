@@ -1,7 +1,8 @@
 import type { Role } from '@pilotage/contracts';
-import { lazy, type ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
+import { Route } from 'react-router-dom';
 import { HomePage } from '../features/home/HomePage.tsx';
-import { AUDITORS, USER_MANAGERS } from './nav.ts';
+import { AUDITORS, FEEDBACK_HANDLERS, USER_MANAGERS } from './nav.ts';
 
 /**
  * Pages other than home load on demand (one small chunk each), so a commune officer's phone downloads the
@@ -67,10 +68,65 @@ const UnitDashboardPage = lazy(() =>
 const DataEntryPage = lazy(() =>
   import('../features/kpi/DataEntryPage.tsx').then((m) => ({ default: m.DataEntryPage })),
 );
+const Initiatives = {
+  Layout: lazy(() =>
+    import('../features/initiatives/PublicLayout.tsx').then((m) => ({ default: m.PublicLayout })),
+  ),
+  Catalogue: lazy(() =>
+    import('../features/initiatives/CataloguePage.tsx').then((m) => ({ default: m.CataloguePage })),
+  ),
+  Public: lazy(() =>
+    import('../features/initiatives/PublicInitiativePage.tsx').then((m) => ({
+      default: m.PublicInitiativePage,
+    })),
+  ),
+  Propose: lazy(() =>
+    import('../features/initiatives/ProposePage.tsx').then((m) => ({ default: m.ProposePage })),
+  ),
+  List: lazy(() =>
+    import('../features/initiatives/InitiativesPage.tsx').then((m) => ({ default: m.InitiativesPage })),
+  ),
+  Page: lazy(() =>
+    import('../features/initiatives/InitiativePage.tsx').then((m) => ({ default: m.InitiativePage })),
+  ),
+  PublicStats: lazy(() =>
+    import('../features/statistics/PublicStatisticsPage.tsx').then((m) => ({
+      default: m.PublicStatisticsPage,
+    })),
+  ),
+  Stats: lazy(() =>
+    import('../features/statistics/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })),
+  ),
+};
+/** Who works on initiatives inside the app (steering screens and decides, experts evaluate). */
+export const INITIATIVE_ROLES: readonly Role[] = ['steering', 'admin', 'expert'];
+
+/** The public pages of the initiative portal (no account), outside the signed-in frame. */
+export const PUBLIC_INITIATIVE_ROUTES = (
+  <Route
+    element={
+      <Suspense fallback={null}>
+        <Initiatives.Layout />
+      </Suspense>
+    }
+  >
+    <Route path="/public/initiatives" element={<Initiatives.Catalogue />} />
+    <Route path="/public/initiatives/propose" element={<Initiatives.Propose />} />
+    <Route path="/public/initiatives/:code" element={<Initiatives.Public />} />
+    <Route path="/public/statistics" element={<Initiatives.PublicStats />} />
+  </Route>
+);
 const ProfilePage = lazy(() =>
   import('../features/home/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })),
 );
 const TaskPage = lazy(() => import('../features/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
+
+const FeedbackQueuePage = lazy(() =>
+  import('../features/feedback/FeedbackQueuePage.tsx').then((m) => ({ default: m.FeedbackQueuePage })),
+);
+const FeedbackItemPage = lazy(() =>
+  import('../features/feedback/FeedbackItemPage.tsx').then((m) => ({ default: m.FeedbackItemPage })),
+);
 
 export interface AppRoute {
   path: string;
@@ -85,6 +141,8 @@ export interface AppRoute {
  */
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', element: <HomePage /> },
+  { path: '/feedback', element: <FeedbackQueuePage />, roles: FEEDBACK_HANDLERS },
+  { path: '/feedback/:id', element: <FeedbackItemPage />, roles: FEEDBACK_HANDLERS },
   { path: '/profile', element: <ProfilePage /> },
   { path: '/org', element: <OrgBrowserPage /> },
   { path: '/account/password', element: <ChangePasswordPage /> },
@@ -115,4 +173,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/kpi/provinces/:code', element: <ProvinceDashboardPage /> },
   { path: '/kpi/units/:code', element: <UnitDashboardPage /> },
   { path: '/kpi/entry', element: <DataEntryPage />, roles: ['officer', 'unit_lead'] },
+  { path: '/initiatives', element: <Initiatives.List />, roles: INITIATIVE_ROLES },
+  { path: '/initiatives/:id', element: <Initiatives.Page />, roles: INITIATIVE_ROLES },
+  { path: '/statistics', element: <Initiatives.Stats /> },
 ];

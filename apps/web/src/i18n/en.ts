@@ -1,3 +1,4 @@
+import { enInitiatives } from './en.initiatives.ts';
 import { enHome } from './en.home.ts';
 import { enInputs } from './en.inputs.ts';
 import { enAudit } from './en.audit.ts';
@@ -6,6 +7,7 @@ import { enReports } from './en.reports.ts';
 import { enKpi } from './en.kpi.ts';
 import { enReporting } from './en.reporting.ts';
 import { enTasks } from './en.tasks.ts';
+import { enFeedback } from './en.feedback.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English, the second language. Every Vietnamese key must be here (checked by the type). */
@@ -193,6 +195,8 @@ export const en: Record<MessageKey, string> = {
   ...enKpi,
   ...enHome,
   ...enReports,
+  ...enInitiatives,
+  ...enFeedback,
   ...enReporting,
   ...enReview,
   ...enAudit,

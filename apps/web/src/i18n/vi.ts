@@ -1,3 +1,4 @@
+import { viInitiatives } from './vi.initiatives.ts';
 import { viHome } from './vi.home.ts';
 import { viInputs } from './vi.inputs.ts';
 import { viAudit } from './vi.audit.ts';
@@ -6,6 +7,7 @@ import { viReports } from './vi.reports.ts';
 import { viKpi } from './vi.kpi.ts';
 import { viReporting } from './vi.reporting.ts';
 import { viTasks } from './vi.tasks.ts';
+import { viFeedback } from './vi.feedback.ts';
 
 /**
  * Vietnamese, the default language and the source of the message keys. Add a key here first, then in en.ts
@@ -195,6 +197,8 @@ export const vi = {
   ...viKpi,
   ...viHome,
   ...viReports,
+  ...viInitiatives,
+  ...viFeedback,
   ...viReporting,
   ...viReview,
   ...viAudit,

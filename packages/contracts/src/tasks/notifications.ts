@@ -27,6 +27,12 @@ export const NOTIFICATION_KINDS = [
   'extension_requested',
   'extension_approved',
   'extension_rejected',
+  // feedback items (issue 10)
+  'feedback_assigned',
+  'feedback_answer_pending',
+  'feedback_reply',
+  'feedback_due_soon',
+  'feedback_overdue',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;

@@ -64,6 +64,29 @@ export const AUDIT_EVENTS = {
   'scorecard_formula.create': ['scorecard_formula'],
   'ranking.publish': ['score_run'],
   'dashboard.pins': ['user'],
+  // initiatives (ADR 0018)
+  'initiative.propose': ['initiative'],
+  'initiative.attach': ['initiative'],
+  'initiative.screen': ['initiative'],
+  'initiative.assign_experts': ['initiative'],
+  'initiative.declare_conflict': ['initiative'],
+  'initiative.score': ['initiative'],
+  'initiative.decide': ['initiative'],
+  'initiative.rubric_create': ['initiative_rubric'],
+  'initiative.demo_seed': ['initiative'],
+  'recommendation.promote': ['progress_report'],
+  'feedback.demo_seed': ['feedback_item'],
+  // feedback (issue 10)
+  'feedback.submit': ['feedback_item'],
+  'feedback.act': ['feedback_item'],
+  'feedback.public_act': ['feedback_item'],
+  'feedback.rule_create': ['feedback_routing_rule'],
+  'feedback.rule_delete': ['feedback_routing_rule'],
+  'feedback.deadline_set': ['feedback_deadline_rule'],
+  'calendar.exception_set': ['working_calendar_exception'],
+  'calendar.exception_delete': ['working_calendar_exception'],
+  'feedback.purge': ['job_run'],
+  'job.feedback_reminders': ['job_run'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

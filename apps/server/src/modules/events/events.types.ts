@@ -73,7 +73,35 @@ export type ReminderEvent =
   | ({ type: Exclude<ReminderEventType, 'reminder.report_missing'> } & ReminderFacts)
   | ({ type: 'reminder.report_missing' } & MissingReportsFacts);
 
+/** Feedback items (issue 10): one event type, the kind of change in `change`. */
+export const FEEDBACK_CHANGES = [
+  'received',
+  'assigned',
+  'status',
+  'answer_pending',
+  'answered',
+  'info_requested',
+  'replied',
+  'due_soon',
+  'overdue',
+] as const;
+export type FeedbackChange = (typeof FEEDBACK_CHANGES)[number];
+export interface FeedbackFacts {
+  change: FeedbackChange;
+  itemId: string;
+  trackingCode: string;
+  /** The responsible unit. */
+  unitId: string;
+  title: string;
+  status: string;
+  dueAt: string;
+  /** Overdue escalations: the parent of the responsible unit. */
+  escalateToUnitId?: string | null;
+  unitName?: string;
+}
+
 export type DomainEvent =
+  | ({ type: 'feedback.changed' } & FeedbackFacts)
   | ({ type: 'report.approval_requested' } & ReportFacts)
   | ({ type: 'report.submitted' } & ReportFacts)
   | ({ type: 'report.returned'; reason: string } & ReportFacts)
@@ -135,6 +163,8 @@ export function subjectOf(e: DomainEvent): { type: string; id: string } {
       return { type: 'org_unit', id: e.unitId };
     case 'kpi.values_changed':
       return { type: 'data_value_import', id: e.importId };
+    case 'feedback.changed':
+      return { type: 'feedback_item', id: e.itemId };
     default:
       return { type: 'assignment', id: e.assignmentId };
   }

@@ -16,6 +16,7 @@ import { ReminderJob } from './reminders.job.ts';
 
 export { LoggingTransport, SmtpTransport, type MailMessage, type MailTransport } from './mail.ts';
 export { MailOutbox } from './outbox.sender.ts';
+export { outboxRepository } from './outbox.repository.ts';
 export { startDispatchScheduler, startReminderScheduler } from './scheduler.ts';
 
 export interface DispatchRound {

@@ -6,6 +6,7 @@ import { t, type MessageKey } from '../../http/messages.ts';
  * who report; approvals to leads; submissions to reviewers; escalations to those who supervise.
  */
 const REPORTERS: readonly Role[] = ['officer', 'unit_lead', 'admin', 'viewer'];
+const FEEDBACK_HANDLERS: readonly Role[] = ['handler', 'officer', 'unit_lead', 'steering', 'admin'];
 export const AUDIENCE: Record<NotificationKind, readonly Role[]> = {
   due_in_7_days: REPORTERS,
   due_in_1_day: REPORTERS,
@@ -20,6 +21,11 @@ export const AUDIENCE: Record<NotificationKind, readonly Role[]> = {
   extension_requested: ['reviewer', 'steering', 'admin', 'unit_lead'],
   extension_approved: REPORTERS,
   extension_rejected: REPORTERS,
+  feedback_assigned: FEEDBACK_HANDLERS,
+  feedback_answer_pending: ['unit_lead', 'admin'],
+  feedback_reply: FEEDBACK_HANDLERS,
+  feedback_due_soon: FEEDBACK_HANDLERS,
+  feedback_overdue: ['unit_lead', 'steering', 'handler', 'admin'],
 };
 
 /** The kinds a user with these roles sees. */

@@ -1,5 +1,11 @@
 import type { NotificationKind } from '@pilotage/contracts';
-import type { DomainEvent, ReminderEventType, ReportFacts, StoredEvent } from '../events/index.ts';
+import type {
+  DomainEvent,
+  FeedbackChange,
+  ReminderEventType,
+  ReportFacts,
+  StoredEvent,
+} from '../events/index.ts';
 import type { NotificationParams } from './notification.kinds.ts';
 
 /** A notification to raise; dedupeKey makes raising it twice (two dispatchers, a retry) a no-op. */
@@ -8,7 +14,7 @@ export interface NotifyInput {
   /** Recipient unit (its users filtered by role), or null with userId for one user. */
   unitId: string | null;
   userId?: string | null;
-  subjectType: 'assignment' | 'report' | 'org_unit';
+  subjectType: 'assignment' | 'report' | 'org_unit' | 'feedback_item';
   subjectId: string;
   assignmentId: string | null;
   reportId?: string | null;
@@ -24,6 +30,15 @@ export const REMINDER_KINDS: Record<ReminderEventType, NotificationKind> = {
   'reminder.overdue': 'overdue',
   'reminder.escalation': 'escalation',
   'reminder.report_missing': 'report_missing',
+};
+
+/** Feedback changes that notify the responsible unit (overdue: its parent); the submitter is e-mailed by feedback. */
+const FEEDBACK_KINDS_BY_CHANGE: Partial<Record<FeedbackChange, NotificationKind>> = {
+  assigned: 'feedback_assigned',
+  answer_pending: 'feedback_answer_pending',
+  replied: 'feedback_reply',
+  due_soon: 'feedback_due_soon',
+  overdue: 'feedback_overdue',
 };
 
 const reportParams = (e: ReportFacts): NotificationParams => ({
@@ -115,6 +130,30 @@ export function notificationsFor(stored: Pick<StoredEvent, 'id' | 'event' | 'ded
           deadline: e.deadline ?? '—',
         }),
       );
+    case 'feedback.changed': {
+      const kind = FEEDBACK_KINDS_BY_CHANGE[e.change];
+      if (!kind) return [];
+      const unitId = kind === 'feedback_overdue' ? (e.escalateToUnitId ?? e.unitId) : e.unitId;
+      const params = {
+        trackingCode: e.trackingCode,
+        title: e.title,
+        due: e.dueAt.slice(0, 10),
+        unitName: e.unitName ?? '',
+      };
+      return [
+        {
+          kind,
+          unitId,
+          subjectType: 'feedback_item',
+          subjectId: e.itemId,
+          assignmentId: null,
+          period: null,
+          params,
+          dedupeKey: stored.dedupeKey ?? key(kind, unitId),
+          eventId: stored.id,
+        },
+      ];
+    }
     case 'report.withdrawn': // the reviewers' queue no longer lists it; nobody needs telling
     case 'commitment.signed':
     case 'kpi.values_changed':

@@ -51,4 +51,5 @@ export {
   REPLAYED_HEADER,
   runIdempotent,
 } from './idempotency.ts';
-export { safeFilename } from './evidence.sniff.ts';
+export { safeFilename, sniff } from './evidence.sniff.ts';
+export { reportingSettings } from './reports.settings.ts';

@@ -19,3 +19,12 @@ export type TaskIo = ReturnType<typeof createTaskIo>;
 export { taskIoPlugin } from './task-io.routes.ts';
 /** The streaming XLSX/CSV reader (zip guard, row limit), reused by other modules' imports. */
 export { parseTable, UnreadableFile, type ParsedSheet } from './import.parse.ts';
+export {
+  addTableSheet,
+  asDownload,
+  CSV_TYPE,
+  toCsv,
+  workbookBuffer,
+  XLSX_TYPE,
+  type TableColumn,
+} from './files.ts';

@@ -7,6 +7,7 @@ import { useAsOf, withAsOf } from '../tasks/as-of.ts';
 import { NextReport } from './NextReport.tsx';
 import { ReportActions } from './ReportActions.tsx';
 import { ReportDetails } from './ReportDetails.tsx';
+import { ReportRecommendations } from '../recommendations/ReportRecommendations.tsx';
 import { useReport } from './reports.ts';
 import '../tasks/tasks.css';
 import './review.css';
@@ -58,6 +59,7 @@ export function ReportPage() {
         }}
       />
       {decided === r.id && <NextReport currentId={r.id} />}
+      <ReportRecommendations report={r} />
     </>
   );
 }
