@@ -125,6 +125,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(services.notifications.plugin());
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
+  await app.register(services.dashboard.plugin());
   await app.register(feedbackPlugin(services.feedback));
   await app.register(open311Plugin(services.feedback));
 

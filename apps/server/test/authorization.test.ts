@@ -7,10 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
 import { allRoutes, fill, is, ROLE_CLASSES, type M, type RouteRef, type RowsFactory } from './matrix.ts';
+import { dashboardRows } from './matrix/dashboard.ts';
 import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
+import { reviewRows } from './matrix/review.ts';
 import { taskRows } from './matrix/tasks.ts';
 import { FEEDBACK_PUBLIC_ROUTES, feedbackRows } from './matrix/feedback.ts';
 
@@ -20,6 +22,8 @@ const FACTORIES: RowsFactory[] = [
   taskRows,
   reportRows,
   otherRows,
+  dashboardRows,
+  reviewRows,
   feedbackRows,
 ];
 const PUBLIC_ROUTES = ['health.health', 'identity.login', ...FEEDBACK_PUBLIC_ROUTES].sort();

@@ -55,6 +55,9 @@ const ImportPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('../features/task-io/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
 );
+const ProfilePage = lazy(() =>
+  import('../features/home/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })),
+);
 const TaskPage = lazy(() => import('../features/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
 
 const FeedbackQueuePage = lazy(() =>
@@ -77,6 +80,7 @@ export interface AppRoute {
  */
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', element: <HomePage /> },
+  { path: '/profile', element: <ProfilePage /> },
   { path: '/feedback', element: <FeedbackQueuePage />, roles: FEEDBACK_HANDLERS },
   { path: '/feedback/:id', element: <FeedbackItemPage />, roles: FEEDBACK_HANDLERS },
   { path: '/org', element: <OrgBrowserPage /> },

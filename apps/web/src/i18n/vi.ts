@@ -1,4 +1,9 @@
+import { viHome } from './vi.home.ts';
+import { viInputs } from './vi.inputs.ts';
+import { viAudit } from './vi.audit.ts';
+import { viReview } from './vi.review.ts';
 import { viReports } from './vi.reports.ts';
+import { viReporting } from './vi.reporting.ts';
 import { viTasks } from './vi.tasks.ts';
 import { viFeedback } from './vi.feedback.ts';
 
@@ -187,7 +192,12 @@ export const vi = {
   'audit.act.org.load': 'Nạp cơ cấu tổ chức',
 
   ...viTasks,
+  ...viHome,
   ...viReports,
+  ...viReporting,
+  ...viReview,
+  ...viAudit,
+  ...viInputs,
   ...viFeedback,
 } as const;
 
