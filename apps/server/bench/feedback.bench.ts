@@ -176,24 +176,18 @@ async function main() {
       realNonces,
     );
     await app.close();
-    const rows = await sql<{
-      n: string;
-      distinct_titles: string;
-    }>`select count(*) as n, count(distinct title) as distinct_titles from feedback_item where tracking_code like 'PA-%'`.execute(
-      db,
-    );
-    const n = Number(rows.rows[0]!.n);
-    const distinct = Number(rows.rows[0]!.distinct_titles);
-    const steps = Number(
-      (await sql<{ n: string }>`select count(*) as n from feedback_step`.execute(db)).rows[0]!.n,
-    );
-    const mails = Number(
-      (
-        await sql<{
-          n: string;
-        }>`select count(*) as n from mail_outbox where dedupe_key like 'feedback:%'`.execute(db)
-      ).rows[0]!.n,
-    );
+    // let requests still in flight commit, then count everything in ONE statement (one snapshot)
+    await new Promise((r) => setTimeout(r, 2000));
+    const counted = await sql<{ n: string; distinct_titles: string; steps: string; mails: string }>`select
+        (select count(*) from feedback_item where tracking_code like 'PA-%') as n,
+        (select count(distinct title) from feedback_item where tracking_code like 'PA-%') as distinct_titles,
+        (select count(*) from feedback_step) as steps,
+        (select count(*) from mail_outbox where dedupe_key like 'feedback:%') as mails`.execute(db);
+    const c = counted.rows[0]!;
+    const n = Number(c.n);
+    const distinct = Number(c.distinct_titles);
+    const steps = Number(c.steps);
+    const mails = Number(c.mails);
     // every 201 has its row (rows ≥ 201s); a few more rows than 201s are requests committed while autocannon
     // was stopping (answered after it stopped listening), not losses
     const lost = Math.max(0, real.ok - n);

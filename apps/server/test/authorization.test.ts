@@ -35,7 +35,6 @@ const FACTORIES: RowsFactory[] = [
   feedbackRows,
   dashboardRows,
   reviewRows,
-  kpiRows,
 ];
 const PUBLIC_ROUTES = [
   'health.health',

@@ -2,7 +2,7 @@
  * Personal data at rest (issue 10 item 9): contacts and citizen IDs are sealed with AES-256-GCM
  * (node:crypto) under a key from configuration; the row keeps the key id, so keys rotate without a big-bang
  * re-encryption (docs/SECURITY.md): add a new key first in PILOTAGE_FEEDBACK_KEYS, old keys stay listed
- * until `npm run feedback:rekey` (or the purge) has left no row sealed with them.
+ * until the retention purge (or a re-sealing maintenance run, docs/SECURITY.md) has left no row sealed with them.
  * Sealed text: base64url(iv[12] ‖ tag[16] ‖ ciphertext). The item id is the additional authenticated data,
  * so a sealed value copied onto another row does not open.
  */
