@@ -20,6 +20,7 @@ import { orgPlugin } from './modules/org/index.ts';
 import { reportingPlugin } from './modules/reports/index.ts';
 import { taskIoPlugin } from './modules/task-io/index.ts';
 import { tasksPlugin } from './modules/tasks/index.ts';
+import { qualityPlugin } from './modules/quality/index.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -124,6 +125,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(services.notifications.plugin());
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
+  await app.register(qualityPlugin(services.quality, { maxUploadBytes: config.qualityMaxUploadBytes }));
 
   const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {

@@ -9,6 +9,7 @@ import { OrgService } from './modules/org/index.ts';
 import { createReporting } from './modules/reports/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
+import { createQuality } from './modules/quality/index.ts';
 
 /** The application's services, wired once over one database. Tests build the same object. */
 export function createServices(
@@ -39,6 +40,7 @@ export function createServices(
     commitments: new CommitmentsService(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
+    quality: createQuality(db, audit),
   };
 }
 

@@ -7,3 +7,4 @@ export * from './health.ts';
 export * from './search.ts';
 export * from './tasks/index.ts';
 export * from './demo.ts';
+export * from './quality.ts';

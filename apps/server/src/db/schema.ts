@@ -11,6 +11,7 @@ import type {
   TaskStatus,
 } from '@pilotage/contracts';
 import type { ColumnType } from 'kysely';
+import type { QualityTables } from './schema.quality.ts';
 
 type DeadlineUsed = 'original' | 'extended' | 'none';
 
@@ -367,7 +368,7 @@ export interface NotificationReadTable {
   read_at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends QualityTables {
   directive_document: DirectiveDocumentTable;
   programme: ProgrammeTable;
   task: TaskTable;

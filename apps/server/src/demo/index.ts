@@ -5,6 +5,7 @@ import type { Services } from '../services.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
 import { seedDemoAccounts } from './seed.ts';
 import { seedTasksDemoIn } from './tasks-demo.ts';
+import { seedQualityDemo } from '../modules/quality/index.ts';
 
 export type DemoSeedResult = { seeded: true; accounts: string[] } | { seeded: false; reason: 'has_users' };
 
@@ -21,6 +22,7 @@ export async function seedDemo(db: Db, services: Services, rootId: string): Prom
     if (await demoAccountsRepository.anyUser(tx)) return { seeded: false, reason: 'has_users' };
     const accounts = await seedDemoAccounts(tx, services, rootId, passwordHash);
     await seedTasksDemoIn(tx, services, rootId);
+    await seedQualityDemo(tx, services.audit, rootId);
     return { seeded: true, accounts };
   });
 }

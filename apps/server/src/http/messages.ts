@@ -1,4 +1,5 @@
 import type { Lang } from '@pilotage/contracts';
+import { qualityMessages } from '../modules/quality/quality.messages.ts';
 
 /** Server-side messages, Vietnamese first. Keys are stable codes; add both languages together. */
 const vi = {
@@ -136,6 +137,7 @@ const vi = {
   extension_beyond_parent: 'Hạn đề nghị không được muộn hơn hạn của đơn vị giao ({deadline})',
   extension_pending_exists: 'Đã có một đề nghị gia hạn đang chờ duyệt',
   extension_not_pending: 'Đề nghị gia hạn đã được xử lý',
+  ...qualityMessages.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -274,6 +276,7 @@ const en: Record<MessageKey, string> = {
   extension_beyond_parent: "The requested deadline cannot be later than the assigning unit's ({deadline})",
   extension_pending_exists: 'An extension request is already pending',
   extension_not_pending: 'This extension request has already been decided',
+  ...qualityMessages.en,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };

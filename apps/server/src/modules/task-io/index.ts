@@ -17,3 +17,5 @@ export function createTaskIo(db: Db, audit: AuditService) {
 
 export type TaskIo = ReturnType<typeof createTaskIo>;
 export { taskIoPlugin } from './task-io.routes.ts';
+export { assertZipWithin, ZipRefused } from './zip-guard.ts';
+export { cellText, detectSeparator } from './import.parse.ts';
