@@ -115,7 +115,10 @@ export function parseChecks(input: unknown[]): { checks: CheckDecl[]; errors: Fi
         decl.mapping = raw.mapping as Record<string, string>;
       else at('mapping', 'quality_check_mapping');
     }
-    if (metric === 'invalid_percent' && !decl.format && !decl.pattern && !decl.codeList && !decl.element)
+    if (
+      metric === 'invalid_percent' &&
+      ['format', 'pattern', 'codeList', 'element'].every((k) => raw[k] === undefined)
+    )
       at('format', 'quality_check_rule_required');
     if (metric === 'reference' && !decl.codeList) at('codeList', 'quality_check_option');
     if (metric === 'schema' && !decl.mapping) at('mapping', 'quality_check_mapping');

@@ -126,7 +126,7 @@ export class Engine {
           }
           if (!any) break;
           s.examined++;
-          if (!s.seen!.add(key)) this.fail(s, rowNo, key.split('\u0001').join(' '));
+          if (!s.seen!.add(key)) this.fail(s, rowNo, key.split('\u0001').join(' ').trim());
           break;
         }
         case 'freshness': {

@@ -28,9 +28,14 @@ function download(reply: FastifyReply, text: string, filename: string): string {
  * The uploaded sample, streamed straight to a private temp file (never held in memory); 413 past the limit,
  * the partial file removed. The caller owns the returned path.
  */
-async function sampleToDisk(request: FastifyRequest, maxBytes: number): Promise<{ path: string; name: string }> {
-  const required = () => new AppError(400, 'quality_file_required', {}, [{ path: 'file', key: 'quality_file_required' }]);
-  if (!request.isMultipart()) throw new AppError(415, 'quality_file_required', {}, [{ path: 'file', key: 'quality_file_required' }]);
+async function sampleToDisk(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<{ path: string; name: string }> {
+  const required = () =>
+    new AppError(400, 'quality_file_required', {}, [{ path: 'file', key: 'quality_file_required' }]);
+  if (!request.isMultipart())
+    throw new AppError(415, 'quality_file_required', {}, [{ path: 'file', key: 'quality_file_required' }]);
   const part = await request.file();
   if (!part || part.fieldname !== 'file') throw required();
   const path = join(tmpdir(), `pilotage-sample-${randomUUID()}`);
@@ -44,14 +49,18 @@ async function sampleToDisk(request: FastifyRequest, maxBytes: number): Promise<
   if (part.file.truncated) {
     await rm(path, { force: true });
     const max = Math.round(maxBytes / 1024 / 1024);
-    throw new AppError(413, 'quality_file_too_large', { max }, [{ path: 'file', key: 'quality_file_too_large', params: { max } }]);
+    throw new AppError(413, 'quality_file_too_large', { max }, [
+      { path: 'file', key: 'quality_file_too_large', params: { max } },
+    ]);
   }
   return { path, name: cleanFileName(part.filename) };
 }
 
 export function qualityPlugin(q: Quality, opts: { maxUploadBytes: number }) {
   return async (app: FastifyInstance) => {
-    await app.register(multipart, { limits: { fileSize: opts.maxUploadBytes, files: 1, fields: 5, parts: 6 } });
+    await app.register(multipart, {
+      limits: { fileSize: opts.maxUploadBytes, files: 1, fields: 5, parts: 6 },
+    });
     // checks may be declared in YAML (the same structure as the JSON)
     app.addContentTypeParser(
       ['application/yaml', 'application/x-yaml', 'text/yaml'],
@@ -61,7 +70,12 @@ export function qualityPlugin(q: Quality, opts: { maxUploadBytes: number }) {
           done(null, parseYaml(body as string, { maxAliasCount: 50 }));
         } catch (error) {
           const line = error instanceof YAMLParseError ? (error.linePos?.[0].line ?? 0) : 0;
-          done(new AppError(400, 'quality_yaml_invalid', { line }, [{ path: 'body', key: 'quality_yaml_invalid', params: { line } }]), undefined);
+          done(
+            new AppError(400, 'quality_yaml_invalid', { line }, [
+              { path: 'body', key: 'quality_yaml_invalid', params: { line } },
+            ]),
+            undefined,
+          );
         }
       },
     );
@@ -73,8 +87,12 @@ export function qualityPlugin(q: Quality, opts: { maxUploadBytes: number }) {
     route(app, qualityRoutes.createDatabase, ({ body }, ctx) => q.register.create(ctx, body));
     route(app, qualityRoutes.listDatabases, (_i, ctx) => q.register.list(ctx));
     route(app, qualityRoutes.getDatabase, ({ params }, ctx) => q.register.get(ctx, params.id));
-    route(app, qualityRoutes.updateDatabase, ({ params, body }, ctx) => q.register.update(ctx, params.id, body));
-    route(app, qualityRoutes.putChecks, ({ params, body }, ctx) => q.register.putChecks(ctx, params.id, body.checks));
+    route(app, qualityRoutes.updateDatabase, ({ params, body }, ctx) =>
+      q.register.update(ctx, params.id, body),
+    );
+    route(app, qualityRoutes.putChecks, ({ params, body }, ctx) =>
+      q.register.putChecks(ctx, params.id, body.checks),
+    );
     route(app, qualityRoutes.uploadAssessment, async ({ params, request }, ctx) => {
       const file = await sampleToDisk(request, opts.maxUploadBytes);
       return q.assessments.startFile(ctx, params.id, file.path, file.name);
