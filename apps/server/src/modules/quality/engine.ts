@@ -27,6 +27,7 @@ interface State {
   examples: { row: number; value: string }[];
   seen?: HashSet64;
   newest?: number;
+  newestIso?: string;
   value?: number | null;
 }
 
@@ -132,8 +133,19 @@ export class Engine {
         case 'freshness': {
           const v = values[s.idx[0]!];
           if (empty(v)) break;
-          const day = dayNumber(v.trim());
-          if (!Number.isNaN(day) && (s.newest === undefined || day > s.newest)) s.newest = day;
+          const t = v.trim();
+          // ISO dates compare as text: only a later one is converted (hot path)
+          if (t.length >= 10 && t.charCodeAt(4) === 45) {
+            if (s.newestIso !== undefined && t <= s.newestIso) break;
+            const day = dayNumber(t);
+            if (!Number.isNaN(day) && (s.newest === undefined || day > s.newest)) {
+              s.newest = day;
+              s.newestIso = t;
+            }
+          } else {
+            const day = dayNumber(t);
+            if (!Number.isNaN(day) && (s.newest === undefined || day > s.newest)) s.newest = day;
+          }
           break;
         }
         default:

@@ -5,16 +5,32 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 const VN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-/** A calendar date (YYYY-MM-DD, optionally followed by a time) that exists. */
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digit = (v: string, i: number) => {
+  const c = v.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** A calendar date (YYYY-MM-DD, optionally followed by a time) that exists; no regex, no Date (hot path). */
 export function validDate(v: string): boolean {
-  const m = ISO_DATE.exec(v);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (v.length < 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = digit(v, i);
+    if (d < 0) return false;
+    y = y * 10 + d;
+  }
+  const m1 = digit(v, 5);
+  const m2 = digit(v, 6);
+  const d1 = digit(v, 8);
+  const d2 = digit(v, 9);
+  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return false;
+  const mo = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
   if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days && (v.length === 10 || /^[T ]\d{2}:\d{2}/.test(v.slice(10)));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (mo === 2 && leap ? 29 : DAYS[mo - 1]!)) return false;
+  return v.length === 10 || /^[T ]\d{2}:\d{2}/.test(v.slice(10));
 }
 
 /** Days since the epoch of a date value (ISO or dd/mm/yyyy), or NaN. */
@@ -33,7 +49,11 @@ export function dayNumber(v: string): number {
 
 export const FORMATS = {
   /** Citizen identity number (căn cước): 12 digits. */
-  citizen_id: (v: string) => v.length === 12 && /^\d{12}$/.test(v),
+  citizen_id: (v: string) => {
+    if (v.length !== 12) return false;
+    for (let i = 0; i < 12; i++) if (digit(v, i) < 0) return false;
+    return true;
+  },
   /** Vietnamese mobile or landline: 0 or +84, then 9 digits starting with a valid prefix. */
   phone: (v: string) => /^(0|\+84)(2\d{9}|[35789]\d{8})$/.test(v),
   date: validDate,

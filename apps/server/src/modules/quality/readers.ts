@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { csvBatches } from './csv-stream.ts';
 import { assertZipWithin, cellText, detectSeparator, ZipRefused } from '../task-io/index.ts';
 
 /**
@@ -70,21 +70,22 @@ async function readCsv(path: string, size: number, sink: RowSink): Promise<void>
       .toString('utf8')
       .replace(/^\uFEFF/, ''),
   );
-  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
-  const parser = input.pipe(
-    parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: false }),
-  );
+  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
   let rowNo = 0;
   let headerSeen = false;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    rowNo++;
-    if (!headerSeen) {
-      sink.header(record);
-      headerSeen = true;
-      continue;
+  let nextProgress = PROGRESS_EVERY;
+  for await (const batch of csvBatches(input, delimiter)) {
+    for (const record of batch) {
+      rowNo++;
+      if (!headerSeen) {
+        sink.header(record);
+        headerSeen = true;
+      } else sink.row(record, rowNo);
     }
-    sink.row(record, rowNo);
-    if (rowNo % PROGRESS_EVERY === 0) await sink.progress(input.bytesRead / size, rowNo - 1);
+    if (rowNo >= nextProgress) {
+      nextProgress = rowNo + PROGRESS_EVERY;
+      await sink.progress(input.bytesRead / size, rowNo - 1);
+    }
   }
   if (!headerSeen) throw new SampleRefused('empty');
 }
