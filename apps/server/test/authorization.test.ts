@@ -12,8 +12,9 @@ import { identityRows } from './matrix/identity.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
 import { taskRows } from './matrix/tasks.ts';
+import { qualityRows } from './matrix/quality.ts';
 
-const FACTORIES: RowsFactory[] = [foundationRows, identityRows, taskRows, reportRows, otherRows];
+const FACTORIES: RowsFactory[] = [foundationRows, identityRows, taskRows, reportRows, otherRows, qualityRows];
 const PUBLIC_ROUTES = ['health.health', 'identity.login'];
 /** Served outside the API contracts on purpose: the OpenAPI document and its viewer. */
 const DOCS = (path: string) => path === '/api/openapi.json' || path.startsWith('/api/docs');
