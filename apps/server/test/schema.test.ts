@@ -3,7 +3,7 @@
  * tables, the same columns, compatible types and the same nullability. The expected side is read from
  * schema.ts with the TypeScript compiler API, the actual side from information_schema.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +16,17 @@ interface Column {
 }
 type Tables = Record<string, Record<string, Column>>;
 
-const SCHEMA_FILE = new URL('../src/db/schema.ts', import.meta.url);
+const SCHEMA_DIR = new URL('../src/db/', import.meta.url);
 
-/** Reads `interface DB { table: XTable }` and each `XTable` interface of schema.ts. */
-function declaredTables(source = readFileSync(SCHEMA_FILE, 'utf8')): Tables {
+/** schema.ts and the area files it extends (schema.<area>.ts), read as one source. */
+const schemaSources = () =>
+  readdirSync(SCHEMA_DIR)
+    .filter((f) => /^schema(\.[a-z-]+)?\.ts$/.test(f) && !f.endsWith('.test.ts'))
+    .map((f) => readFileSync(new URL(f, SCHEMA_DIR), 'utf8'))
+    .join('\n');
+
+/** Reads `interface DB extends AreaTables… { table: XTable }` and each `XTable` interface of schema*.ts. */
+function declaredTables(source = schemaSources()): Tables {
   const file = ts.createSourceFile('schema.ts', source, ts.ScriptTarget.Latest, true);
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
   const aliases = new Map<string, ts.TypeNode>();
@@ -77,7 +84,13 @@ function declaredTables(source = readFileSync(SCHEMA_FILE, 'utf8')): Tables {
   const db = interfaces.get('DB');
   if (!db) throw new Error('schema.ts has no interface DB');
   const out: Tables = {};
-  for (const member of db.members) {
+  const members = [
+    ...db.members,
+    ...(db.heritageClauses ?? []).flatMap((h) =>
+      h.types.flatMap((t) => [...(interfaces.get(t.expression.getText(file))?.members ?? [])]),
+    ),
+  ];
+  for (const member of members) {
     if (!ts.isPropertySignature(member) || !member.type || !ts.isTypeReferenceNode(member.type)) continue;
     const table = member.name.getText(file);
     const iface = interfaces.get(member.type.typeName.getText(file));

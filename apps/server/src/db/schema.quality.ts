@@ -1,14 +1,16 @@
 import type { ColumnType } from 'kysely';
 
 /** Tables of the data-quality module (migration 0017). */
+/** `date` columns travel as 'YYYY-MM-DD' strings (see database.ts parsers). */
+type DateString = string;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** jsonb: read back parsed, written as JSON text. */
 type Json = ColumnType<unknown, string, string>;
 type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
-/** bigint: 'string' on node-postgres, number on PGlite; written as a number. */
-type BigIntish = ColumnType<string | number, number | undefined, number>;
+/** bigint: may come back as a string on node-postgres; read through Number(). */
+type BigIntish = ColumnType<number, number | undefined, number>;
 
 export interface QualityDatabaseTable {
   id: string;
@@ -17,9 +19,9 @@ export interface QualityDatabaseTable {
   kind: 'national' | 'specialised' | 'local';
   legal_basis: string | null;
   description: string | null;
-  record_count: ColumnType<string | number | null, number | null | undefined, number | null>;
+  record_count: ColumnType<number | null, number | null | undefined, number | null>;
   update_frequency: string | null;
-  last_updated_on: string | null;
+  last_updated_on: DateString | null;
   connected_to_platform: ColumnType<boolean, boolean | undefined, boolean>;
   consumer_unit_ids: ColumnType<unknown, string | undefined, string>;
   shared_apis: ColumnType<unknown, string | undefined, string>;
