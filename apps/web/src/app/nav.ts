@@ -67,6 +67,8 @@ export const NAV: readonly NavItem[] = [
     roles: ['unit_lead', 'steering', 'admin', 'reviewer'],
   },
   { to: '/import', label: 'tasks.nav.import', roles: ['steering', 'admin'] },
+  { to: '/quality', label: 'quality.nav.register', description: 'quality.home.register' },
+  { to: '/quality/rankings', label: 'quality.nav.rankings', description: 'quality.home.rankings' },
 ];
 
 export function canSee(item: { roles?: readonly Role[] | undefined }, roles: readonly Role[]): boolean {

@@ -25,6 +25,15 @@ const OrgBrowserPage = lazy(() =>
 const CommitmentsPage = lazy(() =>
   import('../features/commitments/CommitmentsPage.tsx').then((m) => ({ default: m.CommitmentsPage })),
 );
+const QualityRegisterPage = lazy(() =>
+  import('../features/quality/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })),
+);
+const QualityDatabasePage = lazy(() =>
+  import('../features/quality/DatabasePage.tsx').then((m) => ({ default: m.DatabasePage })),
+);
+const QualityRankingsPage = lazy(() =>
+  import('../features/quality/RankingsPage.tsx').then((m) => ({ default: m.RankingsPage })),
+);
 const NotificationsPage = lazy(() =>
   import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
@@ -94,4 +103,7 @@ export const ROUTES: readonly AppRoute[] = [
     roles: ['unit_lead', 'steering', 'admin', 'reviewer'],
   },
   { path: '/import', element: <ImportPage />, roles: ['steering', 'admin'] },
+  { path: '/quality', element: <QualityRegisterPage /> },
+  { path: '/quality/databases/:id', element: <QualityDatabasePage /> },
+  { path: '/quality/rankings', element: <QualityRankingsPage /> },
 ];

@@ -1,3 +1,4 @@
+import { enQuality } from './en.quality.ts';
 import { enReports } from './en.reports.ts';
 import { enTasks } from './en.tasks.ts';
 import type { MessageKey } from './vi.ts';
@@ -184,5 +185,6 @@ export const en: Record<MessageKey, string> = {
   'audit.act.org.load': 'Organisation loaded',
 
   ...enTasks,
+  ...enQuality,
   ...enReports,
 };

@@ -1,3 +1,4 @@
+import { viQuality } from './vi.quality.ts';
 import { viReports } from './vi.reports.ts';
 import { viTasks } from './vi.tasks.ts';
 
@@ -186,6 +187,7 @@ export const vi = {
   'audit.act.org.load': 'Nạp cơ cấu tổ chức',
 
   ...viTasks,
+  ...viQuality,
   ...viReports,
 } as const;
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { qualityRoutes } from '@pilotage/contracts';
@@ -39,9 +38,14 @@ async function sampleToDisk(
   const part = await request.file();
   if (!part || part.fieldname !== 'file') throw required();
   const path = join(tmpdir(), `pilotage-sample-${randomUUID()}`);
-  const { rm } = await import('node:fs/promises');
   try {
-    await pipeline(part.file, createWriteStream(path, { mode: 0o600 }));
+    // for-await (not stream.pipeline): a form cut short errors the file stream's iterator, never a pipe
+    const fh = await open(path, 'w', 0o600);
+    try {
+      for await (const chunk of part.file) await fh.write(chunk as Buffer);
+    } finally {
+      await fh.close();
+    }
   } catch (error) {
     await rm(path, { force: true });
     throw error;
