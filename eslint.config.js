@@ -93,7 +93,8 @@ export default defineConfig(
         {
           patterns: [
             {
-              regex: String.raw`(^|/)modules/[^/]+/(?!index\.ts$).+`,
+              // a module's <module>.messages.ts ({ vi, en }) is spread into http/messages.ts
+              regex: String.raw`(^|/)modules/[^/]+/(?!index\.ts$|[a-z-]+\.messages\.ts$).+`,
               message: 'Import a module only through its index.ts (modules/<name>/index.ts).',
             },
           ],

@@ -106,7 +106,7 @@ describe('database quality', () => {
     await loginAs(page, 'commune.officer');
     await page.goto('/quality/rankings');
     await page.getByLabel('Năm').selectOption('2025');
-    await page.getByTestId('ranking').waitFor();
+    await page.getByTestId('ranking').getByText('Cơ sở dữ liệu quốc gia về dân cư').waitFor();
     const rows = await page.getByTestId('ranking').locator('tbody tr').count();
     expect(rows).toBeGreaterThanOrEqual(12);
     expect(await page.getByTestId('ranking').innerText()).toContain('Cơ sở dữ liệu quốc gia về dân cư');
@@ -118,7 +118,7 @@ describe('database quality', () => {
     await loginAs(phone, 'commune.officer');
     await phone.goto('/quality/rankings');
     await phone.getByLabel('Year').selectOption('2025');
-    await phone.getByTestId('ranking').waitFor();
+    await phone.getByTestId('ranking').getByText('Cơ sở dữ liệu quốc gia về dân cư').waitFor();
     await screenshot(phone, 'quality-rankings-en-phone');
     expect(pageErrors(page)).toEqual([]);
   }, 120_000);

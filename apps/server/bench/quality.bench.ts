@@ -22,7 +22,6 @@ import { scoreOf } from '../src/modules/quality/quality-score.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const AS_OF = '2025-10-10';
 
 const CHECKS = [
   { metric: 'row_count', expected: ROWS, must: { ge: 99 }, criterion: 'sufficient' },
@@ -158,7 +157,7 @@ async function child(file: string) {
       ms,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       sampledPeakMb: peakSampled / 1024 / 1024,
-        baselineMb,
+      baselineMb,
       measurements,
       score,
     }) + '\n',

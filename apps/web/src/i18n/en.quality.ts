@@ -84,5 +84,8 @@ export const enQuality: Record<keyof typeof viQuality, string> = {
   'quality.rankings.units': 'League of owner units',
   'quality.rankings.empty': 'No assessment in this year yet.',
   'quality.rankings.csv': 'Download the ranking (CSV)',
+  'quality.rankings.failingCount': '{count} checks',
+  'quality.rankings.legend':
+    'Class A: score 80 or more and all six criteria at 50 or more; class B: 60 or more; class C: below 60. Owner units: the mean of their databases, class A when all of them are A.',
   'quality.rankings.failingNone': 'None',
 };

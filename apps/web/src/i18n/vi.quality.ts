@@ -82,5 +82,8 @@ export const viQuality = {
   'quality.rankings.units': 'Bảng xếp hạng đơn vị chủ quản',
   'quality.rankings.empty': 'Chưa có kết quả đánh giá trong năm này.',
   'quality.rankings.csv': 'Tải bảng xếp hạng (CSV)',
+  'quality.rankings.failingCount': '{count} quy tắc',
+  'quality.rankings.legend':
+    'Loại A: điểm từ 80 và cả sáu tiêu chí đạt từ 50 điểm; loại B: từ 60 điểm; loại C: dưới 60. Đơn vị chủ quản: điểm trung bình các CSDL, loại A khi mọi CSDL đều loại A.',
   'quality.rankings.failingNone': 'Không có',
 } as const;

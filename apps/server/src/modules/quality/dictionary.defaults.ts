@@ -81,8 +81,9 @@ export const DEFAULT_CODE_LISTS = [
   },
 ];
 
-const el = (e: Partial<DictionaryElement> & Pick<DictionaryElement, 'code' | 'name' | 'nameEn' | 'type'>) =>
-  ({ definition: '', ...e }) as DictionaryElement;
+const el = (
+  e: Partial<DictionaryElement> & Pick<DictionaryElement, 'code' | 'name' | 'nameEn' | 'type'>,
+) => ({ definition: '', ...e });
 
 export const DEFAULT_ELEMENTS: DictionaryElement[] = [
   el({

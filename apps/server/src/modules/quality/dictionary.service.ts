@@ -27,7 +27,7 @@ export const ELEMENT_COLUMNS = [
 ] as const;
 
 const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s; // no formula in a spreadsheet
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };

@@ -22,8 +22,7 @@ const quoteIdent = (name: string) =>
 const text = (v: unknown): string | undefined => {
   if (v === null || v === undefined) return undefined;
   if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  return typeof v === 'string' ? v : JSON.stringify(v);
 };
 
 export async function readPostgresTable(

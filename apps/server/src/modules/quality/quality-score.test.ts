@@ -42,7 +42,18 @@ describe('quality score formula', () => {
   });
 
   it('unit score is the mean of its databases', () => {
-    expect(unitScore([90, 70])).toEqual({ score: 80, grade: 'A' });
+    expect(
+      unitScore([
+        { score: 90, grade: 'A' },
+        { score: 70, grade: 'B' },
+      ]),
+    ).toEqual({ score: 80, grade: 'B' });
+    expect(
+      unitScore([
+        { score: 90, grade: 'A' },
+        { score: 84, grade: 'A' },
+      ]),
+    ).toEqual({ score: 87, grade: 'A' });
     expect(unitScore([])).toBeNull();
   });
 });

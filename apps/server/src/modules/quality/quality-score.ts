@@ -9,7 +9,8 @@ import { QUALITY_CRITERIA, type QualityCriterion } from '@pilotage/contracts';
  *    consumer unit 8 (at most 5: 40), at least one shared API 20; when checks also name "shared", the
  *    register score and the checks' score are averaged;
  *  - the overall score is the mean of the criteria that have a score, rounded to one decimal;
- *  - class A: overall ≥ 80 and all six criteria scored, none below 50; B: overall ≥ 60; C otherwise.
+ *  - class A: overall ≥ 80 and all six criteria scored, none below 50; B: overall ≥ 60; C otherwise;
+ *  - an owner unit: the mean of its databases' scores; A only when all of them are A (unitScore).
  */
 export const FORMULA_VERSION = 'q-2025.1';
 
@@ -57,11 +58,17 @@ export function scoreOf(outcomes: readonly CheckOutcome[], register: RegisterFac
   return { criteria, score, grade: gradeOf(score, criteria), formulaVersion: FORMULA_VERSION };
 }
 
-/** An owner unit's score: the mean of its databases' scores, with the class of that mean. */
-export function unitScore(scores: readonly number[]): { score: number; grade: 'A' | 'B' | 'C' } | null {
-  if (scores.length === 0) return null;
-  const score = round1(scores.reduce((a, b) => a + b, 0) / scores.length);
-  return { score, grade: score >= 80 ? 'A' : score >= 60 ? 'B' : 'C' };
+/**
+ * An owner unit's score: the mean of its databases' scores; class A when that mean is ≥ 80 and every one of
+ * its databases is class A, B when the mean is ≥ 60, C otherwise.
+ */
+export function unitScore(
+  dbs: readonly { score: number; grade: 'A' | 'B' | 'C' }[],
+): { score: number; grade: 'A' | 'B' | 'C' } | null {
+  if (dbs.length === 0) return null;
+  const score = round1(dbs.reduce((a, b) => a + b.score, 0) / dbs.length);
+  const allA = dbs.every((d) => d.grade === 'A');
+  return { score, grade: score >= 80 && allA ? 'A' : score >= 60 ? 'B' : 'C' };
 }
 
 /** 2025 is the pilot year; rankings are official from 2026. */

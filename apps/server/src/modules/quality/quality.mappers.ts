@@ -7,7 +7,13 @@ import type { AssessmentRow, DatabaseRow, SummaryRow } from './quality.repositor
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 const dateText = (d: unknown) =>
-  d === null || d === undefined ? null : d instanceof Date ? d.toISOString().slice(0, 10) : String(d);
+  d === null || d === undefined
+    ? null
+    : d instanceof Date
+      ? d.toISOString().slice(0, 10)
+      : typeof d === 'string'
+        ? d
+        : JSON.stringify(d);
 
 type Summary = z.infer<typeof AssessmentSummary>;
 

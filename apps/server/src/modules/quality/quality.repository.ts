@@ -111,10 +111,11 @@ export const qualityRepository = {
       ])
       .where('a.year', '=', year)
       .where('a.status', '=', 'done')
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('quality_assessment as b')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('quality_assessment as b')
               .select('b.id')
               .whereRef('b.database_id', '=', 'a.database_id')
               .where('b.year', '=', year)

@@ -33,10 +33,13 @@ export class RankingsService {
           .map((m) => ({ metric: m.metric, column: m.column, criterion: m.criterion, value: m.value })),
       });
     });
-    const byUnit = new Map<string, { unit: Rankings['items'][number]['ownerUnit']; scores: number[] }>();
+    const byUnit = new Map<
+      string,
+      { unit: Rankings['items'][number]['ownerUnit']; scores: { score: number; grade: 'A' | 'B' | 'C' }[] }
+    >();
     for (const it of items) {
       const u = byUnit.get(it.ownerUnit.id) ?? { unit: it.ownerUnit, scores: [] };
-      u.scores.push(it.score);
+      u.scores.push({ score: it.score, grade: it.grade });
       byUnit.set(it.ownerUnit.id, u);
     }
     const units = [...byUnit.values()]
@@ -86,7 +89,7 @@ export class RankingsService {
       'failing_checks',
     ];
     const cell = (v: unknown) => {
-      const s = v === null || v === undefined ? '' : String(v);
+      const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
       const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
       return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     };

@@ -121,7 +121,9 @@ async function readJsonLines(path: string, size: number, sink: RowSink): Promise
           ? undefined
           : typeof v === 'object'
             ? JSON.stringify(v)
-            : String(v);
+            : typeof v === 'string'
+              ? v
+              : JSON.stringify(v);
       }),
       rowNo,
     );

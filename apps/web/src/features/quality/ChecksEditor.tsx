@@ -69,24 +69,27 @@ export function ChecksEditor(props: {
       <p className="field-hint">{t('quality.checks.hint')}</p>
       <fieldset className="field">
         <legend>{t('quality.checks.format')}</legend>
-        {(['json', 'yaml'] as const).map((f) => (
-          <label key={f} className="radio-inline">
-            <input
-              type="radio"
-              name="checks-format"
-              value={f}
-              checked={format === f}
-              onChange={() => switchTo(f)}
-            />{' '}
-            {f.toUpperCase()}
-          </label>
-        ))}
+        <div className="checkbox-list">
+          {(['json', 'yaml'] as const).map((f) => (
+            <label key={f} className="checkbox">
+              <input
+                type="radio"
+                name="checks-format"
+                value={f}
+                checked={format === f}
+                onChange={() => switchTo(f)}
+              />
+              {f.toUpperCase()}
+            </label>
+          ))}
+        </div>
       </fieldset>
       <div className="field">
         <label htmlFor="checks-text">{t('quality.checks.editor')}</label>
         <textarea
           id="checks-text"
           className="checks-editor"
+          rows={16}
           spellCheck={false}
           value={text}
           onChange={(e) => setText(e.target.value)}

@@ -69,7 +69,7 @@ export function DatabasePage() {
               />{' '}
               {d.rank !== null && d.latestResult && (
                 <strong data-testid="rank">
-                  {t('quality.db.rank', { rank: d.rank, year: d.latestResult.year })}
+                  {t('quality.db.rank', { rank: d.rank, year: String(d.latestResult.year) })}
                 </strong>
               )}
             </dd>

@@ -55,6 +55,7 @@ export function RankingsPage() {
       {q.data && q.data.items.length === 0 && <p>{t('quality.rankings.empty')}</p>}
       {q.data && q.data.items.length > 0 && (
         <>
+          <p className="muted small">{t('quality.rankings.legend')}</p>
           <h2 id="rank-db">{t('quality.rankings.databases')}</h2>
           <div className="table-scroll" role="region" aria-labelledby="rank-db" tabIndex={0}>
             <table className="table table-compact" data-testid="ranking">
@@ -91,7 +92,7 @@ export function RankingsPage() {
                         t('quality.rankings.failingNone')
                       ) : (
                         <details>
-                          <summary>{i.failing.length}</summary>
+                          <summary>{t('quality.rankings.failingCount', { count: i.failing.length })}</summary>
                           <ul>
                             {i.failing.map((f, k) => (
                               <li key={k}>

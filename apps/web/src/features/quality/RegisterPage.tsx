@@ -154,8 +154,8 @@ function RegisterForm() {
         value={legal}
         onChange={(e) => setLegal(e.target.value)}
       />
-      <div className="field field-check">
-        <label>
+      <div className="field">
+        <label className="checkbox">
           <input type="checkbox" checked={connected} onChange={(e) => setConnected(e.target.checked)} />{' '}
           {t('quality.field.connected')}
         </label>
