@@ -58,7 +58,7 @@ export function RankingsPage() {
           <p className="muted small">{t('quality.rankings.legend')}</p>
           <h2 id="rank-db">{t('quality.rankings.databases')}</h2>
           <div className="table-scroll" role="region" aria-labelledby="rank-db" tabIndex={0}>
-            <table className="table table-compact" data-testid="ranking">
+            <table className="table table-compact ranking-table" data-testid="ranking">
               <thead>
                 <tr>
                   <th scope="col" className="num">
