@@ -161,6 +161,7 @@ async function child(file: string) {
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       sampledPeakMb: peakSampled / 1024 / 1024,
       baselineMb,
+      cpuMs,
       measurements,
       score,
     }) + '\n',
