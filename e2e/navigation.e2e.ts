@@ -55,18 +55,19 @@ describe('navigation follows the roles', () => {
 });
 
 describe('home page', () => {
-  it('says who you are, your unit and scope, in Vietnamese and English', async () => {
+  it('says who you are, your unit and scope (on the profile page), in Vietnamese and English', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'province.officer');
     await page.getByRole('heading', { name: 'Xin chào, Cán bộ Sở KH&CN Hà Nội', level: 1 }).waitFor();
     const main = page.locator('main');
+    await main.getByRole('link', { name: 'Tài khoản của tôi' }).click();
     await main.getByRole('heading', { name: 'Phạm vi theo dõi' }).waitFor();
     await main.getByText('Bạn xem được dữ liệu của Hà Nội và các đơn vị trực thuộc.').waitFor();
     expect(await main.textContent()).toContain('Người thẩm định');
     await screenshot(page, 'home-vi');
 
     await setLanguage(page, 'en');
-    await page.getByRole('heading', { name: 'Welcome, Cán bộ Sở KH&CN Hà Nội', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'My account', level: 1 }).waitFor();
     await main.getByText('You can see the data of Hanoi and the units under it.').waitFor();
     expect(await texts(page, '#app-nav a')).toEqual(expect.arrayContaining(['Home', 'Organisation']));
     expect(await main.textContent()).toContain('Reviewer');
@@ -77,10 +78,12 @@ describe('home page', () => {
   it('shows an administrator the national scope and the admin links', async () => {
     const page = await newPage(browser);
     await loginAs(page, 'admin');
+    await page.goto('/profile');
     await page
       .locator('main')
       .getByText('Bạn xem được dữ liệu của Cấp quốc gia và các đơn vị trực thuộc.')
       .waitFor();
+    await page.goto('/');
     const links = await texts(page, 'main .link-card-title');
     expect(links).toEqual(expect.arrayContaining(['Tổ chức', 'Người dùng', 'Khóa API', 'Nhật ký kiểm toán']));
     await screenshot(page, 'home-admin-vi');

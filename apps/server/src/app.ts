@@ -125,6 +125,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(services.notifications.plugin());
   await app.register(taskIoPlugin(services.taskIo));
   await app.register(tasksPlugin(services.tasks));
+  await app.register(services.dashboard.plugin());
   await app.register(qualityPlugin(services.quality, { maxUploadBytes: config.qualityMaxUploadBytes }));
 
   const hasWeb = await registerWebApp(app, config.webDist);

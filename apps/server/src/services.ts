@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuditAnchor, AuditService } from './modules/audit/index.ts';
 import { CommitmentsService } from './modules/commitments/index.ts';
+import { createDashboard } from './modules/dashboard/index.ts';
 import { EventDispatcher } from './modules/events/index.ts';
 import { createNotifications, type MailTransport } from './modules/notifications/index.ts';
 import { AuthService, DemoAccountsService, UsersService } from './modules/identity/index.ts';
@@ -40,6 +41,7 @@ export function createServices(
     commitments: new CommitmentsService(db, audit),
     taskIo: createTaskIo(db, audit),
     tasks: createTasks(db, audit),
+    dashboard: createDashboard(db),
     quality: createQuality(db, audit),
   };
 }

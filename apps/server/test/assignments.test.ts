@@ -84,8 +84,12 @@ describe('assignment visibility', () => {
     expect(all.json().total).toBe(4);
     const overdue = await client.get(`/api/assignments?taskId=${s.task.id}&status=overdue&asOf=2025-12-01`);
     expect(ids(overdue.json().items)).toEqual([s.baDinh.id, s.bachMai.id].sort());
-    const due = await client.get(`/api/assignments?taskId=${s.task.id}&dueWithinDays=30&asOf=2025-11-15`);
+    // the communes' deadline (11-30) falls within 10 days of 11-20; the November reports are due 12-05
+    const due = await client.get(`/api/assignments?taskId=${s.task.id}&dueWithinDays=10&asOf=2025-11-20`);
     expect(ids(due.json().items)).toEqual([s.baDinh.id, s.bachMai.id].sort());
+    // within 30 days of 11-15, every unit's November report falls due (issue 8, bug 6)
+    const soon = await client.get(`/api/assignments?taskId=${s.task.id}&dueWithinDays=30&asOf=2025-11-15`);
+    expect(soon.json().total).toBe(4);
   });
 });
 

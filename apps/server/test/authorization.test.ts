@@ -7,14 +7,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids.ts';
 import { createTestEnv, type TestEnv } from './harness.ts';
 import { allRoutes, fill, is, ROLE_CLASSES, type M, type RouteRef, type RowsFactory } from './matrix.ts';
+import { dashboardRows } from './matrix/dashboard.ts';
 import { foundationRows } from './matrix/foundation.ts';
 import { identityRows } from './matrix/identity.ts';
 import { otherRows } from './matrix/others.ts';
 import { reportRows } from './matrix/reports.ts';
+import { reviewRows } from './matrix/review.ts';
 import { taskRows } from './matrix/tasks.ts';
 import { qualityRows } from './matrix/quality.ts';
 
-const FACTORIES: RowsFactory[] = [foundationRows, identityRows, taskRows, reportRows, otherRows, qualityRows];
+const FACTORIES: RowsFactory[] = [
+  foundationRows,
+  identityRows,
+  taskRows,
+  reportRows,
+  otherRows,
+  dashboardRows,
+  reviewRows,
+  qualityRows,
+];
 const PUBLIC_ROUTES = ['health.health', 'identity.login'];
 /** Served outside the API contracts on purpose: the OpenAPI document and its viewer. */
 const DOCS = (path: string) => path === '/api/openapi.json' || path.startsWith('/api/docs');

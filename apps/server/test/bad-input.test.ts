@@ -91,8 +91,36 @@ describe('validation', () => {
     expect(body.detail).toBe('Dữ liệu gửi lên không hợp lệ');
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0]!.path).toBe('body.username');
-    expect(body.errors![0]!.message).toMatch(/string/);
-    expect(body.errors![0]!.message).toMatch(/số/); // "received a number", not "received undefined"
+    // written for people: no type names, no zod wording (issue 8)
+    expect(body.errors![0]!.message).toBe('Cần nhập chữ');
+  });
+
+  it('says what is wrong in words people use, in both languages (no "Quá nhỏ: mong đợi string")', async () => {
+    const send = (lang: string, extra: object) =>
+      admin.post('/api/users', { ...validUser(), ...extra }, { 'accept-language': lang });
+    const messages = async (lang: string, extra: object) =>
+      Object.fromEntries(problem(await send(lang, extra), 400).errors!.map((e) => [e.path, e.message]));
+    const wrong = { password: 'short', username: 'A B', email: 'x', displayName: '' };
+    expect(await messages('vi', wrong)).toEqual({
+      'body.password': 'Cần ít nhất 10 ký tự',
+      'body.username': expect.stringMatching(/^Tên đăng nhập chỉ gồm chữ thường/),
+      'body.email': expect.stringMatching(/^Địa chỉ thư điện tử không hợp lệ/),
+      'body.displayName': 'Không được để trống',
+    });
+    expect(await messages('en', wrong)).toEqual({
+      'body.password': 'At least 10 characters',
+      'body.username': expect.stringMatching(/^A username has only lower-case letters/),
+      'body.email': expect.stringMatching(/^Not a valid e-mail address/),
+      'body.displayName': 'This cannot be empty',
+    });
+    const missing = { ...validUser() } as Record<string, unknown>;
+    delete missing.username;
+    const res = await admin.post('/api/users', missing);
+    expect(problem(res, 400).errors).toEqual([
+      { path: 'body.username', message: 'Vui lòng nhập thông tin này' },
+    ]);
+    for (const body of [problem(await send('vi', wrong), 400), problem(await send('en', wrong), 400)])
+      for (const e of body.errors!) expect(e.message).not.toMatch(/string|mong đợi|expected|>=|Quá/);
   });
 
   it('answers in English with Accept-Language: en', async () => {
@@ -102,9 +130,7 @@ describe('validation', () => {
     );
     expect(body.title).toBe('Bad request');
     expect(body.detail).toBe('The submitted data is not valid');
-    expect(body.errors).toEqual([
-      { path: 'body.roles', message: expect.stringMatching(/expected array, received string/) },
-    ]);
+    expect(body.errors).toEqual([{ path: 'body.roles', message: 'A list is expected' }]);
   });
 
   it('reports every wrong field, nested paths included', async () => {

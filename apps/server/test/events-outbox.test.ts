@@ -252,7 +252,7 @@ describe('domain events → notifications → mail outbox', () => {
       items: { message: string; subjectType: string; subjectId: string }[];
     }>();
     expect(list.items[0]).toMatchObject({ subjectType: 'assignment', subjectId: baDinh!.id });
-    expect(list.items[0]!.message).toMatch(/asks to extend .* to 2030-06-15: Mưa lũ/);
+    expect(list.items[0]!.message).toMatch(/asks to extend .* to 15\/06\/2030: Mưa lũ/);
   });
 
   it('a notification may be addressed to one user: only that user sees it; it needs a recipient', async () => {

@@ -128,7 +128,7 @@ describe('reminders and escalation', () => {
     expect(body.items.every((n: { kind: string }) => n.kind !== 'escalation')).toBe(true);
     expect(body.unread).toBe(body.total);
     const overdue = body.items.find((n: { kind: string }) => n.kind === 'overdue');
-    expect(overdue.message).toMatch(/Kết nối dữ liệu dân cư: \d+ days overdue \(deadline 2025-06-30\)/);
+    expect(overdue.message).toMatch(/Kết nối dữ liệu dân cư: \d+ days overdue \(deadline 30\/06\/2025\)/);
 
     const read = await communeOfficer.post(`/api/notifications/${overdue.id}/read`);
     expect(read.json().readAt).not.toBeNull();

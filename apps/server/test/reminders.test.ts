@@ -176,7 +176,7 @@ describe('reminder job candidates', () => {
       items: { message: string; period: string }[];
     }>();
     expect(list.items.find((n) => n.period === '2025-06')!.message).toMatch(
-      /on 2 task\(s\) \(due 2025-07-05\)/,
+      /^No report for period June 2025 on 2 task\(s\) \(due 05\/07\/2025\)/,
     );
     // a second run the next day adds nothing for the same unit and period…
     const again = await job().runReminders('2025-07-07', { force: true });

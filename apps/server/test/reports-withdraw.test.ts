@@ -86,8 +86,11 @@ describe('withdrawing a report until it is reviewed', () => {
     const submitted = await act(c.communeOfficer, id, 'submit');
     expect(submitted.json()).toMatchObject({ status: 'submitted', allowedActions: ['withdraw'] });
     expect(await queueIds()).toContain(id);
-    const afterSubmit = await storedStatus(communeAssignment);
-    expect(afterSubmit).not.toEqual(before); // a completion report submitted moves the status clock
+    // a submitted report awaits review: shown apart, it does not change the accepted progress (ADR 0013)
+    const awaiting = async () =>
+      (await c.communeOfficer.get(`/api/assignments/${communeAssignment}`)).json().reporting.awaitingReview;
+    expect(await awaiting()).toMatchObject({ reportId: id, progress: 100 });
+    expect(await storedStatus(communeAssignment)).toEqual(before);
 
     expect((await act(c.otherCommune, id, 'withdraw')).statusCode).toBe(404);
     expect((await act(c.provReviewer, id, 'withdraw')).statusCode).toBe(403);
@@ -98,6 +101,7 @@ describe('withdrawing a report until it is reviewed', () => {
     expect(await queueIds()).not.toContain(id);
     expect((await c.provReviewer.get(`/api/reports/${id}`)).statusCode).toBe(404); // a draft is the unit's own
     expect(await storedStatus(communeAssignment)).toEqual(before);
+    expect((await awaiting())?.reportId).not.toBe(id);
     expect(await auditActions(env, id)).toEqual(expect.arrayContaining(['report.submit', 'report.withdraw']));
     const events = await env.database.db
       .selectFrom('domain_event')

@@ -21,7 +21,7 @@ export const Username = z
   .trim()
   .min(3)
   .max(64)
-  .regex(/^[a-z0-9._-]+$/);
+  .regex(/^[a-z0-9._-]+$/, 'username_format');
 export const Password = z.string().min(10).max(200);
 
 export const LoginBody = z.strictObject({

@@ -7,4 +7,7 @@ export * from './health.ts';
 export * from './search.ts';
 export * from './tasks/index.ts';
 export * from './demo.ts';
+export * from './dashboard.ts';
+export * from './zod-messages.ts';
+export * from './period-words.ts';
 export * from './quality.ts';

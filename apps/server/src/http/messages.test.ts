@@ -36,3 +36,24 @@ describe('t', () => {
     expect(t('en', 'route_not_found', { method: 'GET' })).toBe('No route GET {url}');
   });
 });
+
+describe('parameters in words (issue 8)', () => {
+  it('periods, report statuses and dates read as people write them', () => {
+    expect(t('vi', 'report_exists', { period: '2026-10' })).toBe(
+      'Nhiệm vụ này đã có báo cáo kỳ tháng 10/2026',
+    );
+    expect(t('en', 'report_exists', { period: '2026-Q3' })).toBe(
+      'This assignment already has a report for period Q3 2026',
+    );
+    expect(t('vi', 'report_period_future', { period: '2026-H1' })).toBe(
+      'Chưa đến kỳ báo cáo 6 tháng đầu năm 2026',
+    );
+    expect(t('en', 'report_invalid_transition', { status: 'pending_approval' })).toBe(
+      'This action is not possible while the report is "awaiting the leader\'s approval"',
+    );
+    expect(t('vi', 'report_not_editable', { status: 'accepted' })).toBe(
+      'Báo cáo ở trạng thái "đã tiếp nhận" không sửa được',
+    );
+    expect(t('vi', 'extension_not_later', { deadline: '2026-06-30' })).toContain('30/06/2026');
+  });
+});

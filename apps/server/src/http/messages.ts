@@ -1,4 +1,5 @@
-import type { Lang } from '@pilotage/contracts';
+import { periodInWords, type Lang } from '@pilotage/contracts';
+import { validationMessages } from './validation.messages.ts';
 import { qualityMessages } from '../modules/quality/quality.messages.ts';
 
 /** Server-side messages, Vietnamese first. Keys are stable codes; add both languages together. */
@@ -137,6 +138,7 @@ const vi = {
   extension_beyond_parent: 'Hạn đề nghị không được muộn hơn hạn của đơn vị giao ({deadline})',
   extension_pending_exists: 'Đã có một đề nghị gia hạn đang chờ duyệt',
   extension_not_pending: 'Đề nghị gia hạn đã được xử lý',
+  ...validationMessages.vi,
   ...qualityMessages.vi,
 } as const;
 
@@ -207,7 +209,7 @@ const en: Record<MessageKey, string> = {
   report_not_editable: 'A report in status "{status}" cannot be edited',
   report_invalid_transition: 'This action is not possible while the report is "{status}"',
   report_period_key: 'Invalid period (e.g. 2025-06, 2025-Q2, 2025-H1, 2025)',
-  date_out_of_range: 'The date must lie between 2000-01-01 and 2100-12-31',
+  date_out_of_range: 'The date must lie between 01/01/2000 and 31/12/2100',
   report_period_frequency: 'The period must follow the {frequency} frequency (e.g. {example})',
   report_period_out_of_range: 'Period {period} is outside the task period',
   report_period_future: 'Period {period} has not started yet',
@@ -276,6 +278,7 @@ const en: Record<MessageKey, string> = {
   extension_beyond_parent: "The requested deadline cannot be later than the assigning unit's ({deadline})",
   extension_pending_exists: 'An extension request is already pending',
   extension_not_pending: 'This extension request has already been decided',
+  ...validationMessages.en,
   ...qualityMessages.en,
 };
 
@@ -285,7 +288,17 @@ const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 export const isMessageKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(vi, key);
 
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogs[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return catalogs[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    // a reporting period reads as words in every message: "tháng 6/2025", "June 2025" (issue 8)
+    if (name === 'period' && typeof value === 'string') return periodInWords(lang, value);
+    // a report's status in words, calendar dates day first (30/06/2025)
+    if (name === 'status' && typeof value === 'string' && isMessageKey(`status_${value}`))
+      return catalogs[lang][`status_${value}` as MessageKey];
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      return value.split('-').reverse().join('/');
+    return String(value ?? `{${name}}`);
+  });
 }
 
 /** Picks vi or en from Accept-Language; Vietnamese unless English is preferred. */

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Lang, Problem } from '@pilotage/contracts';
+import { humanIssueMessage, type Lang, type Problem } from '@pilotage/contracts';
 import { isConnectionError, isDataException, isUniqueViolation } from '../db/errors.ts';
 import { isMalformedMultipart } from './body-guards.ts';
 import { AppError, type FieldError } from './errors.ts';
@@ -26,7 +26,10 @@ function localizeOrThrow(issue: z.core.$ZodIssue, lang: Lang): string {
   if (issue.code === 'unrecognized_keys') {
     return `${t(lang, 'unrecognized_field')}: ${issue.keys.join(', ')}`;
   }
-  if (issue.code === 'custom' && isMessageKey(issue.message)) return t(lang, issue.message);
+  // a contract's own rule names its message by key (refinements, regexes)
+  if (isMessageKey(issue.message)) return t(lang, issue.message);
+  const human = humanIssueMessage(issue, lang);
+  if (human) return human;
   const localeError = zodLocales[lang].localeError;
   const out = localeError?.(issue as unknown as ZodIssueLike);
   if (typeof out === 'string') return out;

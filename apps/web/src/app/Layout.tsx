@@ -33,9 +33,9 @@ export function Layout() {
   const groups = navFor(me.user.roles);
   const user = (
     <>
-      <span className="user-name" data-testid="user-name">
+      <Link to="/profile" className="user-name" data-testid="user-name">
         {me.user.displayName}
-      </span>
+      </Link>
       <span className="user-unit" title={nameOf(me.unit)}>
         {nameOf(me.unit)}
       </span>

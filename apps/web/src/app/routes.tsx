@@ -64,6 +64,9 @@ const ImportPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('../features/task-io/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
 );
+const ProfilePage = lazy(() =>
+  import('../features/home/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })),
+);
 const TaskPage = lazy(() => import('../features/tasks/TaskPage.tsx').then((m) => ({ default: m.TaskPage })));
 
 export interface AppRoute {
@@ -79,6 +82,7 @@ export interface AppRoute {
  */
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', element: <HomePage /> },
+  { path: '/profile', element: <ProfilePage /> },
   { path: '/org', element: <OrgBrowserPage /> },
   { path: '/account/password', element: <ChangePasswordPage /> },
   { path: '/org/:id', element: <OrgBrowserPage /> },

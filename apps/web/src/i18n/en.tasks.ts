@@ -86,7 +86,7 @@ export const enTasks: Record<keyof typeof viTasks, string> = {
   'tasks.findUnit': 'Find an assigned unit',
   'tasks.noAssignments': 'Not assigned to any unit yet.',
   'tasks.assignedUnit': 'Unit',
-  'tasks.cascaded': 'Cascaded',
+  'tasks.cascaded': 'Assigned onwards',
   'tasks.cascadedBy': 'assigned by {unit}',
   'tasks.timelineTitle': 'Timeline',
   'tasks.timelineUnit': 'Unit',
@@ -163,7 +163,7 @@ export const enTasks: Record<keyof typeof viTasks, string> = {
   'programme.itemOpen': 'not completed',
   'programme.templates': 'Import templates',
   'programme.templatesIntro':
-    'Download a template and fill one task per row; "Assigned units" takes unit names or codes, or ALL_MINISTRIES, ALL_PROVINCES.',
+    'Download a template and fill one task per row; "Assigned units" takes unit names or codes; to assign to every ministry or every province, use the code given on the template\'s "Instructions" sheet.',
   'programme.templateXlsx': 'Download the Excel template (XLSX)',
   'programme.templateCsv': 'Download the CSV template',
   'programme.importTitle': 'Import tasks from a file',

@@ -1,5 +1,10 @@
+import { enHome } from './en.home.ts';
+import { enInputs } from './en.inputs.ts';
+import { enAudit } from './en.audit.ts';
+import { enReview } from './en.review.ts';
 import { enQuality } from './en.quality.ts';
 import { enReports } from './en.reports.ts';
+import { enReporting } from './en.reporting.ts';
 import { enTasks } from './en.tasks.ts';
 import type { MessageKey } from './vi.ts';
 
@@ -185,6 +190,11 @@ export const en: Record<MessageKey, string> = {
   'audit.act.org.load': 'Organisation loaded',
 
   ...enTasks,
+  ...enHome,
   ...enQuality,
   ...enReports,
+  ...enReporting,
+  ...enReview,
+  ...enAudit,
+  ...enInputs,
 };

@@ -27,3 +27,23 @@ describe('dictionaries', () => {
     expect(formatDate('en', '2025-03-01')).toBe('1 March 2025');
   });
 });
+
+describe('dictionaries are complete (issue 8)', () => {
+  it('no empty value in either language, no key left as its own text', () => {
+    for (const dict of [vi, en] as Record<string, string>[])
+      for (const [key, text] of Object.entries(dict)) {
+        expect(text.trim(), key).not.toBe('');
+        expect(text, key).not.toBe(key);
+      }
+  });
+
+  it('English values carry no Vietnamese and Vietnamese values no period codes', () => {
+    const vietnamese = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+    // names kept in Vietnamese on purpose (the language switch shows "Tiếng Việt" in both languages)
+    const allowed = new Set(['lang.vi']);
+    for (const [key, text] of Object.entries(en))
+      if (!allowed.has(key)) expect(vietnamese.test(text), `${key}: ${text}`).toBe(false);
+    for (const [key, text] of Object.entries({ ...vi, ...en }))
+      expect(/\b\d{4}-(0[1-9]|1[0-2]|Q[1-4]|H[12])\b/.test(text), `${key}: ${text}`).toBe(false);
+  });
+});

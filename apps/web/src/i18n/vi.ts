@@ -1,5 +1,10 @@
+import { viHome } from './vi.home.ts';
+import { viInputs } from './vi.inputs.ts';
+import { viAudit } from './vi.audit.ts';
+import { viReview } from './vi.review.ts';
 import { viQuality } from './vi.quality.ts';
 import { viReports } from './vi.reports.ts';
+import { viReporting } from './vi.reporting.ts';
 import { viTasks } from './vi.tasks.ts';
 
 /**
@@ -187,8 +192,13 @@ export const vi = {
   'audit.act.org.load': 'Nạp cơ cấu tổ chức',
 
   ...viTasks,
+  ...viHome,
   ...viQuality,
   ...viReports,
+  ...viReporting,
+  ...viReview,
+  ...viAudit,
+  ...viInputs,
 } as const;
 
 export type MessageKey = keyof typeof vi;

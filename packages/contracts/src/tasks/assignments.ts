@@ -2,7 +2,28 @@ import { z } from 'zod';
 import { IdParams, IsoDate, IsoDateTime, Pagination, Uuid, listOf } from '../common.ts';
 import { defineRoutes } from '../route.ts';
 import { ExtensionStatus, TaskStatus } from './enums.ts';
+import { PeriodKey } from './reports.schemas.ts';
 import { UnitRef } from './tasks.ts';
+
+/**
+ * What the assigned unit has to do about its reports as of the date (tasks/reporting-state.ts): periods
+ * whose report is missing (count, oldest), returned reports (count, oldest), the next report due, and the
+ * latest report awaiting review — its progress is shown apart: only ACCEPTED reports set `progress`
+ * (ADR 0013).
+ */
+export const AssignmentReporting = z.object({
+  missingCount: z.number().int(),
+  oldestMissing: z.object({ period: PeriodKey, dueOn: IsoDate }).nullable(),
+  nextDue: z.object({ period: PeriodKey, dueOn: IsoDate }).nullable(),
+  returnedCount: z.number().int(),
+  oldestReturned: z.object({ reportId: Uuid, period: PeriodKey }).nullable(),
+  awaitingReview: z
+    .object({ reportId: Uuid, period: PeriodKey, progress: z.number().int(), submittedAt: IsoDateTime })
+    .nullable(),
+  /** Only for the assigned unit itself: its oldest report waiting for the unit lead's approval. */
+  awaitingApproval: z.object({ reportId: Uuid, period: PeriodKey }).nullable(),
+});
+export type AssignmentReporting = z.infer<typeof AssignmentReporting>;
 
 export const Assignment = z.object({
   id: Uuid,
@@ -25,7 +46,10 @@ export const Assignment = z.object({
   /** Which deadline the status engine used as of the date. */
   deadlineUsed: z.enum(['original', 'extended', 'none']),
   effectiveDeadline: IsoDate.nullable(),
+  /** Continuous work: the reporting period its status judges (its report missing → overdue). */
+  judgedPeriod: PeriodKey.nullable(),
   childCount: z.number().int(),
+  reporting: AssignmentReporting,
 });
 export type Assignment = z.infer<typeof Assignment>;
 
@@ -88,7 +112,10 @@ export const AssignmentListQuery = z.strictObject({
   unitId: Uuid.optional(),
   status: TaskStatus.optional(),
   asOf: IsoDate.optional(),
-  /** Only assignments whose effective deadline falls within this many days of asOf (due soon). */
+  /**
+   * Due soon: unfinished assignments whose effective deadline, or a report not yet received, falls due
+   * within this many days of asOf.
+   */
   dueWithinDays: z.coerce.number().int().min(0).max(366).optional(),
   parentAssignmentId: Uuid.optional(),
   /** Only the top-most assignments the caller can see (cascaded ones are reached through their parent). */

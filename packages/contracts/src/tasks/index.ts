@@ -7,3 +7,4 @@ export * from './review.ts';
 export * from './reports.ts';
 export * from './commitments.ts';
 export * from './notifications.ts';
+export * from './review-queue.ts';

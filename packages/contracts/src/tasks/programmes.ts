@@ -57,6 +57,8 @@ export const AsOfQuery = z.strictObject({ asOf: IsoDate.optional() });
 export const UnitStatusRow = z.object({
   unitId: Uuid,
   unitName: z.string(),
+  /** English name (ministries, central bodies): shown in the English UI. */
+  unitNameEn: z.string().nullable().optional(),
   unitKind: z.string(),
   total: z.number().int(),
   byStatus: StatusCounts,

@@ -3,7 +3,14 @@ import { IdParams, IsoDate, Pagination, Uuid, listOf } from '../common.ts';
 import { defineRoutes } from '../route.ts';
 import { Priority, ReportingFrequency, TaskCategory, TaskStatus } from './enums.ts';
 
-export const UnitRef = z.object({ id: Uuid, code: z.string(), name: z.string(), kind: z.string() });
+export const UnitRef = z.object({
+  id: Uuid,
+  code: z.string(),
+  name: z.string(),
+  /** English name (ministries and central bodies); the English UI shows it instead of `name`. */
+  nameEn: z.string().nullable().optional(),
+  kind: z.string(),
+});
 export type UnitRef = z.infer<typeof UnitRef>;
 
 export const Task = z.object({

@@ -7,6 +7,7 @@ import { reportsPlugin } from './reports.routes.ts';
 import { ReportsService } from './reports.service.ts';
 import { reportingSettings, type ReportingSettings } from './reports.settings.ts';
 import { ReportWorkflow } from './reports.workflow.ts';
+import { ReviewBulkService } from './review-bulk.service.ts';
 import { TimelineService } from './timeline.service.ts';
 
 /**
@@ -20,10 +21,12 @@ export function createReporting(
   settings: ReportingSettings = reportingSettings(),
 ) {
   const reports = new ReportsService(db, audit);
+  const workflow = new ReportWorkflow(db, audit, reports);
   return {
     settings,
     reports,
-    workflow: new ReportWorkflow(db, audit, reports),
+    workflow,
+    review: new ReviewBulkService(db, workflow),
     evidence: new EvidenceService(db, audit, reports, settings),
     timeline: new TimelineService(db),
     completeness: new CompletenessService(db),

@@ -41,7 +41,19 @@ export function toEvidence(e: EvidenceMetaRow): Evidence {
   };
 }
 
-export const unitRef = (id: string, code: string, name: string, kind: string) => ({ id, code, name, kind });
+export const unitRef = (
+  id: string,
+  code: string,
+  name: string,
+  kind: string,
+  nameEn: string | null = null,
+) => ({
+  id,
+  code,
+  name,
+  nameEn,
+  kind,
+});
 
 export function toReport(r: ReportRow, evidence: EvidenceMetaRow[], actor: Actor): ProgressReport {
   const status = r.status as ReportStatus;
@@ -53,8 +65,8 @@ export function toReport(r: ReportRow, evidence: EvidenceMetaRow[], actor: Actor
     taskTitle: r.task_title,
     programmeId: r.programme_id,
     isContinuous: r.is_continuous,
-    unit: unitRef(r.unit_id, r.unit_code, r.unit_name, r.unit_kind),
-    assignedByUnit: unitRef(r.assigned_by_unit_id, r.by_code, r.by_name, r.by_kind),
+    unit: unitRef(r.unit_id, r.unit_code, r.unit_name, r.unit_kind, r.unit_name_en),
+    assignedByUnit: unitRef(r.assigned_by_unit_id, r.by_code, r.by_name, r.by_kind, r.by_name_en),
     period: r.period,
     periodStart: r.period_start,
     periodEnd: r.period_end,

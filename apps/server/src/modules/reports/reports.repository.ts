@@ -10,11 +10,13 @@ export interface ReportAssignmentRow {
   unit_id: string;
   unit_code: string;
   unit_name: string;
+  unit_name_en: string | null;
   unit_kind: string;
   unit_parent_id: string | null;
   assigned_by_unit_id: string;
   by_code: string;
   by_name: string;
+  by_name_en: string | null;
   by_kind: string;
   task_id: string;
   task_code: string;
@@ -68,11 +70,13 @@ function assignmentQuery(db: Executor) {
       'a.unit_id',
       'u.code as unit_code',
       'u.name as unit_name',
+      'u.name_en as unit_name_en',
       'u.kind as unit_kind',
       'u.parent_id as unit_parent_id',
       'a.assigned_by_unit_id',
       'b.code as by_code',
       'b.name as by_name',
+      'b.name_en as by_name_en',
       'b.kind as by_kind',
       't.id as task_id',
       't.code as task_code',
@@ -250,7 +254,8 @@ export const reportsRepository = {
     const direction = f.order === 'newest' ? 'desc' : 'asc';
     const page = await q
       .select('r.id')
-      .orderBy('r.updated_at', direction)
+      // waiting since: sent to the reviewer (submitted_at) or to the lead (its last change)
+      .orderBy(sql`coalesce(r.submitted_at, r.updated_at)`, direction)
       .orderBy('r.id', direction)
       .limit(f.limit)
       .offset(f.offset)

@@ -2,7 +2,7 @@ import { contentDisposition } from '../../http/content-disposition.ts';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, reportRoutes } from '@pilotage/contracts';
+import { IdParams, reportRoutes, reviewQueueRoutes } from '@pilotage/contracts';
 import { AppError } from '../../http/errors.ts';
 import { requireContext, route } from '../../http/route.ts';
 import type { CompletenessService } from './completeness.service.ts';
@@ -16,6 +16,7 @@ import {
 import type { ReportsService } from './reports.service.ts';
 import type { ReportWorkflow } from './reports.workflow.ts';
 import type { TimelineService } from './timeline.service.ts';
+import type { ReviewBulkService } from './review-bulk.service.ts';
 
 export interface ReportsModule {
   reports: ReportsService;
@@ -23,6 +24,7 @@ export interface ReportsModule {
   evidence: EvidenceService;
   timeline: TimelineService;
   completeness: CompletenessService;
+  review: ReviewBulkService;
 }
 
 const keyOf = (request: FastifyRequest) => readIdempotencyKey(request.headers[IDEMPOTENCY_HEADER]);
@@ -61,6 +63,10 @@ export function reportsPlugin(m: ReportsModule) {
       unwrap(reply, await m.workflow.withdraw(ctx, params.id, body, keyOf(request))),
     );
     route(app, reportRoutes.reviewQueue, ({ query }, ctx) => m.reports.queue(ctx, query));
+    route(app, reviewQueueRoutes.acceptMany, async ({ body, request, reply }, ctx) =>
+      unwrap(reply, await m.review.acceptMany(ctx, body, keyOf(request))),
+    );
+    route(app, reviewQueueRoutes.returnReasons, (_input, ctx) => m.review.returnReasons(ctx));
     route(app, reportRoutes.timeline, ({ params }, ctx) => m.timeline.timeline(ctx, params.id));
     route(app, reportRoutes.completeness, ({ query }, ctx) => m.completeness.report(ctx, query));
     route(app, reportRoutes.deleteEvidence, ({ params }, ctx) => m.evidence.remove(ctx, params.id));

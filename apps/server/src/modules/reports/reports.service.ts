@@ -4,8 +4,9 @@ import {
   isPeriodKey,
   periodBounds,
   periodOf,
-  periodsBetween,
+  reportingPeriods,
   todayVn,
+  vnDate,
   canSeeAssignment,
 } from '../tasks/index.ts';
 import type { z } from 'zod';
@@ -199,26 +200,36 @@ export class ReportsService {
     );
     const freq = frequencyOf(a);
     const until = asOf ?? todayVn();
-    const byPeriod = new Map(visible.map((r) => [r.period, r]));
-    const allByPeriod = new Map(rows.map((r) => [r.period, r]));
-    const periods = periodsBetween(a.start_date, until, freq)
-      .reverse()
-      .map((period) => {
-        const r = byPeriod.get(period);
-        const stored = allByPeriod.get(period);
-        const due = dueOn(period, a.report_due_days);
-        const received = stored?.status === 'submitted' || stored?.status === 'accepted';
-        const completedBefore = a.completed_on !== null && a.completed_on < periodBounds(period).start;
-        return {
-          period,
-          periodStart: periodBounds(period).start,
-          periodEnd: periodBounds(period).end,
-          dueOn: due,
-          reportId: r?.report_id ?? null,
-          status: (r?.status as ReportStatus | undefined) ?? null,
-          missing: due < until && !received && !completedBefore,
-        };
-      });
+    const shown = new Set(visible.map((r) => r.report_id));
+    // one rule for the periods (tasks/reporting-state.ts): stops at completion, lists every reported period
+    const periods = reportingPeriods(
+      {
+        startDate: a.start_date,
+        completedOn: a.completed_on,
+        frequency: freq,
+        reportDueDays: a.report_due_days,
+        reports: rows.map((r) => ({
+          id: r.report_id,
+          period: r.period,
+          status: r.status as ReportStatus,
+          progress: r.report_progress,
+          submittedOn: r.submitted_at ? vnDate(r.submitted_at) : null,
+          submittedAt: r.submitted_at,
+        })),
+      },
+      until,
+    ).map((p) => {
+      const report = p.report && shown.has(p.report.id) ? p.report : null;
+      return {
+        period: p.period,
+        periodStart: p.periodStart,
+        periodEnd: p.periodEnd,
+        dueOn: p.dueOn,
+        reportId: report?.id ?? null,
+        status: report?.status ?? null,
+        missing: p.missing,
+      };
+    });
     return {
       items: visible.map((r) => toReport(r, evidence, ctx.actor)),
       total: visible.length,

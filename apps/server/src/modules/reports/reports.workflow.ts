@@ -43,7 +43,14 @@ export class ReportWorkflow {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly reports: ReportsService,
+    /** Bound to a caller's open transaction (bulk review): transitions run in it, without keys of their own. */
+    private readonly outer?: Tx,
   ) {}
+
+  /** The same workflow running its transitions inside `tx` (one transaction for many reports). */
+  within(tx: Tx): ReportWorkflow {
+    return new ReportWorkflow(this.db, this.audit, this.reports, tx);
+  }
 
   private async transition(
     ctx: RequestContext,
@@ -53,7 +60,7 @@ export class ReportWorkflow {
     key: string | undefined,
     apply: (tx: Tx, r: ReportRow, now: Date) => Promise<DomainEvent[]>,
   ): Promise<{ value: ProgressReport; replayed: boolean }> {
-    return runIdempotent(
+    return (this.outer ? inOuter(this.outer) : runIdempotent)(
       this.db,
       ctx,
       {
@@ -235,3 +242,8 @@ const facts = (r: ReportRow): ReportFacts => ({
   taskTitle: r.task_title,
   progress: r.report_progress,
 });
+
+/** Runs a transition inside a caller's transaction: the caller holds the idempotency key. */
+const inOuter =
+  (tx: Tx): typeof runIdempotent =>
+  async (_db, _ctx, _req, fn) => ({ value: await fn(tx), replayed: false });

@@ -2,7 +2,7 @@
  * Loads what the status engine needs for a set of assignments. Other modules (reports, notifications,
  * task-io) call `loadFacts` / `assignmentStatuses` instead of re-deriving status themselves.
  */
-import { COUNTED_REPORT_STATUSES, effectiveFrequency } from './task-rules.ts';
+import { AUTHORITATIVE_REPORT_STATUS, COUNTED_REPORT_STATUSES, effectiveFrequency } from './task-rules.ts';
 import type { ReportStatus } from '@pilotage/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
@@ -33,9 +33,10 @@ function chunks<T>(items: T[]): T[][] {
  * transaction. `reports` holds only the reports the engine can count (submitted or accepted); the
  * original deadline falls back to the task's when the assignment has none.
  *
- * With `asOf`, the reports are reduced in SQL to those the engine reads as of that date (status-facts.ts
- * states the rule and its proof): per assignment the latest counted report, the judged period's report of
- * continuous work, and the first report submitted after asOf (for the status clock). Without it, all.
+ * With `asOf`, the reports are reduced in SQL to those the engine reads as of that date (ADR 0010, 0013;
+ * test/stored-status.test.ts is the proof): per assignment the latest counted report, the latest accepted
+ * one, the judged period's report of continuous work, and the first report submitted after asOf (for the
+ * status clock). Without it, all.
  */
 export async function loadFacts(
   db: Executor,
@@ -142,18 +143,30 @@ function countedReportsOf(db: Executor, ids: string[]) {
     .where('status', 'in', COUNTED_REPORT_STATUSES);
 }
 
-/** Per assignment, the latest report counted as of asOf and the first one submitted after it. */
+/**
+ * Per assignment, as of asOf: the latest counted report (it says whether any report counts), the latest
+ * accepted one (the authoritative progress, ADR 0013; the order is task-rules.ts#isLaterReport), and the
+ * first report submitted after asOf (for the status clock).
+ */
 async function latestAndNextReports(db: Executor, ids: string[], asOf: string): Promise<ReportRowOut[]> {
   // submitted on or before asOf (Vietnamese calendar day) ⇔ submitted_at < the next day's 00:00 in Hà Nội
   const end = endOfVnDay(asOf);
-  const [latest, next] = await Promise.all([
-    countedReportsOf(db, ids)
+  const latestOf = (statuses: readonly ReportStatus[]) =>
+    db
+      .selectFrom('progress_report')
+      .select(REPORT_COLUMNS)
+      .select(submittedOn.as('submitted_on'))
+      .where('assignment_id', '=', anyUuid(ids))
+      .where('status', 'in', statuses)
       .where('submitted_at', '<', end)
       .distinctOn('assignment_id')
       .orderBy('assignment_id')
       .orderBy('period_end', 'desc')
       .orderBy('submitted_at', 'desc')
-      .execute(),
+      .execute();
+  const [latest, accepted, next] = await Promise.all([
+    latestOf(COUNTED_REPORT_STATUSES),
+    latestOf([AUTHORITATIVE_REPORT_STATUS]),
     countedReportsOf(db, ids)
       .where('submitted_at', '>=', end)
       .distinctOn('assignment_id')
@@ -161,7 +174,7 @@ async function latestAndNextReports(db: Executor, ids: string[], asOf: string): 
       .orderBy('submitted_at', 'asc')
       .execute(),
   ]);
-  return [...latest, ...next];
+  return [...latest, ...accepted, ...next];
 }
 
 /** The report of the judged period of continuous work as of asOf. */

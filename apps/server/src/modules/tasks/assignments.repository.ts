@@ -5,6 +5,7 @@ import type { AssignmentTable, DeadlineExtensionTable } from '../../db/schema.ts
 import type { Executor } from '../../db/transaction.ts';
 import { likeEscape, type Scope, unitsBelow } from '../org/index.ts';
 import { anyUuid, assignmentRowVisible, assignmentVisible } from './scope.ts';
+import { COUNTED_REPORT_STATUSES } from './task-rules.ts';
 
 export type AssignmentRow = Selectable<AssignmentTable>;
 export type ExtensionRow = Selectable<DeadlineExtensionTable>;
@@ -17,9 +18,11 @@ export interface AssignmentViewRow extends AssignmentRow {
   is_continuous: boolean;
   unit_code: string;
   unit_name: string;
+  unit_name_en: string | null;
   unit_kind: string;
   by_code: string;
   by_name: string;
+  by_name_en: string | null;
   by_kind: string;
   child_count: number;
 }
@@ -36,8 +39,12 @@ export interface AssignmentFilter {
   ids?: string[] | undefined;
   /** Stored status (as of today, ADR 0010). */
   status?: TaskStatus | undefined;
-  /** Not done, with an effective deadline in [from, to] (stored status). */
-  dueBetween?: { from: string; to: string } | undefined;
+  /**
+   * Due soon: not done with an effective deadline in [from, to] (stored status), or a report falling due in
+   * [from, to] not yet received — `reportsDue` lists those periods by frequency and programme due days
+   * (reporting-state.ts#periodsDueBetween).
+   */
+  dueBetween?: { from: string; to: string; reportsDue: ReportDueWindow[] } | undefined;
 }
 
 /** Status-filtered lists (stored status) are ordered most overdue first, along an index. */
@@ -62,11 +69,7 @@ function viewQuery(db: Executor, f: AssignmentFilter) {
       sql<boolean>`(a.parent_assignment_id is null or not exists (select 1 from assignment pa where pa.id = a.parent_assignment_id and ${assignmentRowVisible(f.scope, 'pa')}))`,
     );
   if (f.status) q = q.where('a.status', '=', f.status);
-  if (f.dueBetween)
-    q = q
-      .where('a.effective_deadline', '>=', f.dueBetween.from)
-      .where('a.effective_deadline', '<=', f.dueBetween.to)
-      .where('a.status', 'not in', ['done_on_time', 'done_late']);
+  if (f.dueBetween) q = q.where(dueSoon(f.dueBetween));
   if (f.q) {
     const words = foldForSearch(f.q).split(' ').filter(Boolean);
     q = q.where('a.task_id', 'in', (eb) => {
@@ -78,7 +81,64 @@ function viewQuery(db: Executor, f: AssignmentFilter) {
   return q;
 }
 
+export interface ReportDueWindow {
+  frequency: string;
+  dueDays: number;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+}
+
+/**
+ * A report of a period in the window is not received (reporting-state.ts#reportingSummary's `nextDue` falls
+ * in it): not completed by `from`, the period ends on/after the start, no counted report submitted before
+ * `receivedBefore` (the end of the as-of day; today: any).
+ */
+function reportDue(d: NonNullable<AssignmentFilter['dueBetween']>, receivedBefore?: Date) {
+  const w = d.reportsDue;
+  if (!w.length) return sql<boolean>`false`;
+  const windows = sql`unnest(${sql.val(w.map((x) => x.frequency))}::text[], ${sql.val(w.map((x) => x.dueDays))}::int[], ${sql.val(w.map((x) => x.period))}::text[], ${sql.val(w.map((x) => x.periodStart))}::date[], ${sql.val(w.map((x) => x.periodEnd))}::date[]) as w(freq, days, period, pstart, pend)`;
+  const before = receivedBefore ? sql`and r.submitted_at < ${receivedBefore}` : sql``;
+  return sql<boolean>`exists (
+    select 1 from task t join programme p on p.id = t.programme_id cross join ${windows}
+    where t.id = a.task_id
+      and w.freq = coalesce(t.reporting_frequency, p.reporting_frequency) and w.days = p.report_due_days
+      and w.pend >= t.start_date and (a.completed_on is null or a.completed_on > ${d.from})
+      and not exists (select 1 from progress_report r where r.assignment_id = a.id and r.period = w.period
+                      and r.status in (${sql.join(COUNTED_REPORT_STATUSES.map((x) => sql.lit(x)))}) ${before}))`;
+}
+
+/** The due-soon condition as of today (see AssignmentFilter.dueBetween). */
+function dueSoon(d: NonNullable<AssignmentFilter['dueBetween']>) {
+  const deadline = sql<boolean>`(a.effective_deadline >= ${d.from} and a.effective_deadline <= ${d.to} and a.status not in ('done_on_time', 'done_late'))`;
+  return sql<boolean>`(${deadline} or ${reportDue(d)})`;
+}
+
 export const assignmentsRepository = {
+  /** Of these ids, those with a report falling due in the window not received before `receivedBefore`. */
+  async reportDueIds(
+    db: Executor,
+    ids: readonly string[],
+    d: NonNullable<AssignmentFilter['dueBetween']>,
+    receivedBefore: Date,
+  ): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < ids.length; i += 5000) {
+      const rows = await db
+        .selectFrom('assignment as a')
+        .select('a.id')
+        .where('a.id', '=', anyUuid(ids.slice(i, i + 5000)))
+        .where(reportDue(d, receivedBefore))
+        .execute();
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
+  },
+  /** The report due-day settings in use (few: one per programme at most). */
+  async reportDueDays(db: Executor): Promise<number[]> {
+    const rows = await db.selectFrom('programme').select('report_due_days').distinct().execute();
+    return rows.map((r) => r.report_due_days);
+  },
   async insertMany(db: Executor, rows: Insertable<AssignmentTable>[]) {
     for (let i = 0; i < rows.length; i += 1000)
       await db
@@ -110,9 +170,11 @@ export const assignmentsRepository = {
         't.is_continuous',
         'u.code as unit_code',
         'u.name as unit_name',
+        'u.name_en as unit_name_en',
         'u.kind as unit_kind',
         'b.code as by_code',
         'b.name as by_name',
+        'b.name_en as by_name_en',
         'b.kind as by_kind',
       ])
       .select(

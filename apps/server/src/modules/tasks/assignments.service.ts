@@ -9,16 +9,11 @@ import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import { recordAssignmentsCreated } from './task-events.ts';
 import { orgRepository, unitsInScope } from '../org/index.ts';
-import { assignmentStatuses, storedResult } from './assignment-facts.repository.ts';
-import { catchUp, refreshStatuses } from './stored-status.ts';
-import { isDone } from './status-engine.ts';
-import {
-  assignmentsRepository,
-  type AssignmentFilter,
-  type AssignmentViewRow,
-} from './assignments.repository.ts';
-import { addDays, todayVn } from './reporting-period.ts';
-import { toAssignment } from './tasks.mappers.ts';
+import { assignmentStatuses } from './assignment-facts.repository.ts';
+import { assignmentViews, listAssignments } from './assignment-list.ts';
+import { refreshStatuses } from './stored-status.ts';
+import { assignmentsRepository, type AssignmentViewRow } from './assignments.repository.ts';
+import { todayVn } from './reporting-period.ts';
 import {
   assertCanAssign,
   assertCanCascade,
@@ -46,64 +41,18 @@ export class AssignmentsService {
   ) {}
 
   /**
-   * Visible assignments with their status as of a date. `mine=true`: the caller's own unit's. As of today,
-   * status and due filters, order and paging run in SQL on the stored status (ADR 0010); as of another date
-   * the engine runs on the facts (reduced in SQL), and status filters apply to its results.
+   * Visible assignments with their status and reporting as of a date (assignment-list.ts). `mine=true`:
+   * the caller's own unit's.
    */
-  async list(ctx: RequestContext, query: AssignmentListQuery) {
-    const today = todayVn();
-    const asOf = query.asOf ?? today;
-    const filter: AssignmentFilter = {
-      scope: ctx.actor.scope,
-      unitId: query.mine === 'true' ? ctx.actor.unitId : query.unitId,
-      taskId: query.taskId,
-      programmeId: query.programmeId,
-      parentAssignmentId: query.parentAssignmentId,
-      rootsOnly: query.rootsOnly === 'true',
-      q: query.q,
-    };
-    const page = { limit: query.limit, offset: query.offset };
-    const until = query.dueWithinDays !== undefined ? addDays(asOf, query.dueWithinDays) : null;
-    if (asOf === today) {
-      await catchUp(this.db, today);
-      const f: AssignmentFilter = {
-        ...filter,
-        status: query.status,
-        dueBetween: until ? { from: asOf, to: until } : undefined,
-      };
-      const [rows, total] = [
-        await assignmentsRepository.list(this.db, f, page),
-        await assignmentsRepository.count(this.db, f),
-      ];
-      return { items: rows.map((r) => toAssignment(r, storedResult(r))), total };
-    }
-    if (query.status === undefined && until === null) {
-      const rows = await assignmentsRepository.list(this.db, filter, page);
-      return {
-        items: await this.present(this.db, rows, asOf),
-        total: await assignmentsRepository.count(this.db, filter),
-      };
-    }
-    // a past date with status filters: the engine on every matching id, then the views of one page only
-    const ids = await assignmentsRepository.listIds(this.db, filter);
-    const statuses = await assignmentStatuses(this.db, ids, asOf);
-    const kept = ids.filter((id) => {
-      const s = statuses.get(id)!;
-      if (query.status && s.status !== query.status) return false;
-      if (until === null) return true;
-      const d = s.effectiveDeadline;
-      return d !== null && d >= asOf && d <= until && !isDone(s.status);
-    });
-    const pageIds = kept.slice(page.offset, page.offset + page.limit);
-    const rows = await assignmentsRepository.list(this.db, { scope: filter.scope, ids: pageIds });
-    return { items: rows.map((r) => toAssignment(r, statuses.get(r.id)!)), total: kept.length };
+  list(ctx: RequestContext, query: AssignmentListQuery) {
+    return listAssignments(this.db, ctx, query);
   }
 
   /** One assignment; 404 when the caller cannot see it. */
   async get(ctx: RequestContext, id: string, asOf?: string): Promise<Assignment> {
     const rows = await assignmentsRepository.list(this.db, { scope: ctx.actor.scope, ids: [id] });
     if (!rows.length) throw notFound('assignment_not_found');
-    const [a] = await this.present(this.db, rows, asOf ?? todayVn());
+    const [a] = await this.present(this.db, rows, asOf ?? todayVn(), ctx.actor.unitId);
     return a!;
   }
 
@@ -268,12 +217,13 @@ export class AssignmentsService {
     return this.get(ctx, id);
   }
 
-  private async present(db: Executor, rows: AssignmentViewRow[], asOf: string): Promise<Assignment[]> {
-    const statuses = await assignmentStatuses(
-      db,
-      rows.map((r) => r.id),
-      asOf,
-    );
-    return rows.map((r) => toAssignment(r, statuses.get(r.id)!));
+  private async present(
+    db: Executor,
+    rows: AssignmentViewRow[],
+    asOf: string,
+    viewerUnitId: string,
+  ): Promise<Assignment[]> {
+    const ids = rows.map((r) => r.id);
+    return assignmentViews(db, rows, await assignmentStatuses(db, ids, asOf), asOf, viewerUnitId);
   }
 }

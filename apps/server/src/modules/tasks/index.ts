@@ -21,6 +21,7 @@ export function createTasks(db: Db, audit: AuditService) {
 export type TasksModule = ReturnType<typeof createTasks>;
 export { tasksPlugin } from './tasks.routes.ts';
 export { loadFacts, assignmentStatuses, type AssignmentFactsRow } from './assignment-facts.repository.ts';
+export { statusesFromFacts } from './assignment-facts.repository.ts';
 export { refreshStatuses, refreshDue, rebuildAll, countDueStatuses } from './stored-status.ts';
 export { startStatusJob } from './status.job.ts';
 export {
@@ -44,11 +45,13 @@ export {
   todayVn,
   vnDate,
 } from './reporting-period.ts';
+export { reportingPeriods, reportingSummary, type PeriodState } from './reporting-state.ts';
 export { anyUuid, assignmentVisible } from './scope.ts';
 export {
   type AssignmentFacts,
   effectiveDeadline,
   isDone,
+  rollUp,
   judgedPeriodOf,
   type StatusResult,
 } from './status-engine.ts';

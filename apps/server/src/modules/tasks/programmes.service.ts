@@ -173,7 +173,13 @@ export class ProgrammesService {
       byStatus,
       atRisk: results.filter((r) => r.atRisk).length,
       byCategory: [...categories].map(([category, c]) => ({ category, ...c })),
-      byUnit: units.map((u) => ({ unitId: u.id, unitName: u.name, unitKind: u.kind, ...byUnit.get(u.id)! })),
+      byUnit: units.map((u) => ({
+        unitId: u.id,
+        unitName: u.name,
+        unitNameEn: u.name_en,
+        unitKind: u.kind,
+        ...byUnit.get(u.id)!,
+      })),
     };
   }
 }

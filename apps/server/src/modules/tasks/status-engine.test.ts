@@ -27,7 +27,7 @@ function report(
   period: string,
   submittedOn: string | null,
   progress: number,
-  status: ReportFact['status'] = 'submitted',
+  status: ReportFact['status'] = 'accepted',
 ): ReportFact {
   const end =
     { '2025-03': '2025-03-31', '2025-04': '2025-04-30', '2025-05': '2025-05-31', '2025-06': '2025-06-30' }[
@@ -69,6 +69,25 @@ describe('assignmentStatus — dated work', () => {
     });
     expect(assignmentStatus(f, '2025-04-15', opts).progress).toBe(30);
     expect(assignmentStatus(f, '2025-05-02', opts).progress).toBe(55);
+  });
+
+  it('takes progress from the latest ACCEPTED report; a later one awaiting review does not override it', () => {
+    // issue 8: an empty report for a later period is submitted, then 45 % for the earlier one is accepted
+    const f = facts({
+      originalDeadline: '2026-12-31',
+      reports: [
+        { ...report('2025-04', '2025-05-02', 0, 'submitted'), period: '2026-10', periodEnd: '2026-10-31' },
+        { ...report('2025-03', '2025-04-02', 45), period: '2026-09', periodEnd: '2026-09-30' },
+      ],
+    });
+    const r = assignmentStatus(f, '2025-06-01', opts);
+    expect(r).toMatchObject({ status: 'in_progress', progress: 45 });
+    // only submitted: reporting has started (in progress) but no accepted progress yet
+    const pending = facts({ reports: [report('2025-03', '2025-04-02', 60, 'submitted')] });
+    expect(assignmentStatus(pending, '2025-04-10', opts)).toMatchObject({
+      status: 'in_progress',
+      progress: 0,
+    });
   });
 
   it('treats the deadline day as still in progress, the day after as overdue', () => {

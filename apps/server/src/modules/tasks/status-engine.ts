@@ -5,8 +5,10 @@
  * assignmentStatus(facts, asOf, { atRiskMargin, reportDueDays }):
  * - Counted reports: status `submitted` or `accepted` with submittedOn ≤ asOf. Drafts, reports waiting for
  *   the unit lead's approval (`pending_approval`) and `returned` reports do not count.
- * - Progress as of asOf: the progress of the latest counted report (latest period, then latest
- *   submission); 0 when none; 100 once completed (completedOn ≤ asOf).
+ * - Progress as of asOf: the progress of the latest ACCEPTED counted report (latest period, then latest
+ *   submission; ADR 0013); 0 when none; 100 once completed (completedOn ≤ asOf). A submitted report not
+ *   yet accepted is "awaiting review" (reporting-state.ts): it never overrides accepted progress, but it
+ *   counts as reporting (in_progress rather than not_started; the judged period of continuous work).
  * - Effective deadline as of asOf: the approved extension with the latest effectiveOn ≤ asOf
  *   (deadlineUsed 'extended'), else the original deadline ('original'); continuous or undated → 'none'.
  *   An extension approved after asOf is not used, so a review as of a past date is reproducible.
@@ -28,7 +30,7 @@
  * risk and the rolled-up status is in_progress/not_started. progress = rounded average. effectiveDeadline =
  * the latest child deadline; deadlineUsed 'extended' if any child used an extension.
  */
-import { isCountedReport } from './task-rules.ts';
+import { isAuthoritativeReport, isCountedReport, latestReport } from './task-rules.ts';
 import type { ReportingFrequency, ReportStatus, StatusCounts, TaskStatus } from '@pilotage/contracts';
 import {
   addDays,
@@ -92,17 +94,9 @@ export function effectiveDeadline(
   return { deadline: null, used: 'none' };
 }
 
-function latestProgress(counted: ReportFact[]): number {
-  let latest: ReportFact | null = null;
-  for (const r of counted) {
-    if (
-      !latest ||
-      r.periodEnd > latest.periodEnd ||
-      (r.periodEnd === latest.periodEnd && (r.submittedOn ?? '') >= (latest.submittedOn ?? ''))
-    )
-      latest = r;
-  }
-  return latest ? latest.progress : 0;
+/** Progress as of asOf: the latest accepted report's (the authoritative report, ADR 0013), else 0. */
+export function acceptedProgress(counted: readonly ReportFact[]): number {
+  return latestReport(counted.filter((r) => isAuthoritativeReport(r.status)))?.progress ?? 0;
 }
 
 /** The latest period (of `freq`) whose report is due on or before asOf and that ends on/after start. */
@@ -122,7 +116,7 @@ export function assignmentStatus(f: AssignmentFacts, asOf: string, opts: EngineO
   const { deadline, used } = effectiveDeadline(f, asOf);
   const counted = countedReports(f.reports, asOf);
   const completed = f.completedOn !== null && f.completedOn <= asOf;
-  const progress = completed ? 100 : latestProgress(counted);
+  const progress = completed ? 100 : acceptedProgress(counted);
   const base = {
     progress,
     deadlineUsed: used,

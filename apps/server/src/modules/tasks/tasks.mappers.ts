@@ -1,6 +1,8 @@
 /** Row → API shape conversions for the tasks module. */
 import type { Assignment, DirectiveDocument, Extension, Programme, Task, UnitRef } from '@pilotage/contracts';
 import type { StatusResult } from './status-engine.ts';
+import { NO_REPORTING, toReporting } from './assignment-reporting.repository.ts';
+import type { ReportingSummary } from './reporting-state.ts';
 import type { DocumentRow, ProgrammeRow, TaskListRow } from './tasks.repository.ts';
 import type { AssignmentViewRow, ExtensionRow } from './assignments.repository.ts';
 
@@ -50,7 +52,13 @@ export function toTask(
     sourceClause: r.source_clause,
     category: r.category,
     expectedProduct: r.expected_product,
-    leadUnit: { id: r.lead_unit_id, code: r.lead_code, name: r.lead_name, kind: r.lead_kind },
+    leadUnit: {
+      id: r.lead_unit_id,
+      code: r.lead_code,
+      name: r.lead_name,
+      nameEn: r.lead_name_en,
+      kind: r.lead_kind,
+    },
     coordinatingUnits: coordinating,
     startDate: r.start_date,
     deadline: r.deadline,
@@ -65,15 +73,25 @@ export function toTask(
   };
 }
 
-export function toAssignment(r: AssignmentViewRow, s: StatusResult): Assignment {
+export function toAssignment(
+  r: AssignmentViewRow,
+  s: StatusResult,
+  reporting: ReportingSummary | undefined,
+): Assignment {
   return {
     id: r.id,
     taskId: r.task_id,
     taskCode: r.task_code,
     taskTitle: r.task_title,
     programmeId: r.programme_id,
-    unit: { id: r.unit_id, code: r.unit_code, name: r.unit_name, kind: r.unit_kind },
-    assignedByUnit: { id: r.assigned_by_unit_id, code: r.by_code, name: r.by_name, kind: r.by_kind },
+    unit: { id: r.unit_id, code: r.unit_code, name: r.unit_name, nameEn: r.unit_name_en, kind: r.unit_kind },
+    assignedByUnit: {
+      id: r.assigned_by_unit_id,
+      code: r.by_code,
+      name: r.by_name,
+      nameEn: r.by_name_en,
+      kind: r.by_kind,
+    },
     parentAssignmentId: r.parent_assignment_id,
     deadline: r.deadline,
     originalDeadline: r.original_deadline,
@@ -86,7 +104,9 @@ export function toAssignment(r: AssignmentViewRow, s: StatusResult): Assignment 
     atRisk: s.atRisk,
     deadlineUsed: s.deadlineUsed,
     effectiveDeadline: s.effectiveDeadline,
+    judgedPeriod: s.judgedPeriod,
     childCount: r.child_count,
+    reporting: toReporting(reporting ?? NO_REPORTING),
   };
 }
 

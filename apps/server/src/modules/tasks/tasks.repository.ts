@@ -12,6 +12,7 @@ export type TaskRow = Selectable<TaskTable>;
 export type TaskListRow = TaskRow & {
   lead_code: string;
   lead_name: string;
+  lead_name_en: string | null;
   lead_kind: string;
   led_in_scope: boolean;
 };
@@ -96,7 +97,7 @@ export const tasksRepository = {
     ids.length
       ? db
           .selectFrom('org_unit')
-          .select(['id', 'code', 'name', 'kind', 'sort_order', 'parent_id'])
+          .select(['id', 'code', 'name', 'name_en', 'kind', 'sort_order', 'parent_id'])
           .where('id', '=', anyUuid(ids))
           .orderBy('sort_order')
           .execute()
@@ -156,7 +157,12 @@ export const tasksRepository = {
       .selectFrom('task as t')
       .innerJoin('org_unit as lu', 'lu.id', 't.lead_unit_id')
       .selectAll('t')
-      .select(['lu.code as lead_code', 'lu.name as lead_name', 'lu.kind as lead_kind'])
+      .select([
+        'lu.code as lead_code',
+        'lu.name as lead_name',
+        'lu.name_en as lead_name_en',
+        'lu.kind as lead_kind',
+      ])
       .select(taskLedInScope(f.scope).as('led_in_scope'))
       .where(taskVisible(f.scope));
     if (f.ids) q = f.ids.length ? q.where('t.id', '=', anyUuid(f.ids)) : q.where(sql<boolean>`false`);

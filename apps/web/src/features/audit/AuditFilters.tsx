@@ -1,77 +1,100 @@
-import { useState, type FormEvent } from 'react';
-import { vi } from '../../i18n/vi.ts';
+import { identityRoutes } from '@pilotage/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { call } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
+import { useDebounced } from '../../ui/useDebounced.ts';
+import { actionLabel, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES, typeLabel } from './audit-labels.ts';
 
 export interface AuditFilterValues {
   action: string;
   entityType: string;
+  actorUserId: string;
   from: string;
   to: string;
 }
 
-export const NO_FILTERS: AuditFilterValues = { action: '', entityType: '', from: '', to: '' };
+export const NO_FILTERS: AuditFilterValues = {
+  action: '',
+  entityType: '',
+  actorUserId: '',
+  from: '',
+  to: '',
+};
 
-/** Actions with a translated label (suggested in the action box; any other code may be typed). */
-export const KNOWN_ACTIONS = Object.keys(vi)
-  .filter((k) => k.startsWith('audit.act.'))
-  .map((k) => k.slice('audit.act.'.length));
-const KNOWN_ENTITY_TYPES = ['session', 'user', 'api_key', 'org_unit'];
-
-/** Filter form; values apply on submit (Enter or the Filter button). */
+/** Filter form: action and object type from drop-downs (in words), who did it, and a date range. */
 export function AuditFilters({
   value,
+  actorName,
   onApply,
 }: {
   value: AuditFilterValues;
+  /** Name of the user filtered on, when known (from a row the filter was taken from). */
+  actorName?: string | undefined;
   onApply: (v: AuditFilterValues) => void;
 }) {
   const t = useT();
+  const id = useId();
   const [draft, setDraft] = useState(value);
-  const set = (name: keyof AuditFilterValues) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [name]: e.target.value }));
+  const set = (patch: Partial<AuditFilterValues>) => setDraft((d) => ({ ...d, ...patch }));
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    onApply({ ...draft, action: draft.action.trim(), entityType: draft.entityType.trim() });
+    onApply(draft);
   };
+  const actions = KNOWN_ACTIONS.map((a) => ({ code: a, label: actionLabel(t, a) })).sort((a, b) =>
+    a.label.localeCompare(b.label),
+  );
+  const types = KNOWN_ENTITY_TYPES.map((c) => ({ code: c, label: typeLabel(t, c) })).sort((a, b) =>
+    a.label.localeCompare(b.label),
+  );
   return (
     <form className="card filters" onSubmit={onSubmit} aria-labelledby="audit-filters-title">
       <h2 id="audit-filters-title" className="visually-hidden">
         {t('audit.filters')}
       </h2>
       <div className="filters-grid">
-        <TextField
-          label={t('audit.action')}
-          name="action"
-          list="audit-actions"
-          value={draft.action}
-          onChange={set('action')}
+        <div className="field">
+          <label htmlFor={`${id}-action`}>{t('audit.action')}</label>
+          <select id={`${id}-action`} value={draft.action} onChange={(e) => set({ action: e.target.value })}>
+            <option value="">{t('audit.anyAction')}</option>
+            {draft.action && !KNOWN_ACTIONS.includes(draft.action) && (
+              <option value={draft.action}>{draft.action}</option>
+            )}
+            {actions.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-type`}>{t('audit.entityType')}</label>
+          <select
+            id={`${id}-type`}
+            value={draft.entityType}
+            onChange={(e) => set({ entityType: e.target.value })}
+          >
+            <option value="">{t('audit.anyType')}</option>
+            {types.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <UserPicker
+          value={draft.actorUserId}
+          knownName={actorName}
+          onChange={(actorUserId) => set({ actorUserId })}
         />
-        <datalist id="audit-actions">
-          {KNOWN_ACTIONS.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
-        <TextField
-          label={t('audit.entityType')}
-          name="entityType"
-          list="audit-entity-types"
-          value={draft.entityType}
-          onChange={set('entityType')}
-        />
-        <datalist id="audit-entity-types">
-          {KNOWN_ENTITY_TYPES.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
-        <TextField
+        <DateInput
           label={t('audit.from')}
           name="from"
-          type="date"
           value={draft.from}
-          onChange={set('from')}
+          onChange={(from) => set({ from })}
         />
-        <TextField label={t('audit.to')} name="to" type="date" value={draft.to} onChange={set('to')} />
+        <DateInput label={t('audit.to')} name="to" value={draft.to} onChange={(to) => set({ to })} />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary">
@@ -89,5 +112,55 @@ export function AuditFilters({
         </button>
       </div>
     </form>
+  );
+}
+
+/** Who did it: type part of a name, pick from the matching users (the caller's scope). */
+function UserPicker({
+  value,
+  knownName,
+  onChange,
+}: {
+  value: string;
+  knownName?: string | undefined;
+  onChange: (userId: string) => void;
+}) {
+  const t = useT();
+  const id = useId();
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 250);
+  const users = useQuery({
+    queryKey: ['users', 'audit-picker', q],
+    queryFn: () => call(identityRoutes.listUsers, { query: { ...(q ? { q } : {}), limit: 30, offset: 0 } }),
+    staleTime: 60_000,
+  });
+  const items = users.data?.items ?? [];
+  const selectedKnown = items.some((u) => u.id === value);
+  return (
+    <div className="field audit-user">
+      <label htmlFor={`${id}-q`}>{t('audit.userSearch')}</label>
+      <p className="field-hint" id={`${id}-hint`}>
+        {t('audit.userSearchHint')}
+      </p>
+      <input
+        id={`${id}-q`}
+        type="search"
+        value={text}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <label htmlFor={`${id}-user`} className="visually-hidden">
+        {t('audit.userPick')}
+      </label>
+      <select id={`${id}-user`} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('audit.anyUser')}</option>
+        {value && !selectedKnown && <option value={value}>{knownName ?? '…'}</option>}
+        {items.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.displayName} ({u.username})
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -3,18 +3,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { call } from '../../api/client.ts';
-import { formatDateTime, hasKey, useLang, useT, type Translate } from '../../i18n/index.tsx';
+import { Link } from 'react-router-dom';
+import { formatDateTime, useLang, useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
+import { actionLabel, objectLink, typeLabel } from './audit-labels.ts';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.tsx';
 
 const LIMIT = 25;
-
-export function actionLabel(t: Translate, action: string): string {
-  const key = `audit.act.${action}`;
-  return hasKey(key) ? t(key) : action;
-}
 
 /** The audit trail (admins), newest first; filters and page live in the URL so a view can be shared. */
 export function AuditPage() {
@@ -27,6 +24,7 @@ export function AuditPage() {
   const filters: AuditFilterValues = {
     action: params.get('action') ?? '',
     entityType: params.get('entityType') ?? '',
+    actorUserId: params.get('actorUserId') ?? '',
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
   };
@@ -45,6 +43,7 @@ export function AuditPage() {
         query: {
           ...(filters.action ? { action: filters.action } : {}),
           ...(filters.entityType ? { entityType: filters.entityType } : {}),
+          ...(filters.actorUserId ? { actorUserId: filters.actorUserId } : {}),
           ...(filters.from ? { from: filters.from } : {}),
           ...(filters.to ? { to: filters.to } : {}),
           limit: LIMIT,
@@ -63,7 +62,12 @@ export function AuditPage() {
   return (
     <>
       <h1>{t('audit.title')}</h1>
-      <AuditFilters key={params.toString()} value={filters} onApply={(v) => update(v)} />
+      <AuditFilters
+        key={params.toString()}
+        value={filters}
+        actorName={params.get('actorName') ?? undefined}
+        onApply={(v) => update(v)}
+      />
       {list.error && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
       {!list.data && !list.error && <Loading />}
       {list.data && (
@@ -89,12 +93,21 @@ export function AuditPage() {
                     <tr data-action={e.action} data-id={e.id}>
                       <td data-label="#">{e.seq ?? '…'}</td>
                       <td data-label={t('audit.time')}>{formatDateTime(lang, e.occurredAt)}</td>
-                      <td data-label={t('audit.actor')}>{e.actorName ?? t('audit.system')}</td>
-                      <td data-label={t('audit.action')}>
-                        {actionLabel(t, e.action)} <code className="muted">{e.action}</code>
+                      <td data-label={t('audit.actor')}>
+                        {e.actorUserId && e.actorName ? (
+                          <Link
+                            to={`?actorUserId=${e.actorUserId}&actorName=${encodeURIComponent(e.actorName)}`}
+                            title={t('audit.filterByUser', { name: e.actorName })}
+                          >
+                            {e.actorName}
+                          </Link>
+                        ) : (
+                          (e.actorName ?? t('audit.system'))
+                        )}
                       </td>
+                      <td data-label={t('audit.action')}>{actionLabel(t, e.action)}</td>
                       <td data-label={t('audit.entityType')}>
-                        <code>{e.entityType}</code>
+                        <ObjectCell event={e} />
                       </td>
                       <td data-label={t('audit.details')}>
                         <button
@@ -132,11 +145,33 @@ export function AuditPage() {
   );
 }
 
+/** The object's type in words, linking to its page when it has one. */
+function ObjectCell({ event }: { event: AuditEvent }) {
+  const t = useT();
+  const label = typeLabel(t, event.entityType);
+  const to = objectLink(event);
+  return to ? (
+    <Link to={to} aria-label={t('audit.openObject', { type: label })} data-testid="audit-object">
+      {label}
+    </Link>
+  ) : (
+    <>{label}</>
+  );
+}
+
 function AuditDetails({ event }: { event: AuditEvent }) {
   const t = useT();
   return (
     <div className="audit-detail">
       <dl className="facts">
+        <div>
+          <dt>{t('audit.code')}</dt>
+          <dd>
+            <code>
+              {event.action} · {event.entityType}
+            </code>
+          </dd>
+        </div>
         <div>
           <dt>{t('audit.entityId')}</dt>
           <dd>

@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import { Loading } from '../../ui/ErrorNotice.tsx';
-import { FieldError, TextField } from '../../ui/Field.tsx';
+import { FieldError } from '../../ui/Field.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { SubmitFooter, useSubmit } from '../../ui/useSubmit.tsx';
 import { useSend } from '../reports/reports.ts';
 import { TextAreaField } from '../reports/TextAreaField.tsx';
@@ -66,13 +67,13 @@ export function CommitmentForm({ onSigned }: { onSigned: () => void }) {
         error={errors.outcome}
         onChange={(e) => setOutcome(e.target.value)}
       />
-      <TextField
+      <DateInput
         label={t('programme.dueOn')}
-        type="date"
+
         min={todayIso()}
         value={dueOn}
         error={errors.dueOn}
-        onChange={(e) => setDueOn(e.target.value)}
+        onChange={(v) => setDueOn(v)}
       />
       <fieldset className="field" aria-describedby={errors.assignmentIds ? `${id}-err` : undefined}>
         <legend>{t('programme.covers')}</legend>

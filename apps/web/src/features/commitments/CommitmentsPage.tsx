@@ -14,6 +14,7 @@ import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { useSession } from '../identity/session.tsx';
 import { CommitmentForm } from './CommitmentForm.tsx';
 import '../tasks/tasks.css';
+import { useUnitName } from '../org/org.ts';
 
 const PAGE = 20;
 
@@ -75,13 +76,14 @@ export function CommitmentsPage() {
 }
 
 function CommitmentCard({ item }: { item: Commitment }) {
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   return (
     <li className="card" data-state={item.state}>
       <p className="queue-kind">
         <span className={`status-badge commitment-${item.state}`}>{t(`programme.state.${item.state}`)}</span>
-        <strong>{item.unit.name}</strong>
+        <strong>{nameOf(item.unit)}</strong>
       </p>
       <p className="prewrap">{item.outcome}</p>
       <dl className="facts facts-aligned small">

@@ -1,64 +1,55 @@
 import { Link } from 'react-router-dom';
 import { NAV, canSee } from '../../app/nav.ts';
 import { useT } from '../../i18n/index.tsx';
-import { RoleList } from '../../ui/RoleCheckboxes.tsx';
+import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { useMe } from '../identity/session.tsx';
-import { useOrgUnit, useUnitName } from '../org/org.ts';
+import { useUnitName } from '../org/org.ts';
+import { useHome } from './home.ts';
+import { CommitmentsBlock, QueueBlock } from './QueueBlocks.tsx';
+import { SteeringBlock } from './SteeringBlock.tsx';
+import { TodoBlock } from './TodoBlock.tsx';
+import './home.css';
 
-/** Who you are, your unit and what you may see, and where to go from here. */
+/**
+ * What to do now, by role (issue 8): officers see their unit's work to do, reviewers their queue, leads
+ * what awaits approval and their commitments, steering staff overdue work by unit, escalations and units
+ * that did not report. Account details are on the profile page (/profile).
+ */
 export function HomePage() {
   const t = useT();
   const me = useMe();
   const nameOf = useUnitName();
-  const scope = useOrgUnit(me.scopeRootId).data;
+  const home = useHome();
   usePageTitle(t('nav.home'));
   const links = NAV.filter((item) => item.description && canSee(item, me.user.roles));
+  const h = home.data;
 
   return (
     <>
-      <h1>{t('home.title', { name: me.user.displayName })}</h1>
-      <div className="cards">
-        <section className="card" aria-labelledby="home-you">
-          <h2 id="home-you">{t('home.you')}</h2>
-          <dl className="facts">
-            <div>
-              <dt>{t('home.username')}</dt>
-              <dd>{me.user.username}</dd>
-            </div>
-            <div>
-              <dt>{t('home.roles')}</dt>
-              <dd>
-                <RoleList roles={me.user.roles} />
-              </dd>
-            </div>
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="home-unit">
-          <h2 id="home-unit">{t('home.unit')}</h2>
-          <p className="card-lead">
-            <Link to={`/org/${me.unit.id}`}>{nameOf(me.unit)}</Link>
+      <div className="page-head home-head">
+        <div>
+          <h1>{t('home.title', { name: me.user.displayName })}</h1>
+          <p className="lead home-unit">
+            {nameOf(me.unit)} · <Link to="/profile">{t('home.profileLink')}</Link>
           </p>
-          <p className="muted">
-            {me.unit.kind !== 'national' && `${t(`kind.${me.unit.kind}`)} · `}
-            {t('org.code')} {me.unit.code}
-          </p>
-        </section>
-        <section className="card" aria-labelledby="home-scope">
-          <h2 id="home-scope">{t('home.scope')}</h2>
-          {scope && (
-            <>
-              <p className="card-lead">
-                <Link to={`/org/${scope.id}`}>{nameOf(scope)}</Link>
-              </p>
-              <p className="muted">{t('home.scopeHint', { unit: nameOf(scope) })}</p>
-              {(scope.childCount ?? 0) > 0 && (
-                <p className="muted">{t('org.childCount', { count: scope.childCount ?? 0 })}</p>
-              )}
-            </>
-          )}
-        </section>
+        </div>
       </div>
+      {home.error && <ErrorNotice error={home.error} onRetry={() => void home.refetch()} />}
+      {!h && !home.error && <Loading />}
+      {h && (
+        <>
+          {h.todo && <TodoBlock todo={h.todo} />}
+          {h.steering && <SteeringBlock steering={h.steering} />}
+          {(h.review || h.approval || h.commitments) && (
+            <div className="home-grid">
+              {h.approval && <QueueBlock queue={h.approval} awaiting="approval" />}
+              {h.review && <QueueBlock queue={h.review} awaiting="review" />}
+              {h.commitments && <CommitmentsBlock commitments={h.commitments} today={h.today} />}
+            </div>
+          )}
+        </>
+      )}
       <section aria-labelledby="home-links">
         <h2 id="home-links">{t('home.links')}</h2>
         <ul className="link-cards">

@@ -23,7 +23,8 @@ export function UsersPage() {
   const [lang] = useLang();
   const me = useMe();
   const queryClient = useQueryClient();
-  const [text, setText] = useState('');
+  // the audit log links here with ?q=<username>
+  const [text, setText] = useState(() => new URLSearchParams(window.location.search).get('q') ?? '');
   const [offset, setOffset] = useState(0);
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<string | null>(null);

@@ -3,12 +3,18 @@ import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client.ts';
 import { useLang } from '../../i18n/index.tsx';
 
-/** A unit's name in the UI language (communes have only their Vietnamese name). */
-export function unitName(unit: Pick<OrgUnit, 'name' | 'nameEn'>, lang: Lang): string {
+/** A unit as pages get it: an org unit, or a UnitRef of a task, assignment or report. */
+export type NamedUnit = Pick<OrgUnit, 'name'> & { nameEn?: string | null | undefined };
+
+/**
+ * THE way a unit's name is shown: Vietnamese in the Vietnamese UI, its English name in the English UI
+ * (ministries and central bodies have one; provinces and communes keep their proper names).
+ */
+export function unitName(unit: NamedUnit, lang: Lang): string {
   return lang === 'en' ? (unit.nameEn ?? unit.name) : unit.name;
 }
 
-export function useUnitName(): (unit: Pick<OrgUnit, 'name' | 'nameEn'>) => string {
+export function useUnitName(): (unit: NamedUnit) => string {
   const [lang] = useLang();
   return (unit) => unitName(unit, lang);
 }

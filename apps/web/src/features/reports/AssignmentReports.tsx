@@ -5,20 +5,32 @@ import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { ProgressValue } from '../tasks/StatusBadge.tsx';
 import { formatPeriod } from './period.ts';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
+import { shownPeriods } from './period-rows.ts';
 import { useAssignmentReports } from './reports.ts';
+import { withAsOf } from '../tasks/as-of.ts';
 
-/** Periods shown before "show all" (latest first). */
-const SHOWN = 6;
-
-/** An assignment's reporting periods, each with its report (or "missing" once due), latest first. */
-export function AssignmentReports({ assignmentId, canReport }: { assignmentId: string; canReport: boolean }) {
+/**
+ * An assignment's reporting periods as of the page's date, each with its report (or "missing" once due),
+ * latest first. Periods with a report or a missing one are always shown (period-rows.ts).
+ */
+export function AssignmentReports({
+  assignmentId,
+  canReport,
+  asOf,
+}: {
+  assignmentId: string;
+  canReport: boolean;
+  asOf?: string | undefined;
+}) {
   const t = useT();
   const [lang] = useLang();
-  const { data, error } = useAssignmentReports(assignmentId);
+  const { data, error } = useAssignmentReports(assignmentId, asOf);
   const [all, setAll] = useState(false);
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <Loading />;
   const byId = new Map(data.items.map((r) => [r.id, r]));
+  const collapsed = shownPeriods(data.periods, false);
+  const shown = all ? data.periods : collapsed.shown;
   return (
     <section aria-labelledby="reports-title">
       <h2 id="reports-title">{t('report.listTitle')}</h2>
@@ -33,13 +45,13 @@ export function AssignmentReports({ assignmentId, canReport }: { assignmentId: s
             </tr>
           </thead>
           <tbody>
-            {(all ? data.periods : data.periods.slice(0, SHOWN)).map((p) => {
+            {shown.map((p) => {
               const report = p.reportId ? byId.get(p.reportId) : undefined;
               return (
                 <tr key={p.period}>
                   <td data-label={t('report.period')}>
                     {p.reportId ? (
-                      <Link to={`/reports/${p.reportId}`}>{formatPeriod(t, p.period)}</Link>
+                      <Link to={withAsOf(`/reports/${p.reportId}`, asOf)}>{formatPeriod(t, p.period)}</Link>
                     ) : (
                       formatPeriod(t, p.period)
                     )}
@@ -78,16 +90,14 @@ export function AssignmentReports({ assignmentId, canReport }: { assignmentId: s
           </tbody>
         </table>
       </div>
-      {data.periods.length > SHOWN && (
+      {collapsed.hidden > 0 && (
         <button
           type="button"
           className="button button-secondary"
           aria-expanded={all}
           onClick={() => setAll(!all)}
         >
-          {all
-            ? t('report.showRecent', { count: SHOWN })
-            : t('report.showAllPeriods', { count: data.periods.length })}
+          {all ? t('reporting.collapse') : t('report.showAllPeriods', { count: data.periods.length })}
         </button>
       )}
     </section>

@@ -2,6 +2,7 @@ import { reportRoutes, type Evidence } from '@pilotage/contracts';
 import { useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { formatNumber, useLang, useT } from '../../i18n/index.tsx';
+import { FileButton } from '../../ui/FileButton.tsx';
 import { FieldError } from '../../ui/Field.tsx';
 import { useSend } from './reports.ts';
 import { fingerprint, withRetry } from './transport.ts';
@@ -103,23 +104,23 @@ export function EvidenceField({ evidence, ensureSaved, onChanged, canEdit }: Pro
       )}
       {canEdit && (
         <>
-          <label htmlFor={`${id}-file`} className="evidence-add">
-            {t('report.addFile')}
-          </label>
-          <input
-            ref={input}
-            id={`${id}-file`}
-            type="file"
-            name="file"
-            accept={ACCEPT}
-            disabled={busy}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void upload(file);
-            }}
-          />
+          <p className="evidence-add">
+            <FileButton
+              ref={input}
+              id={`${id}-file`}
+              name="file"
+              buttonLabel={t('report.addFile')}
+              showName={false}
+              accept={ACCEPT}
+              disabled={busy}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void upload(file);
+              }}
+            />
+          </p>
           {busy && (
             <p role="status" className="muted">
               {t('report.uploading')}

@@ -4,9 +4,11 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { ReturnReasonPicker } from './ReturnReasonPicker.tsx';
 import { TextAreaField } from './TextAreaField.tsx';
 import { useReportChanged, useSend } from './reports.ts';
 import { withRetry } from './transport.ts';
+import { useUnitName } from '../org/org.ts';
 
 type Decision = 'submit' | 'approve' | 'accept' | 'withdraw';
 export type ReportDecision = Decision | 'return';
@@ -23,6 +25,7 @@ export function ReportActions({
   report: ProgressReport;
   onDone?: (report: ProgressReport, action: ReportDecision) => void;
 }) {
+  const nameOf = useUnitName();
   const t = useT();
   const id = useId();
   const sendApi = useSend();
@@ -34,7 +37,7 @@ export function ReportActions({
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const can = (a: ProgressReport['allowedActions'][number]) => report.allowedActions.includes(a);
-  const name = `${report.taskCode} – ${report.unit.name}`;
+  const name = `${report.taskCode} – ${nameOf(report.unit)}`;
 
   const act = async (action: Decision | 'return') => {
     setError(null);
@@ -141,6 +144,7 @@ export function ReportActions({
           <h3 id={`${id}-return`} className="visually-hidden">
             {t('report.return')}
           </h3>
+          {can('accept') && <ReturnReasonPicker onPick={setReason} />}
           <TextAreaField
             label={t('report.returnReason')}
             rows={3}

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
 import { ErrorNotice, SuccessNotice } from '../../ui/ErrorNotice.tsx';
 import { FieldError, TextField } from '../../ui/Field.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { todayIso } from '../tasks/tasks.ts';
 import { EvidenceField } from './EvidenceField.tsx';
 import { formatPeriod } from './period.ts';
@@ -154,15 +155,15 @@ export function ReportForm({
             error={errors.product}
             onChange={(e) => set('product', e.target.value)}
           />
-          <TextField
+          <DateInput
             label={t('report.completedOn')}
             name="completedOn"
-            type="date"
+
             required
             max={todayIso()}
             value={values.completedOn}
             error={errors.completedOn}
-            onChange={(e) => set('completedOn', e.target.value)}
+            onChange={(v) => set('completedOn', v)}
           />
         </fieldset>
       )}

@@ -10,10 +10,12 @@ import { StatusBadge } from '../tasks/StatusBadge.tsx';
 import { useAssignment } from '../tasks/tasks.ts';
 import { EMPTY_VALUES, newReportId, readLocalDraft, type ReportValues } from './localDraft.ts';
 import { formatPeriod } from './period.ts';
+import { defaultPeriod, startingProgress } from './period-rows.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { reportKeys, useAssignmentReports, useReport } from './reports.ts';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
 import '../tasks/tasks.css';
+import { useUnitName } from '../org/org.ts';
 
 const EDITABLE = new Set(['draft', 'returned']);
 
@@ -30,6 +32,7 @@ function valuesOf(r: ProgressReport): ReportValues {
 
 /** `/assignments/:id/report?period=`: write (or continue) the report of one period of an assignment. */
 export function ReportFormPage() {
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   const { id } = useParams();
@@ -42,7 +45,7 @@ export function ReportFormPage() {
   usePageTitle(t('report.formTitle'));
 
   const periods = reports.data?.periods ?? [];
-  const period = periods.find((p) => p.period === params.get('period')) ?? periods[0];
+  const period = defaultPeriod(periods, params.get('period'));
   const serverReport = useReport(period?.reportId ?? undefined);
   const local = id && period ? readLocalDraft(id, period.period) : null;
   const [freshId] = useState(newReportId);
@@ -62,7 +65,7 @@ export function ReportFormPage() {
     ? local.values
     : existing
       ? valuesOf(existing)
-      : { ...EMPTY_VALUES, progress: a.progress };
+      : { ...EMPTY_VALUES, progress: period ? startingProgress(reports.data.items, period.periodStart) : 0 };
 
   return (
     <>
@@ -83,7 +86,7 @@ export function ReportFormPage() {
           <span className="title-code">{a.taskCode}</span> {a.taskTitle}
         </p>
         <p className="muted">
-          {a.unit.name} · {t('tasks.deadline')}:{' '}
+          {nameOf(a.unit)} · {t('tasks.deadline')}:{' '}
           <DeadlineText
             deadline={a.effectiveDeadline}
             originalDeadline={a.originalDeadline}
@@ -144,7 +147,7 @@ export function ReportFormPage() {
           onSubmitted={(r) => void navigate(`/reports/${r.id}`, { state: { submitted: true } })}
           onEvidenceChanged={(changedId) => {
             void queryClient.invalidateQueries({ queryKey: reportKeys.report(changedId) });
-            void queryClient.invalidateQueries({ queryKey: reportKeys.forAssignment(a.id) });
+            void queryClient.invalidateQueries({ queryKey: ['reports', 'assignment', a.id] });
           }}
         />
       ) : (

@@ -12,10 +12,11 @@ const en: Translate = (key, params) => translate('en', key, params);
 describe('report form rules', () => {
   it('names reporting periods in both languages', () => {
     expect(formatPeriod(vi, '2025-06')).toBe('Tháng 6/2025');
-    expect(formatPeriod(vi, '2025-Q2')).toBe('Quý II/2025');
+    expect(formatPeriod(vi, '2025-Q2')).toBe('Quý 2/2025');
     expect(formatPeriod(vi, '2025-H1')).toBe('6 tháng đầu năm 2025');
     expect(formatPeriod(vi, '2025')).toBe('Năm 2025');
-    expect(formatPeriod(en, '2025-06')).toBe('6/2025');
+    expect(formatPeriod(en, '2025-06')).toBe('June 2025');
+    expect(formatPeriod(en, '2026-Q3')).toBe('Q3 2026');
     expect(formatPeriod(en, 'bad')).toBe('bad');
   });
 

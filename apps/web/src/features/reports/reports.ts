@@ -10,16 +10,20 @@ import { useCallback } from 'react';
 import { call, callWith, type CallOptions } from '../../api/client.ts';
 
 export const reportKeys = {
-  forAssignment: (id: string) => ['reports', 'assignment', id] as const,
+  forAssignment: (id: string, asOf?: string) => ['reports', 'assignment', id, asOf ?? null] as const,
   report: (id: string) => ['reports', 'one', id] as const,
   queue: (q: object) => ['reports', 'queue', q] as const,
   timeline: (id: string) => ['reports', 'timeline', id] as const,
 };
 
-export function useAssignmentReports(assignmentId: string | undefined) {
+export function useAssignmentReports(assignmentId: string | undefined, asOf?: string) {
   return useQuery({
-    queryKey: reportKeys.forAssignment(assignmentId ?? ''),
-    queryFn: () => call(reportRoutes.listForAssignment, { params: { id: assignmentId! } }),
+    queryKey: reportKeys.forAssignment(assignmentId ?? '', asOf),
+    queryFn: () =>
+      call(reportRoutes.listForAssignment, {
+        params: { id: assignmentId! },
+        query: asOf ? { asOf } : {},
+      }),
     enabled: !!assignmentId,
     staleTime: 15_000,
   });

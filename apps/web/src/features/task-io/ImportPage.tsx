@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useLang, useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading, SuccessNotice } from '../../ui/ErrorNotice.tsx';
+import { FileButton } from '../../ui/FileButton.tsx';
 import { FieldError } from '../../ui/Field.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { formatSize } from '../reports/EvidenceField.tsx';
@@ -103,9 +104,8 @@ export function ImportPage() {
           <p className="field-hint" id={`${id}-hint`}>
             {t('programme.fileHint', { max: formatSize(lang, IMPORT_MAX_BYTES) })}
           </p>
-          <input
+          <FileButton
             id={`${id}-file`}
-            type="file"
             accept=".xlsx,.csv"
             aria-invalid={fileError ? true : undefined}
             aria-describedby={`${id}-hint${fileError ? ` ${id}-ferr` : ''}`}

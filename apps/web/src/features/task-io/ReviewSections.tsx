@@ -5,6 +5,8 @@ import { formatDate, formatNumber, useLang, useT } from '../../i18n/index.tsx';
 import { formatPeriod } from '../reports/period.ts';
 import { DeadlineText } from '../tasks/DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from '../tasks/StatusBadge.tsx';
+import { useAsOf, withAsOf } from '../tasks/as-of.ts';
+import { useUnitName } from '../org/org.ts';
 
 /** Rows shown before "show all" in each section. */
 const SHOWN = 10;
@@ -59,6 +61,8 @@ function Table<T>(props: {
 }
 
 export function ReviewOverdue({ report }: { report: ReviewReport }) {
+  const asOf = useAsOf();
+  const nameOf = useUnitName();
   const t = useT();
   const head = [
     t('tasks.task'),
@@ -77,11 +81,11 @@ export function ReviewOverdue({ report }: { report: ReviewReport }) {
       row={(r) => (
         <tr key={r.assignmentId}>
           <td data-label={head[0]}>
-            <Link to={`/assignments/${r.assignmentId}`}>
+            <Link to={withAsOf(`/assignments/${r.assignmentId}`, asOf)}>
               <span className="title-code">{r.taskCode}</span> {r.taskTitle}
             </Link>
           </td>
-          <td data-label={head[1]}>{r.unit.name}</td>
+          <td data-label={head[1]}>{nameOf(r.unit)}</td>
           <td data-label={head[2]}>{r.responsibleLeader ?? '—'}</td>
           <td data-label={head[3]} className="nowrap">
             <DeadlineText deadline={r.deadline} />
@@ -97,6 +101,7 @@ export function ReviewOverdue({ report }: { report: ReviewReport }) {
 }
 
 export function ReviewMissing({ report }: { report: ReviewReport }) {
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   const m = report.missingReports;
@@ -120,7 +125,7 @@ export function ReviewMissing({ report }: { report: ReviewReport }) {
         head={head}
         row={(r) => (
           <tr key={r.unit.id}>
-            <td data-label={head[0]}>{r.unit.name}</td>
+            <td data-label={head[0]}>{nameOf(r.unit)}</td>
             <td data-label={head[1]}>{formatNumber(lang, r.expected)}</td>
             <td data-label={head[2]}>{formatNumber(lang, r.received)}</td>
           </tr>
@@ -159,6 +164,8 @@ export function ReviewTasks({
   id: string;
   title: string;
 }) {
+  const asOf = useAsOf();
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   const head = [
@@ -177,11 +184,11 @@ export function ReviewTasks({
       row={(r) => (
         <tr key={r.taskId}>
           <td data-label={head[0]}>
-            <Link to={`/tasks/${r.taskId}`}>
+            <Link to={withAsOf(`/tasks/${r.taskId}`, asOf)}>
               <span className="title-code">{r.code}</span> {r.title}
             </Link>
           </td>
-          <td data-label={head[1]}>{r.leadUnit.name}</td>
+          <td data-label={head[1]}>{nameOf(r.leadUnit)}</td>
           <td data-label={head[2]} className="nowrap">
             <DeadlineText deadline={r.deadline} isContinuous={r.isContinuous} />
           </td>
@@ -202,6 +209,7 @@ export function ReviewTasks({
 }
 
 export function ReviewWhy({ report }: { report: ReviewReport }) {
+  const nameOf = useUnitName();
   const t = useT();
   const head = [
     t('tasks.task'),
@@ -221,7 +229,7 @@ export function ReviewWhy({ report }: { report: ReviewReport }) {
           <td data-label={head[0]}>
             <span className="title-code">{r.taskCode}</span> {r.taskTitle}
           </td>
-          <td data-label={head[1]}>{r.unit.name}</td>
+          <td data-label={head[1]}>{nameOf(r.unit)}</td>
           <td data-label={head[2]}>{formatPeriod(t, r.period)}</td>
           <td data-label={head[3]} className="prewrap">
             {r.difficulties ?? '—'}

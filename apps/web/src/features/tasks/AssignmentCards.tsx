@@ -1,12 +1,15 @@
 import type { Assignment } from '@pilotage/contracts';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/index.tsx';
+import { AwaitingReview, ReportingTodo } from './AssignmentReporting.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
 import { daysFromToday } from './tasks.ts';
+import { useUnitName } from '../org/org.ts';
 
 /** The unit's own assignments as cards (phones first): task, deadline and days left, status, report button. */
 export function AssignmentCards({ items, label }: { items: Assignment[]; label: string }) {
+  const nameOf = useUnitName();
   const t = useT();
   return (
     <ul className="card-list assignment-cards" aria-label={label} data-testid="my-assignments">
@@ -50,10 +53,12 @@ export function AssignmentCards({ items, label }: { items: Assignment[]; label: 
               <StatusBadge status={a.status} atRisk={a.atRisk} />
               <ProgressValue value={a.progress} />
             </div>
+            <AwaitingReview assignment={a} />
+            <ReportingTodo assignment={a} canReport />
             {a.parentAssignmentId && (
-              <p className="muted small">{t('tasks.cascadedBy', { unit: a.assignedByUnit.name })}</p>
+              <p className="muted small">{t('tasks.cascadedBy', { unit: nameOf(a.assignedByUnit) })}</p>
             )}
-            {!done && (
+            {(!done || a.isContinuous) && (
               <p className="assignment-card-actions">
                 <Link
                   className="button button-primary"

@@ -10,8 +10,12 @@ import { CascadeForm } from './CascadeForm.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ExtensionPanel } from './ExtensionPanel.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
+import { useAssignmentReports } from '../reports/reports.ts';
+import { useAsOf, withAsOf } from './as-of.ts';
+import { AwaitingReview, ReportingTodo, StatusReason } from './AssignmentReporting.tsx';
 import { useAssignment } from './tasks.ts';
 import './tasks.css';
+import { useUnitName } from '../org/org.ts';
 
 const WRITERS = ['officer', 'unit_lead'] as const;
 
@@ -21,13 +25,16 @@ const WRITERS = ['officer', 'unit_lead'] as const;
  * cascaded to, and its timeline.
  */
 export function AssignmentPage() {
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   const me = useMe();
   const { id } = useParams();
-  const assignment = useAssignment(id);
+  const asOf = useAsOf();
+  const assignment = useAssignment(id, asOf);
+  const periods = useAssignmentReports(id, asOf);
   usePageTitle(
-    assignment.data ? `${assignment.data.taskCode} · ${assignment.data.unit.name}` : t('tasks.assignment'),
+    assignment.data ? `${assignment.data.taskCode} · ${nameOf(assignment.data.unit)}` : t('tasks.assignment'),
   );
 
   if (assignment.error)
@@ -38,42 +45,53 @@ export function AssignmentPage() {
   const writer = mine && me.user.roles.some((r) => (WRITERS as readonly string[]).includes(r));
   const assigner = a.assignedByUnit.id === me.user.orgUnitId || me.user.roles.includes('steering');
   const canCascade = writer && me.unit.kind === 'province';
-  const done = a.status === 'done_on_time' || a.status === 'done_late';
+  // continuous work is never finished: "done" there judges one period, the unit still reports every period
+  const done = (a.status === 'done_on_time' || a.status === 'done_late') && !a.isContinuous;
 
   return (
     <>
       <nav aria-label={t('tasks.breadcrumb')} className="breadcrumb">
         <ol>
           <li>
-            <Link to={`/programmes/${a.programmeId}`}>{t('tasks.overviewTitle')}</Link>
+            <Link to={withAsOf(`/programmes/${a.programmeId}`, asOf)}>{t('tasks.overviewTitle')}</Link>
           </li>
           <li>
-            <Link to={`/tasks/${a.taskId}`}>{a.taskCode}</Link>
+            <Link to={withAsOf(`/tasks/${a.taskId}`, asOf)}>{a.taskCode}</Link>
           </li>
           {a.parentAssignmentId && (
             <li>
-              <Link to={`/assignments/${a.parentAssignmentId}`}>{a.assignedByUnit.name}</Link>
+              <Link to={withAsOf(`/assignments/${a.parentAssignmentId}`, asOf)}>
+                {nameOf(a.assignedByUnit)}
+              </Link>
             </li>
           )}
-          <li aria-current="page">{a.unit.name}</li>
+          <li aria-current="page">{nameOf(a.unit)}</li>
         </ol>
       </nav>
       <h1>
         <span className="title-code">{a.taskCode}</span> {a.taskTitle}
       </h1>
+      {asOf && (
+        <p className="notice" role="status" data-testid="as-of-notice">
+          {t('reporting.asOfNotice', { date: formatDate(lang, asOf) })}{' '}
+          <Link to={`/assignments/${a.id}`}>{t('reporting.seeToday')}</Link>
+        </p>
+      )}
       <section className="card" aria-labelledby="assignment-unit">
-        <h2 id="assignment-unit">{a.unit.name}</h2>
+        <h2 id="assignment-unit">{nameOf(a.unit)}</h2>
         <dl className="facts facts-aligned" data-testid="assignment-facts">
           <div>
             <dt>{t('common.status')}</dt>
             <dd data-testid="assignment-status">
               <StatusBadge status={a.status} atRisk={a.atRisk} />
+              <StatusReason assignment={a} periods={periods.data?.periods} asOf={asOf} />
             </dd>
           </div>
           <div>
             <dt>{t('tasks.progress')}</dt>
-            <dd>
+            <dd data-testid="assignment-progress">
               <ProgressValue value={a.progress} />
+              <AwaitingReview assignment={a} asOf={asOf} />
             </dd>
           </div>
           <div>
@@ -89,7 +107,7 @@ export function AssignmentPage() {
           </div>
           <div>
             <dt>{t('tasks.assignedBy')}</dt>
-            <dd>{a.assignedByUnit.name}</dd>
+            <dd>{nameOf(a.assignedByUnit)}</dd>
           </div>
           {a.responsibleLeader && (
             <div>
@@ -110,6 +128,7 @@ export function AssignmentPage() {
             </div>
           )}
         </dl>
+        <ReportingTodo assignment={a} canReport={writer} />
         {writer && !done && (
           <p>
             <Link className="button button-primary" to={`/assignments/${a.id}/report`}>
@@ -118,8 +137,8 @@ export function AssignmentPage() {
           </p>
         )}
       </section>
-      <AssignmentReports assignmentId={a.id} canReport={writer} />
-      {a.childCount > 0 && <CascadeChildren parentId={a.id} count={a.childCount} />}
+      <AssignmentReports assignmentId={a.id} canReport={writer} asOf={asOf} />
+      {a.childCount > 0 && <CascadeChildren parentId={a.id} count={a.childCount} asOf={asOf} />}
       <ExtensionPanel assignment={a} canRequest={writer && !done} canDecide={assigner && !mine} />
       {canCascade && !done && (
         <div className="card">

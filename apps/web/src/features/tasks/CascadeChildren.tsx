@@ -9,13 +9,22 @@ import { STATUS_ORDER, useAssignments } from './tasks.ts';
 const PAGE = 25;
 
 /** The units an assignment was cascaded to (a province's communes), filterable by status, paged. */
-export function CascadeChildren({ parentId, count }: { parentId: string; count: number }) {
+export function CascadeChildren({
+  parentId,
+  count,
+  asOf,
+}: {
+  parentId: string;
+  count: number;
+  asOf?: string | undefined;
+}) {
   const t = useT();
   const id = useId();
   const [status, setStatus] = useState<TaskStatus | ''>('');
   const [offset, setOffset] = useState(0);
   const children = useAssignments({
     parentAssignmentId: parentId,
+    asOf,
     status: status || undefined,
     limit: PAGE,
     offset,
@@ -51,7 +60,12 @@ export function CascadeChildren({ parentId, count }: { parentId: string; count: 
         (children.data.items.length === 0 ? (
           <p>{t('tasks.noResults')}</p>
         ) : (
-          <AssignmentTable items={children.data.items} caption={t('tasks.cascadedTo')} showAssigner={false} />
+          <AssignmentTable
+            items={children.data.items}
+            caption={t('tasks.cascadedTo')}
+            showAssigner={false}
+            asOf={asOf}
+          />
         ))}
       {children.data && (
         <Pagination offset={offset} limit={PAGE} total={children.data.total} onChange={setOffset} />

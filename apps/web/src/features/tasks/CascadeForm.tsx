@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client.ts';
 import { formatDate, useLang, useT } from '../../i18n/index.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { SubmitFooter, useSubmit } from '../../ui/useSubmit.tsx';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 
@@ -83,14 +83,14 @@ export function CascadeForm({ assignment }: { assignment: Assignment }) {
           )}
         </>
       )}
-      <TextField
+      <DateInput
         label={t('tasks.deadline')}
         hint={own ? t('tasks.cascadeDeadlineHint', { date: formatDate(lang, own) }) : undefined}
-        type="date"
+
         max={own ?? undefined}
         value={deadline}
         error={errors.deadline}
-        onChange={(e) => setDeadline(e.target.value)}
+        onChange={(v) => setDeadline(v)}
       />
       <SubmitFooter state={submission} label={t('tasks.cascadeSubmit')} />
     </form>

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../../api/client.ts';
 import { formatDate, useLang, useT } from '../../i18n/index.tsx';
 import { ErrorNotice, SuccessNotice } from '../../ui/ErrorNotice.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { TextAreaField } from '../reports/TextAreaField.tsx';
 import { useExtensions } from './tasks.ts';
 
@@ -116,13 +116,13 @@ export function ExtensionPanel({ assignment, canRequest, canDecide }: Props) {
       )}
       {open && (
         <form onSubmit={(e) => void onRequest(e)} noValidate className="extension-form">
-          <TextField
+          <DateInput
             label={t('tasks.requestedDeadline')}
-            type="date"
+
             min={assignment.effectiveDeadline ?? undefined}
             value={date}
             error={errors.requestedDeadline}
-            onChange={(e) => setDate(e.target.value)}
+            onChange={(v) => setDate(v)}
           />
           <TextAreaField
             label={t('tasks.extensionReason')}

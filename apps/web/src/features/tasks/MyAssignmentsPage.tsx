@@ -16,7 +16,8 @@ type View = 'all' | 'overdue' | 'soon';
 
 /**
  * `/my` — "Nhiệm vụ của tôi": the caller's unit's assignments. Three views (all, overdue, due within 14
- * days) with their counts up front, so what needs attention is one tap away on a phone.
+ * days: a deadline or a report falling due) with their counts up front, so what needs attention is one tap
+ * away on a phone; each card lists missing periods and returned reports with a link to the form.
  */
 export function MyAssignmentsPage() {
   const t = useT();
@@ -30,16 +31,15 @@ export function MyAssignmentsPage() {
   const dueSoon = useAssignments({ mine: 'true', dueWithinDays: DUE_SOON_DAYS, asOf, limit: 100 });
   const all = useAssignments({ mine: 'true', asOf, status: status || undefined, limit: PAGE, offset });
   usePageTitle(t('tasks.myTitle'));
-  const soon = (dueSoon.data?.items ?? []).filter(
-    (a) => a.status === 'in_progress' || a.status === 'not_started',
-  );
+  // the server says what is due soon: an unfinished deadline or a report falling due (issue 8, bug 6)
+  const soon = dueSoon.data?.items ?? [];
 
   const views: { id: View; label: string }[] = [
     { id: 'all', label: t('tasks.myViewAll', { count: all.data && !status ? all.data.total : '…' }) },
     { id: 'overdue', label: t('tasks.myOverdue', { count: overdue.data?.total ?? '…' }) },
     {
       id: 'soon',
-      label: t('tasks.myDueSoon', { days: DUE_SOON_DAYS, count: dueSoon.data ? soon.length : '…' }),
+      label: t('tasks.myDueSoon', { days: DUE_SOON_DAYS, count: dueSoon.data?.total ?? '…' }),
     },
   ];
   const error = all.error ?? overdue.error ?? dueSoon.error;

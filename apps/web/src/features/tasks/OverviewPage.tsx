@@ -5,16 +5,18 @@ import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { Downloads } from '../task-io/Downloads.tsx';
 import { ProgrammeControls } from './ProgrammeControls.tsx';
 import { StatusDistribution } from './StatusDistribution.tsx';
-import { TaskTable } from './TaskTable.tsx';
+import { useProgrammeDashboard } from '../home/home.ts';
+import { OverdueList } from './OverdueList.tsx';
+import { OverviewCharts } from './OverviewCharts.tsx';
 import { UnitStatusTable } from './UnitStatusTable.tsx';
-import { todayIso, useProgrammes, useSummary, useTaskList } from './tasks.ts';
+import { todayIso, useProgrammes, useSummary } from './tasks.ts';
+import './overview.css';
 import './tasks.css';
-
-const OVERDUE_SHOWN = 10;
 
 /**
  * The steering overview of one programme as of a date (`/programmes/:id?asOf=`): status distribution,
- * status by unit, overdue tasks. Every number links down: programme → tasks → task → assignments → reports.
+ * overdue work (most days overdue first, with the responsible leader), charts (completion trend, overdue by
+ * ministry and by province), status by unit (a province: its communes). Every number links down: programme → tasks → task → assignments → reports.
  * `/programmes` opens the first programme of the list.
  */
 export function OverviewPage() {
@@ -26,7 +28,8 @@ export function OverviewPage() {
   const asOf = params.get('asOf') || todayIso();
   const programmes = useProgrammes();
   const summary = useSummary(id, asOf);
-  const overdue = useTaskList({ programmeId: id, status: 'overdue', asOf, limit: OVERDUE_SHOWN }, !!id);
+  const dashboard = useProgrammeDashboard(id, asOf);
+  const overdue = dashboard.data?.overdue;
   usePageTitle(t('tasks.overviewTitle'));
 
   if (programmes.error)
@@ -85,24 +88,34 @@ export function OverviewPage() {
           </p>
           <section aria-labelledby="overdue-title">
             <h2 id="overdue-title">
-              {t('tasks.overdueList')} <span className="count">({summary.data.byStatus.overdue})</span>
+              {t('overview.overdueTitle')} {overdue && <span className="count">({overdue.total})</span>}
             </h2>
-            {overdue.error && <ErrorNotice error={overdue.error} />}
-            {!overdue.data && !overdue.error && <Loading />}
-            {overdue.data &&
-              (overdue.data.items.length === 0 ? (
+            {dashboard.error && <ErrorNotice error={dashboard.error} />}
+            {!overdue && !dashboard.error && <Loading />}
+            {overdue &&
+              (overdue.items.length === 0 ? (
                 <p>{t('tasks.noOverdue')}</p>
               ) : (
-                <TaskTable tasks={overdue.data.items} caption={t('tasks.overdueList')} asOf={asOf} />
+                <>
+                  <p className="muted">{t('overview.overdueNote')}</p>
+                  <OverdueList items={overdue.items} asOf={asOf} />
+                </>
               ))}
-            {overdue.data && overdue.data.total > OVERDUE_SHOWN && (
+            {overdue && overdue.total > overdue.items.length && (
               <p>
-                <Link to={listLink({ status: 'overdue' })}>
-                  {t('tasks.seeAll', { count: overdue.data.total })}
-                </Link>
+                <Link to={listLink({ status: 'overdue' })}>{t('overview.seeAllOverdue')}</Link>
               </p>
             )}
           </section>
+          <OverviewCharts summary={summary.data} dashboard={dashboard.data} />
+          {dashboard.data && dashboard.data.subUnits.length > 0 && (
+            <UnitStatusTable
+              id="sub-units"
+              title={t('overview.subUnitsTitle')}
+              rows={dashboard.data.subUnits}
+              linkFor={(unitId) => listLink({ unitId })}
+            />
+          )}
           <UnitStatusTable rows={summary.data.byUnit} linkFor={(unitId) => listLink({ unitId })} />
           <Downloads programmeId={id} asOf={asOf} />
         </>

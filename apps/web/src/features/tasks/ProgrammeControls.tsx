@@ -1,5 +1,6 @@
 import type { Programme } from '@pilotage/contracts';
 import { useId } from 'react';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { useT } from '../../i18n/index.tsx';
 
 interface Props {
@@ -26,18 +27,15 @@ export function ProgrammeControls({ programmes, programmeId, onProgramme, asOf, 
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-asof`}>{t('tasks.asOf')}</label>
-        <input
-          id={`${id}-asof`}
-          type="date"
-          value={asOf}
-          required
-          onChange={(e) => {
-            if (e.target.value) onAsOf(e.target.value);
-          }}
-        />
-      </div>
+      <DateInput
+        id={`${id}-asof`}
+        label={t('tasks.asOf')}
+        value={asOf}
+        required
+        onChange={(v) => {
+          if (v) onAsOf(v);
+        }}
+      />
     </div>
   );
 }

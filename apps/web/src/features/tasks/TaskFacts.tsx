@@ -3,9 +3,11 @@ import type { ReactNode } from 'react';
 import { formatDate, useLang, useT } from '../../i18n/index.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
+import { useUnitName } from '../org/org.ts';
 
 /** The description list of a task: status, category, units, dates, product, source. */
 export function TaskFacts({ task }: { task: Task }) {
+  const nameOf = useUnitName();
   const t = useT();
   const [lang] = useLang();
   const fact = (label: string, value: ReactNode) => (
@@ -19,7 +21,7 @@ export function TaskFacts({ task }: { task: Task }) {
       {fact(t('common.status'), <StatusBadge status={task.status} atRisk={task.atRisk} />)}
       {fact(t('tasks.progress'), <ProgressValue value={task.progress} />)}
       {fact(t('tasks.category'), t(`tasks.category.${task.category}`))}
-      {fact(t('tasks.leadUnit'), task.leadUnit.name)}
+      {fact(t('tasks.leadUnit'), nameOf(task.leadUnit))}
       {task.coordinatingUnits.length > 0 &&
         fact(t('tasks.coordinating'), task.coordinatingUnits.map((u) => u.name).join(', '))}
       {fact(t('tasks.startDate'), formatDate(lang, task.startDate))}

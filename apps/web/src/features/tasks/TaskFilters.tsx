@@ -2,6 +2,7 @@ import { TASK_CATEGORIES, type OrgUnit, type Programme } from '@pilotage/contrac
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import { TextField } from '../../ui/Field.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 import { useDebounced } from '../../ui/useDebounced.ts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
 import { STATUS_ORDER } from './tasks.ts';
@@ -96,23 +97,23 @@ export function TaskFilters({ values, programmes, unit, onChange, onReset }: Pro
         value={unit}
         onChange={(u) => onChange({ unitId: u?.id ?? '' })}
       />
-      <TextField
+      <DateInput
         label={t('tasks.deadlineFrom')}
-        type="date"
+
         value={values.deadlineFrom}
-        onChange={(e) => onChange({ deadlineFrom: e.target.value })}
+        onChange={(v) => onChange({ deadlineFrom: v })}
       />
-      <TextField
+      <DateInput
         label={t('tasks.deadlineTo')}
-        type="date"
+
         value={values.deadlineTo}
-        onChange={(e) => onChange({ deadlineTo: e.target.value })}
+        onChange={(v) => onChange({ deadlineTo: v })}
       />
-      <TextField
+      <DateInput
         label={t('tasks.asOf')}
-        type="date"
+
         value={values.asOf}
-        onChange={(e) => onChange({ asOf: e.target.value })}
+        onChange={(v) => onChange({ asOf: v })}
       />
       <div className="filters-actions">
         <button

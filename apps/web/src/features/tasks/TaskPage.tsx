@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading } from '../../ui/ErrorNotice.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import type { OrgUnit } from '@pilotage/contracts';
 import { OrgUnitPicker } from '../org/OrgUnitPicker.tsx';
+import { useAsOf, withAsOf } from './as-of.ts';
 import { AssignmentTable } from './AssignmentTable.tsx';
 import { TaskFacts } from './TaskFacts.tsx';
 import { TaskTimeline } from './TaskTimeline.tsx';
@@ -18,8 +19,7 @@ const PAGE = 25;
 export function TaskPage() {
   const t = useT();
   const { id } = useParams();
-  const [params] = useSearchParams();
-  const asOf = params.get('asOf') || undefined;
+  const asOf = useAsOf();
   const task = useTask(id, asOf);
   const programme = useProgramme(task.data?.programmeId);
   const [unit, setUnit] = useState<OrgUnit | null>(null);
@@ -44,7 +44,7 @@ export function TaskPage() {
             </Link>
           </li>
           <li>
-            <Link to={`/tasks?programmeId=${data.programmeId}`}>{t('tasks.listTitle')}</Link>
+            <Link to={withAsOf(`/tasks?programmeId=${data.programmeId}`, asOf)}>{t('tasks.listTitle')}</Link>
           </li>
           <li aria-current="page">{data.code}</li>
         </ol>
@@ -82,7 +82,7 @@ export function TaskPage() {
           (assignments.data.items.length === 0 ? (
             <p>{t('tasks.noAssignments')}</p>
           ) : (
-            <AssignmentTable items={assignments.data.items} caption={t('tasks.assignments')} />
+            <AssignmentTable items={assignments.data.items} caption={t('tasks.assignments')} asOf={asOf} />
           ))}
         {assignments.data && (
           <Pagination offset={offset} limit={PAGE} total={assignments.data.total} onChange={setOffset} />

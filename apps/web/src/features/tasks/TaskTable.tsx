@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/index.tsx';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ProgressValue, StatusBadge } from './StatusBadge.tsx';
+import { useUnitName } from '../org/org.ts';
 
 /** Tasks as a table (code, title, lead unit, deadline, progress, status); each title opens the task. */
 export function TaskTable({
@@ -14,6 +15,7 @@ export function TaskTable({
   caption: string;
   asOf?: string | undefined;
 }) {
+  const nameOf = useUnitName();
   const t = useT();
   const suffix = asOf ? `?asOf=${asOf}` : '';
   return (
@@ -41,7 +43,7 @@ export function TaskTable({
               <td data-label={t('tasks.task')}>
                 <Link to={`/tasks/${task.id}${suffix}`}>{task.title}</Link>
               </td>
-              <td data-label={t('tasks.leadUnit')}>{task.leadUnit.name}</td>
+              <td data-label={t('tasks.leadUnit')}>{nameOf(task.leadUnit)}</td>
               <td className="nowrap" data-label={t('tasks.deadline')}>
                 <DeadlineText deadline={task.deadline} isContinuous={task.isContinuous} />
               </td>

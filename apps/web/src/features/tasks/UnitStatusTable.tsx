@@ -5,15 +5,30 @@ import { Link } from 'react-router-dom';
 import { formatNumber, useLang, useT } from '../../i18n/index.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { STATUS_ORDER } from './tasks.ts';
+import { useUnitName } from '../org/org.ts';
 
 type Row = ProgrammeSummary['byUnit'][number];
 
 /** Rows shown before "show all": the units with the most overdue work come first. */
 const SHOWN = 10;
 
-/** Status counts per directly assigned unit (ministries, provinces…), worst first; filterable by name. */
-export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unitId: string) => string }) {
+/**
+ * Status counts per unit (directly assigned units, or a province's communes), worst first; filterable by
+ * name. On a phone each row becomes a card with the overdue count first (overview.css).
+ */
+export function UnitStatusTable({
+  rows,
+  linkFor,
+  id = 'by-unit',
+  title,
+}: {
+  rows: Row[];
+  linkFor: (unitId: string) => string;
+  id?: string;
+  title?: string;
+}) {
   const t = useT();
+  const nameOf = useUnitName();
   const [lang] = useLang();
   const [filter, setFilter] = useState('');
   const [all, setAll] = useState(false);
@@ -27,8 +42,8 @@ export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unit
         a.unitName.localeCompare(b.unitName, 'vi'),
     );
   return (
-    <section aria-labelledby="by-unit-title" className="by-unit">
-      <h2 id="by-unit-title">{t('tasks.byUnit')}</h2>
+    <section aria-labelledby={`${id}-title`} className="by-unit">
+      <h2 id={`${id}-title`}>{title ?? t('tasks.byUnit')}</h2>
       {rows.length > 10 && (
         <TextField
           label={t('tasks.filterUnits')}
@@ -38,8 +53,11 @@ export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unit
           className="field-inline"
         />
       )}
-      <div className="table-scroll" role="region" aria-labelledby="by-unit-title" tabIndex={0}>
-        <table className="table table-compact" data-testid="unit-table">
+      <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
+        <table
+          className="table table-compact unit-cards"
+          data-testid={id === 'by-unit' ? 'unit-table' : `${id}-table`}
+        >
           <thead>
             <tr>
               <th scope="col">{t('common.unit')}</th>
@@ -60,15 +78,23 @@ export function UnitStatusTable({ rows, linkFor }: { rows: Row[]; linkFor: (unit
             {(all || folded ? visible : visible.slice(0, SHOWN)).map((r) => (
               <tr key={r.unitId}>
                 <th scope="row">
-                  <Link to={linkFor(r.unitId)}>{r.unitName}</Link>
+                  <Link to={linkFor(r.unitId)}>{nameOf({ name: r.unitName, nameEn: r.unitNameEn })}</Link>
                 </th>
-                <td className="num">{formatNumber(lang, r.total)}</td>
+                <td className="num" data-label={t('tasks.assignmentsCount')}>
+                  {formatNumber(lang, r.total)}
+                </td>
                 {STATUS_ORDER.map((s) => (
-                  <td key={s} className={`num${s === 'overdue' && r.byStatus[s] > 0 ? ' text-danger' : ''}`}>
+                  <td
+                    key={s}
+                    data-label={t(`tasks.statusShort.${s}`)}
+                    className={`num unit-${s}${s === 'overdue' && r.byStatus[s] > 0 ? ' text-danger' : ''}`}
+                  >
                     {formatNumber(lang, r.byStatus[s])}
                   </td>
                 ))}
-                <td className="num">{formatNumber(lang, r.atRisk)}</td>
+                <td className="num" data-label={t('tasks.atRisk')}>
+                  {formatNumber(lang, r.atRisk)}
+                </td>
               </tr>
             ))}
           </tbody>

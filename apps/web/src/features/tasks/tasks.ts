@@ -40,7 +40,7 @@ export const taskKeys = {
   list: (q: Partial<TaskListQuery>) => ['tasks', 'list', q] as const,
   task: (id: string, asOf: string | undefined) => ['tasks', 'task', id, asOf ?? null] as const,
   assignments: (q: Partial<AssignmentListQuery>) => ['tasks', 'assignments', q] as const,
-  assignment: (id: string) => ['tasks', 'assignment', id] as const,
+  assignment: (id: string, asOf?: string) => ['tasks', 'assignment', id, asOf ?? null] as const,
   extensions: (id: string) => ['tasks', 'extensions', id] as const,
 };
 
@@ -100,10 +100,10 @@ export function useAssignments(query: Partial<AssignmentListQuery>, enabled = tr
   });
 }
 
-export function useAssignment(id: string | undefined) {
+export function useAssignment(id: string | undefined, asOf?: string) {
   return useQuery({
-    queryKey: taskKeys.assignment(id ?? ''),
-    queryFn: () => call(assignmentRoutes.get, { params: { id: id! } }),
+    queryKey: taskKeys.assignment(id ?? '', asOf),
+    queryFn: () => call(assignmentRoutes.get, { params: { id: id! }, query: asOf ? { asOf } : {} }),
     enabled: !!id,
     staleTime: TASK_STALE,
   });

@@ -1,0 +1,36 @@
+import type { viReview } from './vi.review.ts';
+
+/** English strings of the review queue at 100+ reports: table, bulk accept, return reasons, next report. */
+export const enReview: Record<keyof typeof viReview, string> = {
+  'review.select': 'Select',
+  'review.selectAll': 'Select every report awaiting review on this page',
+  'review.selectOne': 'Select report {name}',
+  'review.waiting': 'Waiting',
+  'review.waitingDays': '{days} days',
+  'review.waitingToday': 'Today',
+  'review.task': 'Task',
+  'review.unit': 'Reporting unit',
+  'review.evidenceCount': 'Evidence',
+  'review.selected': '{count} reports selected',
+  'review.acceptSelected': 'Accept {count} selected reports',
+  'review.clearSelection': 'Clear selection',
+  'review.confirmTitle': 'Accept {count} reports?',
+  'review.confirmText':
+    "Each task's progress will be updated from its report and the reporting units will be notified. This cannot be undone.",
+  'review.confirmAccept': 'Accept {count} reports',
+  'review.bulkDone': '{accepted} reports accepted.',
+  'review.bulkAlready': '{count} reports had already been accepted.',
+  'review.bulkRefused': '{count} reports could not be accepted:',
+  'review.open': 'Open',
+  'review.reasonsLabel': 'Common reasons',
+  'review.reasonsPick': '— Pick a reason to fill in —',
+  'review.reasonUsed': 'used {count} times',
+  'review.reasonPreset.evidence': 'Please attach evidence (documents, photos) for the results reported.',
+  'review.reasonPreset.progress': 'The progress reported does not match the results described.',
+  'review.reasonPreset.detail': 'Please state the results achieved, with figures and completion dates.',
+  'review.reasonPreset.difficulties': 'Please state the difficulties met and your proposals, if any.',
+  'review.next': 'Next report',
+  'review.nextLeft': '{count} reports still waiting',
+  'review.nextNone': 'No more reports are waiting.',
+  'review.backToQueue': 'Back to the review queue',
+};

@@ -1,0 +1,21 @@
+/** Vietnamese strings of the shared inputs: dates typed day/month/year, the file button. */
+export const viInputs = {
+  'input.datePlaceholder': 'ngày/tháng/năm',
+  'input.dateHint': 'Ví dụ: 30/06/2025',
+  'input.dateInvalid': 'Ngày không hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 30/06/2025.',
+  'input.datePicker': 'Chọn ngày trên lịch',
+  'input.chooseFile': 'Chọn tệp…',
+  'input.noFile': 'Chưa chọn tệp nào',
+  'period.m1': '1',
+  'period.m2': '2',
+  'period.m3': '3',
+  'period.m4': '4',
+  'period.m5': '5',
+  'period.m6': '6',
+  'period.m7': '7',
+  'period.m8': '8',
+  'period.m9': '9',
+  'period.m10': '10',
+  'period.m11': '11',
+  'period.m12': '12',
+};
