@@ -26,6 +26,7 @@ import { scorecardsPlugin } from './modules/scorecards/index.ts';
 import { taskIoPlugin } from './modules/task-io/index.ts';
 import { tasksPlugin } from './modules/tasks/index.ts';
 import { feedbackPlugin, open311Plugin } from './modules/feedback/index.ts';
+import { qualityPlugin } from './modules/quality/index.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -138,6 +139,7 @@ export async function buildApp({ config, services, logger = false }: AppDeps): P
   await app.register(feedbackPlugin(services.feedback));
   await app.register(open311Plugin(services.feedback));
   await app.register(services.dashboard.plugin());
+  await app.register(qualityPlugin(services.quality, { maxUploadBytes: config.qualityMaxUploadBytes }));
 
   const hasWeb = await registerWebApp(app, config.webDist);
   app.setNotFoundHandler((request, reply) => {

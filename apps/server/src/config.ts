@@ -21,6 +21,8 @@ export interface Config {
   /** Directory of the built web app, served at `/` when it exists. */
   webDist: string;
   bodyLimitBytes: number;
+  /** Largest sample a data-quality assessment accepts (bytes; streamed to a temp file). */
+  qualityMaxUploadBytes: number;
   /** Failed logins allowed per account × address and per address within the window before delays grow. */
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
   /** Ed25519 key signing audit checkpoints (null: an ephemeral key, checkpoints kept in memory). */
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       : (env.PILOTAGE_TRUST_PROXY ?? '').trim(),
     webDist: env.PILOTAGE_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist'),
     bodyLimitBytes: int(env.PILOTAGE_BODY_LIMIT, 1024 * 1024),
+    qualityMaxUploadBytes: int(env.PILOTAGE_QUALITY_MAX_UPLOAD, 1024 * 1024 * 1024),
     login: {
       maxFailuresPerAccount: int(env.PILOTAGE_LOGIN_MAX_PER_ACCOUNT, 5),
       maxFailuresPerIp: int(env.PILOTAGE_LOGIN_MAX_PER_IP, 30),

@@ -16,6 +16,7 @@ import { RecommendationsService } from './modules/recommendations/index.ts';
 import { StatisticsService } from './modules/statistics/index.ts';
 import { createTaskIo } from './modules/task-io/index.ts';
 import { createTasks } from './modules/tasks/index.ts';
+import { createQuality } from './modules/quality/index.ts';
 
 /** The application's services, wired once over one database. Tests build the same object. */
 export function createServices(
@@ -55,6 +56,7 @@ export function createServices(
     feedback,
     recommendations: new RecommendationsService(db, audit, reporting, feedback),
     dashboard: createDashboard(db),
+    quality: createQuality(db, audit),
   };
 }
 

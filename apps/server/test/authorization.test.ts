@@ -20,6 +20,7 @@ import { reviewRows } from './matrix/review.ts';
 import { STATISTICS_PUBLIC_ROUTES, statisticsRows } from './matrix/statistics.ts';
 import { taskRows } from './matrix/tasks.ts';
 import { FEEDBACK_PUBLIC_ROUTES, feedbackRows } from './matrix/feedback.ts';
+import { qualityRows } from './matrix/quality.ts';
 
 const FACTORIES: RowsFactory[] = [
   foundationRows,
@@ -35,6 +36,7 @@ const FACTORIES: RowsFactory[] = [
   feedbackRows,
   dashboardRows,
   reviewRows,
+  qualityRows,
 ];
 const PUBLIC_ROUTES = [
   'health.health',

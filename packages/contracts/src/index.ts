@@ -17,3 +17,4 @@ export * from './recommendations.ts';
 export * from './dashboard.ts';
 export * from './zod-messages.ts';
 export * from './period-words.ts';
+export * from './quality.ts';

@@ -15,6 +15,7 @@ import type { KpiTables } from './schema.kpi.ts';
 import type { ScorecardTables } from './schema.scorecards.ts';
 import type { InitiativesTables } from './schema.initiatives.ts';
 import type { FeedbackTables } from './schema.feedback.ts';
+import type { QualityTables } from './schema.quality.ts';
 
 type DeadlineUsed = 'original' | 'extended' | 'none';
 
@@ -375,7 +376,7 @@ export interface NotificationReadTable {
   read_at: Timestamp;
 }
 
-export interface DB extends KpiTables, ScorecardTables, InitiativesTables, FeedbackTables {
+export interface DB extends KpiTables, ScorecardTables, InitiativesTables, FeedbackTables, QualityTables {
   directive_document: DirectiveDocumentTable;
   programme: ProgrammeTable;
   task: TaskTable;

@@ -8,6 +8,7 @@ import { seedInitiativesDemoIn } from './initiatives-demo.ts';
 import { seedDemoAccounts } from './seed.ts';
 import { seedKpiDemo } from './kpi-demo.ts';
 import { seedTasksDemoIn } from './tasks-demo.ts';
+import { seedQualityDemo } from '../modules/quality/index.ts';
 
 export type DemoSeedResult = { seeded: true; accounts: string[] } | { seeded: false; reason: 'has_users' };
 
@@ -27,6 +28,7 @@ export async function seedDemo(db: Db, services: Services, rootId: string): Prom
     await seedKpiDemo(tx);
     await seedInitiativesDemoIn(tx, services, rootId);
     await seedFeedbackDemoIn(tx, services, rootId);
+    await seedQualityDemo(tx, services.audit, rootId);
     return { seeded: true, accounts };
   });
 }

@@ -6,6 +6,7 @@ import { kpiMessages } from '../modules/kpi/kpi.messages.ts';
 import { scorecardMessages } from '../modules/scorecards/scorecards.messages.ts';
 import { initiativesMessagesEn, initiativesMessagesVi } from '../modules/initiatives/initiatives.messages.ts';
 import { feedbackMessages } from '../modules/feedback/feedback.messages.ts';
+import { qualityMessages } from '../modules/quality/quality.messages.ts';
 
 /** Server-side messages, Vietnamese first. Keys are stable codes; add both languages together. */
 const vi = {
@@ -148,6 +149,7 @@ const vi = {
   ...kpiMessages.vi,
   ...initiativesMessagesVi,
   ...validationMessages.vi,
+  ...qualityMessages.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -291,6 +293,7 @@ const en: Record<MessageKey, string> = {
   ...kpiMessages.en,
   ...initiativesMessagesEn,
   ...validationMessages.en,
+  ...qualityMessages.en,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };

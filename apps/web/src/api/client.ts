@@ -130,6 +130,8 @@ export interface CallOptions {
   idempotencyKey?: string;
   /** Multipart body (uploads) instead of the JSON body. */
   formData?: FormData;
+  /** A text body of another type (checks declared in YAML). */
+  text?: { type: string; body: string };
 }
 
 async function request<R extends RouteContract>(
@@ -141,7 +143,10 @@ async function request<R extends RouteContract>(
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.lang };
   let body: BodyInit | undefined;
   if (options.formData) body = options.formData;
-  else if (route.body !== undefined && input.body !== undefined) {
+  else if (options.text) {
+    headers['content-type'] = options.text.type;
+    body = options.text.body;
+  } else if (route.body !== undefined && input.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(input.body);
   }

@@ -86,6 +86,8 @@ export const NAV: readonly NavItem[] = [
     description: 'initiatives.home',
   },
   { to: '/statistics', label: 'stats.title' },
+  { to: '/quality', label: 'quality.nav.register', description: 'quality.home.register' },
+  { to: '/quality/rankings', label: 'quality.nav.rankings', description: 'quality.home.rankings' },
 ];
 
 export function canSee(item: { roles?: readonly Role[] | undefined }, roles: readonly Role[]): boolean {

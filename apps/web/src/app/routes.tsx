@@ -26,6 +26,15 @@ const OrgBrowserPage = lazy(() =>
 const CommitmentsPage = lazy(() =>
   import('../features/commitments/CommitmentsPage.tsx').then((m) => ({ default: m.CommitmentsPage })),
 );
+const QualityRegisterPage = lazy(() =>
+  import('../features/quality/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })),
+);
+const QualityDatabasePage = lazy(() =>
+  import('../features/quality/DatabasePage.tsx').then((m) => ({ default: m.DatabasePage })),
+);
+const QualityRankingsPage = lazy(() =>
+  import('../features/quality/RankingsPage.tsx').then((m) => ({ default: m.RankingsPage })),
+);
 const NotificationsPage = lazy(() =>
   import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
@@ -176,4 +185,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/initiatives', element: <Initiatives.List />, roles: INITIATIVE_ROLES },
   { path: '/initiatives/:id', element: <Initiatives.Page />, roles: INITIATIVE_ROLES },
   { path: '/statistics', element: <Initiatives.Stats /> },
+  { path: '/quality', element: <QualityRegisterPage /> },
+  { path: '/quality/databases/:id', element: <QualityDatabasePage /> },
+  { path: '/quality/rankings', element: <QualityRankingsPage /> },
 ];

@@ -3,6 +3,7 @@ import { enHome } from './en.home.ts';
 import { enInputs } from './en.inputs.ts';
 import { enAudit } from './en.audit.ts';
 import { enReview } from './en.review.ts';
+import { enQuality } from './en.quality.ts';
 import { enReports } from './en.reports.ts';
 import { enKpi } from './en.kpi.ts';
 import { enReporting } from './en.reporting.ts';
@@ -194,6 +195,7 @@ export const en: Record<MessageKey, string> = {
   ...enTasks,
   ...enKpi,
   ...enHome,
+  ...enQuality,
   ...enReports,
   ...enInitiatives,
   ...enFeedback,

@@ -3,6 +3,7 @@ import { viHome } from './vi.home.ts';
 import { viInputs } from './vi.inputs.ts';
 import { viAudit } from './vi.audit.ts';
 import { viReview } from './vi.review.ts';
+import { viQuality } from './vi.quality.ts';
 import { viReports } from './vi.reports.ts';
 import { viKpi } from './vi.kpi.ts';
 import { viReporting } from './vi.reporting.ts';
@@ -196,6 +197,7 @@ export const vi = {
   ...viTasks,
   ...viKpi,
   ...viHome,
+  ...viQuality,
   ...viReports,
   ...viInitiatives,
   ...viFeedback,

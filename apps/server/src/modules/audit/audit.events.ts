@@ -87,6 +87,13 @@ export const AUDIT_EVENTS = {
   'calendar.exception_delete': ['working_calendar_exception'],
   'feedback.purge': ['job_run'],
   'job.feedback_reminders': ['job_run'],
+  // data quality (issue 11)
+  'quality.database_create': ['quality_database'],
+  'quality.database_update': ['quality_database'],
+  'quality.checks_update': ['quality_database'],
+  'quality.assessment_start': ['quality_assessment'],
+  'quality.assessment_finish': ['quality_assessment'],
+  'quality.dictionary_publish': ['quality_dictionary'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

@@ -28,3 +28,5 @@ export {
   XLSX_TYPE,
   type TableColumn,
 } from './files.ts';
+export { assertZipWithin, ZipRefused } from './zip-guard.ts';
+export { cellText, detectSeparator } from './import.parse.ts';
