@@ -1,8 +1,6 @@
 import { periodInWords, type Lang } from '@pilotage/contracts';
 import { validationMessages } from './validation.messages.ts';
-// eslint-disable-next-line no-restricted-imports -- a leaf file of {vi, en} keys: through index.ts it would be an import cycle
 import { kpiMessages } from '../modules/kpi/kpi.messages.ts';
-// eslint-disable-next-line no-restricted-imports -- a leaf file of {vi, en} keys
 import { scorecardMessages } from '../modules/scorecards/scorecards.messages.ts';
 import { initiativesMessagesEn, initiativesMessagesVi } from '../modules/initiatives/initiatives.messages.ts';
 import { feedbackMessages } from '../modules/feedback/feedback.messages.ts';
