@@ -12,7 +12,7 @@ const SAMPLE = [
   ...Array.from({ length: 400 }, (_, i) => {
     const id = String(100000000000 + i * 13);
     const bad = i % 40 === 0;
-    return `${bad ? id.slice(1) : id},Nguyễn Văn ${i},19${70 + (i % 30)}-0${1 + (i % 9)}-1${i % 10},${1 + (i % 2)},${bad ? '99999999' : '10101003'},2025-11-2${i % 10}`;
+    return `${bad ? id.slice(1) : id},Nguyễn Văn ${i},19${70 + (i % 30)}-0${1 + (i % 9)}-1${i % 10},${1 + (i % 2)},${bad ? '99999999' : '00004'},2025-11-2${i % 10}`;
   }),
 ].join('\n');
 

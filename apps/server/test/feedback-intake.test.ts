@@ -149,7 +149,7 @@ describe('similar submissions', () => {
 describe('the feedback timer', () => {
   it('reminds before the deadline, escalates overdue items to the parent unit once, purges contacts after retention', async () => {
     const { trackingCode } = (
-      await submit(env, submission({ provinceCode: undefined, communeCode: '10101003' }), '10.0.4.1')
+      await submit(env, submission({ provinceCode: undefined, communeCode: '00004' }), '10.0.4.1')
     ).json();
     const item = await env.database.db
       .selectFrom('feedback_item')
@@ -159,7 +159,7 @@ describe('the feedback timer', () => {
     const commune = await env.database.db
       .selectFrom('org_unit')
       .select(['id', 'parent_id'])
-      .where('code', '=', '10101003')
+      .where('code', '=', '00004')
       .executeTakeFirstOrThrow();
     await env.database.db
       .updateTable('feedback_item')

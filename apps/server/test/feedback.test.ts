@@ -16,7 +16,7 @@ beforeAll(async () => {
   admin = (await signedIn(env, 'VN', ['admin'])).client;
   handler = (await signedIn(env, '01', ['handler'])).client;
   lead = (await signedIn(env, '01', ['unit_lead'])).client;
-  otherProvince = (await signedIn(env, '02', ['handler'])).client;
+  otherProvince = (await signedIn(env, '24', ['handler'])).client;
   hanoiId = (await unitByCode(env, '01')).id;
   const rule = await admin.post('/api/feedback-admin/routing-rules', {
     topic: 'data',

@@ -42,7 +42,7 @@ describe('GET /api/home', () => {
       .selectFrom('assignment as a')
       .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('u.code', '=', '10101003')
+      .where('u.code', '=', '00004')
       .where('a.status', '=', 'overdue')
       .executeTakeFirstOrThrow();
     expect(h.todo!.overdue).toBe(Number(overdue.n));

@@ -34,7 +34,7 @@ beforeAll(async () => {
   await admin(
     `create table citizens as
        select lpad((100000000000 + g * 7)::text, 12, '0') as so_dinh_danh,
-              case when g % 10 = 0 then '99999999' else '10101003' end as ma_xa,
+              case when g % 10 = 0 then '99999999' else '00004' end as ma_xa,
               date '2025-01-01' + (g % 200) as ngay_cap_nhat
          from generate_series(1, 5000) g`,
     source,

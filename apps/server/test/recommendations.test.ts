@@ -14,7 +14,7 @@ const DIFFICULTY = 'Thiếu kinh phí duy trì hệ thống; đề nghị bố t
 
 /** A Ba Đình report, submitted, with a difficulty and a proposal. */
 async function submittedReport(difficulties = DIFFICULTY) {
-  const { assignment } = await assignedTask(env, '10101003');
+  const { assignment } = await assignedTask(env, '00004');
   const saved = await saveReport(officer, {
     assignmentId: assignment.id,
     period: '2025-06',
@@ -29,7 +29,7 @@ async function submittedReport(difficulties = DIFFICULTY) {
 
 beforeAll(async () => {
   env = await createTestEnv();
-  officer = (await signedIn(env, '10101003', ['officer'])).client;
+  officer = (await signedIn(env, '00004', ['officer'])).client;
   reviewer = (await signedIn(env, '01', ['reviewer'])).client;
   steering = (await signedIn(env, 'BCDCP', ['steering'])).client;
   topic = uniq('T');
@@ -81,7 +81,7 @@ describe('from reports to recommendations', () => {
   });
 
   it('refuses a draft report, an empty field and an unknown topic', async () => {
-    const { assignment } = await assignedTask(env, '10101003');
+    const { assignment } = await assignedTask(env, '00004');
     const draft = await saveReport(officer, { assignmentId: assignment.id, period: '2025-06', progress: 10 });
     const url = `/api/reports/${draft.reportId}/recommendations`;
     expect((await reviewer.post(url, { field: 'difficulties', topic })).statusCode).toBe(404); // a draft is the writer's

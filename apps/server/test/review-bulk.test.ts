@@ -15,10 +15,10 @@ beforeAll(async () => {
   const programme = await createProgramme(env);
   const task = await createTask(env, programme.id, { deadline: '2030-12-31' });
   const [prov] = await assign(env, task.id, ['01']);
-  assignments = (await cascade(env, prov!.id, ['10101003', '10107008'])).map((a) => a.id);
+  assignments = (await cascade(env, prov!.id, ['00004', '00292'])).map((a) => a.id);
   officers = [
-    (await signedIn(env, '10101003', ['officer'])).client,
-    (await signedIn(env, '10107008', ['officer'])).client,
+    (await signedIn(env, '00004', ['officer'])).client,
+    (await signedIn(env, '00292', ['officer'])).client,
   ];
   reviewer = (await signedIn(env, '01', ['reviewer'])).client;
 });

@@ -19,7 +19,7 @@ const topicCode = (m: M) =>
 
 /** A fresh submitted report of the seats' commune, with a difficulty. */
 async function report(m: M) {
-  const { assignment } = await assignedTask(m.env, '10101003');
+  const { assignment } = await assignedTask(m.env, '00004');
   const officer = m.w.seats.communeOfficer.client;
   const saved = await saveReport(officer, {
     assignmentId: assignment.id,
