@@ -2,6 +2,7 @@ import { enInitiatives } from './en.initiatives.ts';
 import { enHome } from './en.home.ts';
 import { enInputs } from './en.inputs.ts';
 import { enAudit } from './en.audit.ts';
+import { enAuditModules } from './en.audit-modules.ts';
 import { enReview } from './en.review.ts';
 import { enQuality } from './en.quality.ts';
 import { enReports } from './en.reports.ts';
@@ -202,5 +203,6 @@ export const en: Record<MessageKey, string> = {
   ...enReporting,
   ...enReview,
   ...enAudit,
+  ...enAuditModules,
   ...enInputs,
 };

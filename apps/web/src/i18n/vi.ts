@@ -2,6 +2,7 @@ import { viInitiatives } from './vi.initiatives.ts';
 import { viHome } from './vi.home.ts';
 import { viInputs } from './vi.inputs.ts';
 import { viAudit } from './vi.audit.ts';
+import { viAuditModules } from './vi.audit-modules.ts';
 import { viReview } from './vi.review.ts';
 import { viQuality } from './vi.quality.ts';
 import { viReports } from './vi.reports.ts';
@@ -204,6 +205,7 @@ export const vi = {
   ...viReporting,
   ...viReview,
   ...viAudit,
+  ...viAuditModules,
   ...viInputs,
 } as const;
 

@@ -1,6 +1,7 @@
 import type { StatsQuery } from '@pilotage/contracts';
 import type { z } from 'zod';
 import { useT } from '../../i18n/index.tsx';
+import { DateInput } from '../../ui/DateInput.tsx';
 
 export type Filters = z.input<typeof StatsQuery>;
 
@@ -20,24 +21,18 @@ export function StatsFilters({ value, onChange }: { value: Filters; onChange: (f
           <option value="topic">{t('stats.by.topic')}</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="s-from">{t('stats.from')}</label>
-        <input
-          id="s-from"
-          type="date"
-          value={value.from ?? ''}
-          onChange={(e) => onChange({ ...value, from: e.target.value || undefined })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="s-to">{t('stats.to')}</label>
-        <input
-          id="s-to"
-          type="date"
-          value={value.to ?? ''}
-          onChange={(e) => onChange({ ...value, to: e.target.value || undefined })}
-        />
-      </div>
+      <DateInput
+        id="s-from"
+        label={t('stats.from')}
+        value={value.from ?? ''}
+        onChange={(iso) => onChange({ ...value, from: iso || undefined })}
+      />
+      <DateInput
+        id="s-to"
+        label={t('stats.to')}
+        value={value.to ?? ''}
+        onChange={(iso) => onChange({ ...value, to: iso || undefined })}
+      />
     </div>
   );
 }
