@@ -7,8 +7,8 @@ import { multipartBody } from './reports-helpers.ts';
 /** A small CSV with known defects (see quality.test.ts for what each check must find). */
 export const SAMPLE_CSV = [
   'so_dinh_danh,ho_ten,ngay_sinh,gioi_tinh,ma_xa,ngay_cap_nhat',
-  '001234567890,Nguyễn Văn A,1990-01-31,1,10101003,2025-10-01',
-  '001234567890,Trần Thị B,1990-02-30,2,10107008,2025-09-01',
+  '001234567890,Nguyễn Văn A,1990-01-31,1,00004,2025-10-01',
+  '001234567890,Trần Thị B,1990-02-30,2,00292,2025-09-01',
   '098765432109,Lê Văn C,1985-05-05,9,99999999,',
   ',Phạm D,2001-12-12,1,01,2025-08-01',
 ].join('\n');

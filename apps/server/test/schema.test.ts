@@ -26,6 +26,7 @@ function declaredTables(source = readFileSync(SCHEMA_FILE, 'utf8'), dbName = 'DB
   const file = ts.createSourceFile('schema.ts', source, ts.ScriptTarget.Latest, true);
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
   const aliases = new Map<string, ts.TypeNode>();
+  const genericAliases = new Set<string>();
   const importedFrom = new Map<string, string>();
   file.forEachChild((n) => {
     if (
@@ -39,6 +40,7 @@ function declaredTables(source = readFileSync(SCHEMA_FILE, 'utf8'), dbName = 'DB
   file.forEachChild((n) => {
     if (ts.isInterfaceDeclaration(n)) interfaces.set(n.name.text, n);
     if (ts.isTypeAliasDeclaration(n)) aliases.set(n.name.text, n.type);
+    if (ts.isTypeAliasDeclaration(n) && n.typeParameters?.length) genericAliases.add(n.name.text);
   });
   const imported = new Set<string>(); // enum unions from @pilotage/contracts: text columns
   file.forEachChild((n) => {
@@ -80,6 +82,8 @@ function declaredTables(source = readFileSync(SCHEMA_FILE, 'utf8'), dbName = 'DB
       if (name === 'DateString') return { kind: 'date', nullable: false };
       if (name === 'Date') return { kind: 'timestamp', nullable: false };
       if (name === 'Uint8Array' || name === 'Buffer') return { kind: 'bytes', nullable: false };
+      // a generic alias (e.g. `Json<T> = ColumnType<T, string, string>`) is a JSON column of that shape
+      if (genericAliases.has(name)) return { kind: 'json', nullable: false };
       const alias = aliases.get(name);
       if (alias) return resolve(alias);
       if (imported.has(name)) return { kind: 'text', nullable: false };

@@ -46,7 +46,7 @@ export const DEMO_TOPICS = [
 /** Online public services in these provinces go to the province itself (a place rule above the topic rule). */
 export const PROVINCE_RULES = [
   { topic: 'dich-vu-cong', province: '01' },
-  { topic: 'dich-vu-cong', province: '29' },
+  { topic: 'dich-vu-cong', province: '79' },
 ];
 
 export const DEMO_SUBMISSIONS: Record<string, string[]> = {

@@ -52,7 +52,12 @@ export async function seedFeedbackDemoIn(tx: Tx, services: Services, rootId: str
     return { ms: 0, items: 0 };
   const units = new Map(
     (
-      await tx.selectFrom('org_unit').select(['id', 'code', 'kind']).where('kind', '!=', 'commune').execute()
+      await tx
+        .selectFrom('org_unit')
+        .select(['id', 'code', 'kind'])
+        .where('kind', '!=', 'commune')
+        .where('valid_to', 'is', null)
+        .execute()
     ).map((u) => [u.code, u]),
   );
   const unit = (code: string) => units.get(code)!.id;

@@ -63,6 +63,7 @@ export async function seedInitiativesDemoIn(tx: Tx, services: Services, rootId: 
     .selectFrom('org_unit')
     .select(['id', 'code', 'name'])
     .where('kind', '=', 'province')
+    .where('valid_to', 'is', null)
     .orderBy('code')
     .execute();
   const tasks = await tx

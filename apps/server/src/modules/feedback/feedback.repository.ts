@@ -32,6 +32,8 @@ export const feedbackRepository = {
           eb('code', '=', codeOrFolded),
           eb('search_key', '=', codeOrFolded),
           eb('search_key', 'like', `${likeEscape(codeOrFolded)} %`),
+          // the key starts with the full name ("tinh bac ninh bac ninh …"): the short name is a word run inside
+          eb('search_key', 'like', `% ${likeEscape(codeOrFolded)} %`),
         ]),
       );
     if (parentId) q = q.where('parent_id', '=', parentId);

@@ -161,6 +161,7 @@ export const initiativesRepository = {
       .select(['id', 'code', 'name'])
       .where('code', '=', code)
       .where('kind', '=', 'province')
+      .where('valid_to', 'is', null) // a code may also name a former province (before 1 July 2025)
       .executeTakeFirst(),
 
   experts: (db: Executor, initiativeIds: string[]) =>

@@ -137,7 +137,7 @@ const DBS: DemoDb[] = [
   },
   {
     name: 'Cơ sở dữ liệu đất đai TP Hồ Chí Minh',
-    owner: '29',
+    owner: '79',
     kind: 'local',
     legal: 'Luật Đất đai 2024',
     records: 2_900_000,
@@ -148,7 +148,7 @@ const DBS: DemoDb[] = [
   },
   {
     name: 'Cơ sở dữ liệu an sinh xã hội Đà Nẵng',
-    owner: '21',
+    owner: '48',
     kind: 'local',
     legal: 'Nghị quyết HĐND TP Đà Nẵng',
     records: 180_000,
@@ -219,6 +219,7 @@ export async function seedQualityDemo(tx: Tx, audit: AuditService, rootId: strin
     .selectFrom('org_unit')
     .select(['id', 'code'])
     .where('code', 'in', [...new Set(DBS.flatMap((d) => [d.owner, ...d.consumers]))])
+    .where('valid_to', 'is', null) // '01' names former Hà Nội too: today's unit only
     .execute();
   for (const u of more) units.set(u.code, u.id);
   const checks = parseChecks(DEMO_CHECKS).checks;
