@@ -170,6 +170,7 @@ describe.skipIf(!serverUrl || (!findPgBouncer() && !CI))(
         .selectFrom('org_unit')
         .select(['id', 'code'])
         .where('kind', '=', 'province')
+        .where('valid_to', 'is', null) // today's 34, not the 63 former provinces
         .execute();
       // an officer with an e-mail address in every province
       await a.database.db
