@@ -33,7 +33,7 @@ describe('admin: audit log', () => {
     await page.locator('tr[data-action="auth.login"]').first().waitFor();
     await screenshot(page, 'audit-vi');
 
-    await page.getByLabel('Thao tác', { exact: true }).fill('auth.login');
+    await page.getByLabel('Thao tác', { exact: true }).selectOption('auth.login');
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await page.waitForURL(/action=auth\.login/);
     await page.waitForFunction(() =>
@@ -82,7 +82,7 @@ describe('admin: audit log', () => {
     expect(secondPage[0]! < firstPage.at(-1)!).toBe(true);
 
     // Entity type: the demo accounts' creation.
-    await page.getByLabel('Loại đối tượng').fill('user');
+    await page.getByLabel('Loại đối tượng').selectOption('user');
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await page.locator('tr[data-action="user.create"]').first().waitFor();
     expect(page.url()).not.toContain('offset');

@@ -71,6 +71,8 @@ async function chromeTexts(page: Page, lang: 'vi' | 'en'): Promise<string[]> {
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(selectors.join(',')))) {
       // the language switch names each language in itself ("Tiếng Việt"), on purpose
       if (el.closest('.lang-switch')) continue;
+      // a name shown as a link (the signed-in user's display name in the header)
+      if (el.closest('[data-name]')) continue;
       // names of units/people and codes shown inside the chrome (a button "Trả lại: NV-024 – Hà Nội")
       const clone = el.cloneNode(true) as HTMLElement;
       for (const data of Array.from(clone.querySelectorAll('.title-code, code, [data-name]'))) data.remove();

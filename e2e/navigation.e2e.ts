@@ -84,6 +84,7 @@ describe('home page', () => {
       .getByText('Bạn xem được dữ liệu của Cấp quốc gia và các đơn vị trực thuộc.')
       .waitFor();
     await page.goto('/');
+    await page.locator('main .link-card-title').first().waitFor();
     const links = await texts(page, 'main .link-card-title');
     expect(links).toEqual(expect.arrayContaining(['Tổ chức', 'Người dùng', 'Khóa API', 'Nhật ký kiểm toán']));
     await screenshot(page, 'home-admin-vi');

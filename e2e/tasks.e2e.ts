@@ -60,22 +60,20 @@ async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
-/** The review queue is oldest first: page forward until the report shows up, and return its card. */
+const QUEUE_ROW = '[data-testid="review-queue"] tr[data-report-id]';
+
+/** The review queue is oldest first: page forward until the report shows up, and return its row. */
 async function findInQueue(page: Page, reportId: string) {
   await page.getByTestId('review-queue').waitFor();
-  const card = page.locator(`li[data-report-id="${reportId}"]`);
+  const card = page.locator(`tr[data-report-id="${reportId}"]`);
   for (let i = 0; i < 30 && (await card.count()) === 0; i++) {
     const next = page.getByRole('button', { name: /^Trang sau/ });
     if ((await next.count()) === 0 || !(await next.isEnabled())) break;
-    const first = await page
-      .locator('[data-testid="review-queue"] > li')
-      .first()
-      .getAttribute('data-report-id');
+    const first = await page.locator(QUEUE_ROW).first().getAttribute('data-report-id');
     await next.click();
     await page.waitForFunction(
-      (id) =>
-        document.querySelector('[data-testid="review-queue"] > li')?.getAttribute('data-report-id') !== id,
-      first,
+      ([id, sel]) => document.querySelector(sel)?.getAttribute('data-report-id') !== id,
+      [first, QUEUE_ROW] as const,
     );
   }
   await card.waitFor();
@@ -202,13 +200,18 @@ describe('tasks: report → review → overview', () => {
     await page.getByTestId('review-queue').waitFor();
     const card = await findInQueue(page, chosen.reportId);
     expect(await card.getAttribute('data-unit')).toBe(BA_DINH);
-    await card.getByRole('link', { name: 'bien-ban-nghiem-thu.pdf' }).waitFor();
     await shot(page, 'tasks-review-queue-vi');
     await checkA11y(page);
 
-    await card.getByRole('button', { name: /^Tiếp nhận/ }).click();
+    // the compact queue opens the report, where the evidence is and the decision is taken
+    await card.getByRole('link').first().click();
+    await page.waitForURL(new RegExp(`/reports/${chosen.reportId}`));
+    await page.getByRole('link', { name: 'bien-ban-nghiem-thu.pdf' }).waitFor();
+    await page
+      .getByRole('button', { name: /^Tiếp nhận/ })
+      .first()
+      .click();
     await page.getByText(/^Đã tiếp nhận báo cáo/).waitFor();
-    await expect.poll(() => page.locator(`li[data-report-id="${chosen.reportId}"]`).count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -256,7 +259,7 @@ describe('tasks: report → review → overview', () => {
     // Task → Hà Nội's assignment → the commune it was cascaded to.
     await page.getByTestId('assignment-table').getByRole('link', { name: 'Hà Nội', exact: true }).click();
     await page.getByRole('heading', { name: 'Hà Nội', level: 2 }).waitFor();
-    await page.locator(`[data-testid="assignment-table"] tr[data-unit="${BA_DINH}"] a`).click();
+    await page.locator(`[data-testid="assignment-table"] tr[data-unit="${BA_DINH}"] a`).first().click();
     // the as-of date of the overview travels along (issue 8, bug 3)
     await page.waitForURL(new RegExp(`/assignments/${chosen.assignmentId}(\\?asOf=[0-9-]{10})?$`));
     expect(await assignmentStatus(page)).toBe('done_on_time');
@@ -297,14 +300,19 @@ describe('tasks: approval by the unit lead (provinces and ministries)', () => {
     await lead.goto('/reviews');
     await lead.getByLabel('Loại').selectOption('approval');
     await lead.waitForFunction(() =>
-      Array.from(document.querySelectorAll('[data-testid="review-queue"] > li .queue-kind .tag')).every((e) =>
-        e.classList.contains('awaiting-approval'),
+      Array.from(document.querySelectorAll('[data-testid="review-queue"] tr[data-report-id] .tag')).every(
+        (e) => e.classList.contains('awaiting-approval'),
       ),
     );
     const card = await findInQueue(lead, reportId);
     await shot(lead, 'tasks-approval-queue-phone-vi');
     await checkA11y(lead);
-    await card.getByRole('button', { name: /^Phê duyệt/ }).click();
+    await card.getByRole('link').first().click();
+    await lead.waitForURL(new RegExp(`/reports/${reportId}`));
+    await lead
+      .getByRole('button', { name: /^Phê duyệt/ })
+      .first()
+      .click();
     await lead.getByText(/^Đã phê duyệt báo cáo/).waitFor();
 
     await lead.goto(`/reports/${reportId}`);

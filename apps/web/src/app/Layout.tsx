@@ -33,7 +33,7 @@ export function Layout() {
   const groups = navFor(me.user.roles);
   const user = (
     <>
-      <Link to="/profile" className="user-name" data-testid="user-name">
+      <Link to="/profile" className="user-name" data-testid="user-name" data-name>
         {me.user.displayName}
       </Link>
       <span className="user-unit" title={nameOf(me.unit)}>
