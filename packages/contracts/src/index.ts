@@ -8,6 +8,7 @@ export * from './search.ts';
 export * from './tasks/index.ts';
 export * from './demo.ts';
 export * from './kpi.ts';
+export * from './kpi.routes.ts';
 export * from './scorecards.ts';
 export * from './initiatives.ts';
 export * from './feedback.ts';
