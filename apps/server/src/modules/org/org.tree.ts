@@ -8,44 +8,33 @@ import type { Executor } from '../../db/transaction.ts';
 
 const anyUuid = (ids: readonly string[]) => sql<string>`any(${sql.val([...ids])}::uuid[])`;
 
+/** What a tree read returns of a unit: identity, names, kind, place, validity and successor. */
+const TREE_COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'name_en',
+  'kind',
+  'parent_id',
+  'valid_from',
+  'valid_to',
+  'successor_id',
+] as const;
+
 export const orgTree = {
   /** Units with these codes (today's and former ones), with validity, kind and successor. */
   unitsByCodes: (db: Executor, codes: readonly string[]) =>
     codes.length
       ? db
           .selectFrom('org_unit')
-          .select([
-            'id',
-            'code',
-            'name',
-            'name_en',
-            'kind',
-            'parent_id',
-            'valid_from',
-            'valid_to',
-            'successor_id',
-          ])
+          .select(TREE_COLUMNS)
           .where('code', '=', sql<string>`any(${sql.val([...codes])}::text[])`)
           .execute()
       : Promise.resolve([]),
 
   unitsByIds: (db: Executor, ids: readonly string[]) =>
     ids.length
-      ? db
-          .selectFrom('org_unit')
-          .select([
-            'id',
-            'code',
-            'name',
-            'name_en',
-            'kind',
-            'parent_id',
-            'valid_from',
-            'valid_to',
-            'successor_id',
-          ])
-          .where('id', '=', anyUuid(ids))
-          .execute()
+      ? db.selectFrom('org_unit').select(TREE_COLUMNS).where('id', '=', anyUuid(ids)).execute()
       : Promise.resolve([]),
 
   /** Today's children of a unit, in display order. */
