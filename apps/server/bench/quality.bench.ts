@@ -61,8 +61,9 @@ const CHECKS = [
 ];
 
 async function communeCodes(): Promise<string[]> {
-  const file = path.join(here, '../src/modules/org/data/communes.json');
-  return (JSON.parse(await readFile(file, 'utf8')) as [string, string, string][]).map((c) => c[0]);
+  const file = path.join(here, '../src/modules/org/data/units.json');
+  const units = JSON.parse(await readFile(file, 'utf8')) as { communes: [string, ...unknown[]][] };
+  return units.communes.map((c) => c[0]);
 }
 
 /** Generates the sample and counts, independently of the engine, what it must find. */
